@@ -1,0 +1,67 @@
+//! `any`: fires when any of several checks fires; the spans of all that fire are joined.
+//!
+//! ## Why
+//! One posted rule can need more than one way of looking: `offensive` is the list of abbreviated
+//! swearing and allusions *or* a swear word from the profanity list written masked.
+//!
+//! ## Parameters
+//! - `of`: an array of check tables, each with its own `kind`.
+//!
+//! ## Example
+//! `of = [{ kind = "lexicon", lists = ["offensive"] }, { kind = "lexicon", lists = ["profanity"],
+//! forms = "masked" }]` rejects "amk" (first) and "s*ktir" (second), and approves "siktir" (that is
+//! `profanity`'s).
+
+use serde::Deserialize;
+
+use super::{Check, CheckSpec, Finding, ListNames, Scan};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AnySpec {
+    of: Vec<CheckSpec>,
+}
+
+impl AnySpec {
+    pub(crate) fn build(&self, lists: &ListNames<'_>) -> Result<Box<dyn Check>, String> {
+        if self.of.is_empty() {
+            return Err("`of` lists no checks".into());
+        }
+        let checks = self.of.iter().map(|spec| spec.build(lists)).collect::<Result<_, _>>()?;
+        Ok(Box::new(AnyCheck { checks }))
+    }
+}
+
+#[derive(Debug)]
+struct AnyCheck {
+    checks: Vec<Box<dyn Check>>,
+}
+
+impl Check for AnyCheck {
+    fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
+        let mut joined: Option<Finding> = None;
+        for finding in self.checks.iter().filter_map(|check| check.find(scan)) {
+            let all = joined.get_or_insert_with(Finding::default);
+            all.spans.extend(finding.spans);
+            if all.suggestion.is_none() {
+                all.suggestion = finding.suggestion;
+            }
+        }
+        joined
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::Fixture;
+
+    #[test]
+    fn fires_when_any_part_fires_and_joins_their_spans() {
+        let fixture = Fixture::new(&[("offensive", "amk\n"), ("profanity", "siktir*\n")]);
+        let check = fixture.check(
+            "kind = 'any'\nof = [{ kind = 'lexicon', lists = ['offensive'] }, { kind = 'lexicon', lists = ['profanity'], forms = 'masked' }]",
+        );
+        assert_eq!(fixture.spans(&*check, "amk s*ktir"), Some(vec!["amk".into(), "s*ktir".into()]));
+        assert_eq!(fixture.spans(&*check, "siktir"), None);
+    }
+}

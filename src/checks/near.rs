@@ -1,0 +1,108 @@
+//! `near`: an entry of one list stands within a few words of an entry of another, in one sentence.
+//!
+//! ## What it catches
+//! Attacks aimed at something: with `targets = ["belief"]` and `hits = ["insult", "profanity"]`, an
+//! insult or swear word next to a religion, its holy figures, books or believers ("Allah'ını ...",
+//! "kafir Hristiyanlar ..."). Neither list fires this check on its own.
+//!
+//! ## Why
+//! The policy names "attacks on beliefs". A list of religious words cannot reject anything by itself
+//! without rejecting the news: "Müslüman, Hristiyan ve Yahudi liderler barış çağrısı yaptı" must be
+//! approved. It is the combination, an insult aimed at a belief, that the policy means.
+//!
+//! ## Parameters
+//! - `targets`, `hits`: word list names.
+//! - `window`: how many words may stand between the two (0: adjacent or the same word).
+//!
+//! ## Example
+//! "Dinini ... aptal Hristiyanlar" → rejected (spans "aptal" and "Hristiyanlar"); "Hristiyan
+//! liderler toplandı, toplantı aptalca bir kararla bitti" → approved (different sentence parts,
+//! too far apart).
+
+use serde::Deserialize;
+
+use super::{Check, Finding, ListId, ListNames, Scan};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NearSpec {
+    targets: Vec<String>,
+    hits: Vec<String>,
+    window: usize,
+}
+
+impl NearSpec {
+    pub(crate) fn build(&self, lists: &ListNames<'_>) -> Result<Box<dyn Check>, String> {
+        if self.targets.is_empty() || self.hits.is_empty() {
+            return Err("`targets` and `hits` must each name at least one word list".into());
+        }
+        let resolve = |names: &[String]| names.iter().map(|n| lists.resolve(n)).collect::<Result<Vec<_>, _>>();
+        Ok(Box::new(NearCheck { targets: resolve(&self.targets)?, hits: resolve(&self.hits)?, window: self.window }))
+    }
+}
+
+#[derive(Debug)]
+struct NearCheck {
+    targets: Vec<ListId>,
+    hits: Vec<ListId>,
+    window: usize,
+}
+
+impl Check for NearCheck {
+    fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
+        let hits: Vec<_> = self.hits.iter().flat_map(|&l| scan.hits(l)).collect();
+        if hits.is_empty() {
+            return None;
+        }
+        let mut spans = Vec::new();
+        for target in self.targets.iter().flat_map(|&l| scan.hits(l)) {
+            for hit in &hits {
+                // Words strictly between the two (0 when adjacent or overlapping).
+                let between = if hit.words.start >= target.words.end {
+                    hit.words.start - target.words.end
+                } else {
+                    target.words.start.saturating_sub(hit.words.end)
+                };
+                if between <= self.window && hit.sentence == target.sentence {
+                    spans.push(target.source.clone());
+                    spans.push(hit.source.clone());
+                }
+            }
+        }
+        (!spans.is_empty()).then(|| Finding { spans, suggestion: None })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::Fixture;
+
+    fn fixture() -> Fixture {
+        Fixture::new(&[("belief", "hristiyan*\nmüslüman*\nallah*\n"), ("insult", "aptal*\n"), ("profanity", "sik*\n")])
+    }
+
+    const SPEC: &str = "kind = 'near'\ntargets = ['belief']\nhits = ['insult', 'profanity']\nwindow = 2";
+
+    #[test]
+    fn an_insult_next_to_a_belief_fires() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        assert_eq!(fixture.spans(&*check, "aptal Hristiyanlar"), Some(vec!["aptal".into(), "Hristiyanlar".into()]));
+        assert!(fixture.spans(&*check, "Allah'ını sikeyim").is_some());
+    }
+
+    #[test]
+    fn belief_words_alone_never_fire() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        assert_eq!(fixture.spans(&*check, "Müslüman, Hristiyan ve Yahudi liderler barış çağrısı yaptı"), None);
+    }
+
+    #[test]
+    fn far_apart_or_in_another_sentence_does_not_fire() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        assert_eq!(fixture.spans(&*check, "Hristiyan liderler toplandı ve uzun uzun konuştu, aptal"), None);
+        assert_eq!(fixture.spans(&*check, "Hristiyanlar geldi. Aptal"), None);
+    }
+}

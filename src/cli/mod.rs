@@ -1,0 +1,97 @@
+//! The command line: `moderate check`, `eval`, `rules`, `serve`.
+//!
+//! Exit status: `check` 0 approve, 1 reject (or review), 2 error; every other command 0 on success,
+//! 2 on error.
+
+mod check;
+mod eval;
+mod rules;
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::{Engine, Language, Locale, Policy, PolicyError};
+
+#[derive(Debug, Parser)]
+#[command(name = "moderate", version, about = "Comment moderation for a Turkish news site: check comments, evaluate the policy, serve it over HTTP.")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Judge one comment (TEXT, or standard input) and show the reasons with their spans marked.
+    Check(check::CheckArgs),
+    /// Measure the policy on labeled comments: confusion matrix, precision, recall, F1, macro-F1.
+    Eval(eval::EvalArgs),
+    /// List the rules of the active policy.
+    Rules(rules::RulesArgs),
+    /// Serve the HTTP API (POST /moderate, POST /moderate/batch, GET /health, /rules, /metrics).
+    Serve(serve::ServeArgs),
+}
+
+/// Where the policy comes from; the embedded default unless a directory is given.
+#[derive(Debug, Clone, Args)]
+struct PolicyArgs {
+    /// Directory of rule files (*.toml) replacing the default rules.
+    #[arg(long = "rules", value_name = "DIR", env = "MODERATE_RULES")]
+    rules: Option<PathBuf>,
+    /// Directory of word lists (<lang>/<name>.txt) replacing the default lists.
+    #[arg(long, value_name = "DIR", env = "MODERATE_WORDLISTS")]
+    wordlists: Option<PathBuf>,
+}
+
+impl PolicyArgs {
+    fn load(&self) -> Result<Policy, PolicyError> {
+        load_policy(self.rules.as_deref(), self.wordlists.as_deref())
+    }
+}
+
+fn load_policy(rules: Option<&std::path::Path>, wordlists: Option<&std::path::Path>) -> Result<Policy, PolicyError> {
+    if rules.is_none() && wordlists.is_none() {
+        Policy::embedded()
+    } else {
+        Policy::from_dirs(rules, wordlists)
+    }
+}
+
+fn parse_language(tag: &str) -> Result<Language, String> {
+    Language::from_tag(tag).ok_or_else(|| format!("unknown language `{tag}` (use tr or en)"))
+}
+
+fn parse_locale(tag: &str) -> Result<Locale, String> {
+    Locale::from_tag(tag).ok_or_else(|| format!("unknown locale `{tag}` (use tr or en)"))
+}
+
+/// An error of the CLI: printed on standard error, exit status 2.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Policy(#[from] PolicyError),
+    #[error("{0}")]
+    Input(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Runs the command line and returns the process's exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    let outcome = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Eval(args) => eval::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::Rules(args) => rules::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::Serve(args) => serve::run(&args).map(|()| ExitCode::SUCCESS),
+    };
+    outcome.unwrap_or_else(|error| {
+        eprintln!("moderate: {error}");
+        ExitCode::from(2)
+    })
+}
+
+fn engine(policy: &PolicyArgs) -> Result<Engine, CliError> {
+    Ok(Engine::new(policy.load()?))
+}

@@ -1,0 +1,96 @@
+//! The engine: judges one comment by every rule of a policy.
+
+use std::ops::Range;
+
+use crate::checks::Scan;
+use crate::policy::Policy;
+use crate::text::{Language, Text};
+use crate::verdict::{Decision, Locale, Reason, Verdict};
+
+/// A comment to judge.
+#[derive(Debug, Clone, Copy)]
+pub struct Comment<'a> {
+    pub text: &'a str,
+    /// The comment's language; detected when `None`.
+    pub language: Option<Language>,
+    /// The language of the reasons' messages.
+    pub locale: Locale,
+}
+
+impl<'a> Comment<'a> {
+    /// A comment whose language is detected, with reasons in Turkish.
+    pub fn new(text: &'a str) -> Self {
+        Comment { text, language: None, locale: Locale::Tr }
+    }
+}
+
+/// Judges comments by a policy.
+///
+/// ```
+/// use moderate::{Comment, Decision, Engine, Policy};
+///
+/// let engine = Engine::new(Policy::embedded().expect("the default policy loads"));
+/// let verdict = engine.moderate(&Comment::new("Bu haber çok güzel olmuş, emeğinize sağlık."));
+/// assert_eq!(verdict.decision, Decision::Approve);
+///
+/// let verdict = engine.moderate(&Comment::new("Yazan da okuyan da aptal"));
+/// assert_eq!(verdict.decision, Decision::Reject);
+/// assert_eq!(verdict.reasons[0].rule, "insult");
+/// assert_eq!(verdict.reasons[0].spans[0].text, "aptal");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Engine {
+    policy: Policy,
+}
+
+impl Engine {
+    pub fn new(policy: Policy) -> Self {
+        Engine { policy }
+    }
+
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    pub fn moderate(&self, comment: &Comment<'_>) -> Verdict {
+        let text = Text::new(comment.text);
+        let language = comment.language.unwrap_or_else(|| text.detected_language());
+        let scan = Scan::new(&text, language, self.policy.lexicons());
+        let mut decision = Decision::Approve;
+        let mut reasons = Vec::new();
+        for rule in self.policy.rules().filter(|r| r.applies_to(language)) {
+            let Some(finding) = rule.check.find(&scan) else { continue };
+            decision = decision.max(rule.action());
+            reasons.push(Reason {
+                rule: rule.id().to_string(),
+                message: rule.message(comment.locale).to_string(),
+                spans: merge(finding.spans).into_iter().map(|r| text.span(r)).collect(),
+                suggestion: finding.suggestion,
+            });
+        }
+        Verdict { decision, language, reasons }
+    }
+}
+
+/// Sorts spans and joins the ones that overlap, so each stretch of the comment is reported once.
+fn merge(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    spans.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge;
+
+    #[test]
+    fn overlapping_spans_are_joined_and_sorted() {
+        assert_eq!(merge(vec![5..9, 0..3, 2..4, 9..10]), vec![0..4, 5..9, 9..10]);
+    }
+}

@@ -1,0 +1,261 @@
+//! The policy: rules and word lists, loaded from the embedded default or from directories.
+//!
+//! A rule is one TOML file in `rules/`:
+//!
+//! ```toml
+//! id = "insult"                      # stable id, reported in every reason
+//! description = "Insults aimed at people."
+//! action = "reject"                  # or "review"
+//! languages = ["tr", "en"]           # optional: only comments in these languages
+//! [message]
+//! tr = "Yorumunuz hakaret içeriyor."
+//! en = "Your comment contains an insult."
+//! [check]
+//! kind = "lexicon"                   # see `crate::checks` for the kinds
+//! lists = ["insult"]
+//! ```
+//!
+//! Word lists are `wordlists/<lang>/<name>.txt`; a rule names a list by `<name>` and gets every
+//! language's file of that name.
+
+mod error;
+mod source;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+pub use error::PolicyError;
+use source::SourceFile;
+
+use crate::checks::{Check, CheckSpec, ListId, ListNames};
+use crate::text::Language;
+use crate::verdict::{Decision, Locale};
+use crate::wordlist::{self, Lexicon};
+
+/// One rule of the policy.
+#[derive(Debug)]
+pub struct Rule {
+    id: String,
+    description: String,
+    action: Decision,
+    message_tr: String,
+    message_en: String,
+    languages: Vec<Language>,
+    pub(crate) check: Box<dyn Check>,
+}
+
+impl Rule {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// What a comment that breaks the rule gets: `Reject` or `Review`.
+    pub fn action(&self) -> Decision {
+        self.action
+    }
+
+    pub fn message(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Tr => &self.message_tr,
+            Locale::En => &self.message_en,
+        }
+    }
+
+    /// The languages the rule judges; empty means all.
+    pub fn languages(&self) -> &[Language] {
+        &self.languages
+    }
+
+    pub(crate) fn applies_to(&self, language: Language) -> bool {
+        self.languages.is_empty() || self.languages.contains(&language)
+    }
+}
+
+/// The rules a comment is judged by and the word lists they use.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    name: String,
+    version: String,
+    rules: Vec<Arc<Rule>>,
+    lexicons: Arc<[Lexicon]>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    id: String,
+    description: String,
+    #[serde(default)]
+    action: Action,
+    #[serde(default)]
+    languages: Vec<Language>,
+    message: Messages,
+    check: CheckSpec,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Action {
+    #[default]
+    Reject,
+    Review,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Messages {
+    tr: String,
+    en: String,
+}
+
+impl Policy {
+    /// The default policy, compiled into the binary from `rules/` and `wordlists/`.
+    pub fn embedded() -> Result<Self, PolicyError> {
+        Self::from_files("default", source::embedded_rules(), source::embedded_wordlists())
+    }
+
+    /// A policy read from disk. `rules` replaces the default rules, `wordlists` the default word
+    /// lists; whichever is `None` comes from the embedded default.
+    pub fn from_dirs(rules: Option<&Path>, wordlists: Option<&Path>) -> Result<Self, PolicyError> {
+        let (name, rule_files) = match rules {
+            Some(dir) => {
+                let files = source::rules_in(dir)?;
+                if files.is_empty() {
+                    return Err(PolicyError::NoRules(dir.display().to_string()));
+                }
+                (dir.display().to_string(), files)
+            }
+            None => ("default".to_string(), source::embedded_rules()),
+        };
+        let list_files = match wordlists {
+            Some(dir) => source::wordlists_in(dir)?,
+            None => source::embedded_wordlists(),
+        };
+        Self::from_files(&name, rule_files, list_files)
+    }
+
+    fn from_files(name: &str, rule_files: Vec<SourceFile>, list_files: Vec<SourceFile>) -> Result<Self, PolicyError> {
+        let version = version(&rule_files, &list_files);
+
+        let mut by_name: BTreeMap<String, Vec<(&SourceFile, Vec<wordlist::Entry>)>> = BTreeMap::new();
+        for file in &list_files {
+            let entries = wordlist::parse(&file.content).map_err(|e| PolicyError::WordList {
+                path: file.shown.clone(),
+                line: e.line,
+                message: e.message,
+            })?;
+            let stem = file.path.rsplit('/').next().unwrap_or(&file.path);
+            let list = stem.strip_suffix(".txt").unwrap_or(stem).to_string();
+            by_name.entry(list).or_default().push((file, entries));
+        }
+        let mut names = HashMap::new();
+        let mut lexicons = Vec::new();
+        for (list, files) in &by_name {
+            names.insert(list.clone(), ListId(lexicons.len()));
+            lexicons.push(Lexicon::build(list, files.iter().map(|(f, entries)| (f.path.as_str(), entries.as_slice()))));
+        }
+
+        let mut rules: Vec<Arc<Rule>> = Vec::new();
+        for file in &rule_files {
+            let rule = parse_rule(file, &ListNames(&names))?;
+            if rules.iter().any(|r| r.id == rule.id) {
+                return Err(PolicyError::Rule {
+                    path: file.shown.clone(),
+                    line: line_of(&file.content, "id"),
+                    message: format!("another rule file already has id `{}`", rule.id),
+                });
+            }
+            rules.push(Arc::new(rule));
+        }
+        Ok(Policy { name: name.to_string(), version, rules, lexicons: lexicons.into() })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Changes whenever a rule, a word list or the engine changes.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().map(|r| r.as_ref())
+    }
+
+    /// The same policy with only the named rules (for evaluating some rules alone).
+    pub fn only(&self, ids: &[&str]) -> Result<Self, PolicyError> {
+        for id in ids {
+            if !self.rules.iter().any(|r| r.id == *id) {
+                let known = self.rules.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ");
+                return Err(PolicyError::UnknownRule { id: id.to_string(), known });
+            }
+        }
+        let rules = self.rules.iter().filter(|r| ids.contains(&r.id.as_str())).cloned().collect();
+        Ok(Policy { rules, ..self.clone() })
+    }
+
+    pub(crate) fn lexicons(&self) -> &[Lexicon] {
+        &self.lexicons
+    }
+}
+
+fn parse_rule(file: &SourceFile, lists: &ListNames<'_>) -> Result<Rule, PolicyError> {
+    let rule_error = |line: usize, message: String| PolicyError::Rule { path: file.shown.clone(), line, message };
+    let spec: RuleFile = toml::from_str(&file.content).map_err(|e| {
+        let line = e.span().map_or(1, |span| line_at(&file.content, span.start));
+        rule_error(line, e.message().trim().to_string())
+    })?;
+    if spec.id.is_empty() || !spec.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        return Err(rule_error(line_of(&file.content, "id"), format!("rule id `{}` must be lower-case letters, digits and dashes", spec.id)));
+    }
+    let check = spec.check.build(lists).map_err(|message| {
+        // Point at the line that names the culprit when the message quotes one.
+        let culprit = message.split('`').nth(1).unwrap_or("[check]");
+        let line = file.content.lines().position(|l| l.contains(culprit)).map_or_else(|| line_of(&file.content, "[check]"), |i| i + 1);
+        rule_error(line, message)
+    })?;
+    Ok(Rule {
+        id: spec.id,
+        description: spec.description,
+        action: match spec.action {
+            Action::Reject => Decision::Reject,
+            Action::Review => Decision::Review,
+        },
+        message_tr: spec.message.tr,
+        message_en: spec.message.en,
+        languages: spec.languages,
+        check,
+    })
+}
+
+fn line_at(content: &str, byte: usize) -> usize {
+    content.as_bytes()[..byte.min(content.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// The first line that starts with `key`, or 1.
+fn line_of(content: &str, key: &str) -> usize {
+    content.lines().position(|l| l.trim_start().starts_with(key)).map_or(1, |i| i + 1)
+}
+
+fn version(rule_files: &[SourceFile], list_files: &[SourceFile]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(env!("CARGO_PKG_VERSION"));
+    for file in rule_files.iter().chain(list_files) {
+        hasher.update(file.path.as_bytes());
+        hasher.update([0]);
+        hasher.update(file.content.as_bytes());
+        hasher.update([0]);
+    }
+    let digest = hasher.finalize();
+    let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    format!("{}+{hex}", env!("CARGO_PKG_VERSION"))
+}

@@ -1,0 +1,58 @@
+//! Errors as the contract has them: `{ "error": { "code": "…", "message": "…" } }`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use serde_json::json;
+
+/// A request the service refuses, with the status, a stable code and a message a user can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::BAD_REQUEST, code, message: message.into() }
+    }
+
+    pub fn too_large(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::PAYLOAD_TOO_LARGE, code, message: message.into() }
+    }
+
+    pub fn unsupported_media_type(message: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::UNSUPPORTED_MEDIA_TYPE, code: "unsupported_media_type", message: message.into() }
+    }
+
+    pub fn not_found() -> Self {
+        ApiError { status: StatusCode::NOT_FOUND, code: "not_found", message: "no such endpoint".into() }
+    }
+
+    pub fn method_not_allowed() -> Self {
+        ApiError { status: StatusCode::METHOD_NOT_ALLOWED, code: "method_not_allowed", message: "this endpoint does not take that method".into() }
+    }
+
+    pub fn internal() -> Self {
+        ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, code: "internal", message: "the comment could not be judged; this is a bug".into() }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        HttpResponse::build(self.status).json(json!({ "error": { "code": self.code, "message": self.message } }))
+    }
+}
+
+pub(super) async fn not_found() -> HttpResponse {
+    ApiError::not_found().error_response()
+}
+
+pub(super) async fn method_not_allowed() -> HttpResponse {
+    ApiError::method_not_allowed().error_response()
+}

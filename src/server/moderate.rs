@@ -1,0 +1,82 @@
+//! `POST /moderate`: judge one comment.
+
+use std::time::Instant;
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::body::{parse_comment, read_json, ModerationRequest};
+use super::error::ApiError;
+use super::AppState;
+use crate::{Comment, Decision, Language, Policy, Reason, Verdict};
+
+/// The policy that decided, as every response names it.
+#[derive(Debug, Serialize)]
+pub struct PolicyInfo<'a> {
+    pub name: &'a str,
+    pub version: &'a str,
+}
+
+impl<'a> PolicyInfo<'a> {
+    pub fn of(policy: &'a Policy) -> Self {
+        PolicyInfo { name: policy.name(), version: policy.version() }
+    }
+}
+
+/// The body of a `POST /moderate` answer (and of `moderate check --json`).
+#[derive(Debug, Serialize)]
+pub struct ModerationResponse<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a Value>,
+    pub decision: Decision,
+    pub language: Language,
+    pub reasons: &'a [Reason],
+    pub policy: PolicyInfo<'a>,
+}
+
+impl<'a> ModerationResponse<'a> {
+    pub fn new(id: Option<&'a Value>, verdict: &'a Verdict, policy: &'a Policy) -> Self {
+        ModerationResponse {
+            id,
+            decision: verdict.decision,
+            language: verdict.language,
+            reasons: &verdict.reasons,
+            policy: PolicyInfo::of(policy),
+        }
+    }
+}
+
+/// Judges one request, records it in the metrics and the log (never the comment's text).
+pub(super) fn judge(state: &AppState, request: &ModerationRequest) -> Result<Verdict, ApiError> {
+    let started = Instant::now();
+    let comment = Comment { text: &request.text, language: request.language, locale: request.locale };
+    // The engine is written not to panic; if it ever does, this comment gets a 500 and the
+    // service keeps running for every other.
+    let verdict = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| state.engine.moderate(&comment)))
+        .map_err(|_| {
+            tracing::error!(id = ?request.id, "the engine panicked on a comment");
+            ApiError::internal()
+        })?;
+    let elapsed = started.elapsed();
+    state.metrics.record_verdict(&verdict, elapsed);
+    tracing::info!(
+        id = ?request.id,
+        decision = verdict.decision.as_str(),
+        rules = %verdict.reasons.iter().map(|r| r.rule.as_str()).collect::<Vec<_>>().join(","),
+        micros = elapsed.as_micros() as u64,
+        "judged",
+    );
+    Ok(verdict)
+}
+
+pub(super) async fn moderate(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let body = read_json(&request, payload, state.limits.max_body_bytes).await?;
+    let comment = parse_comment(&body, &state.limits, "")?;
+    let verdict = judge(&state, &comment)?;
+    Ok(HttpResponse::Ok().json(ModerationResponse::new(comment.id.as_ref(), &verdict, state.engine.policy())))
+}

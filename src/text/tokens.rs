@@ -1,0 +1,287 @@
+//! Cutting the normalised comment into words, and putting split words back together.
+//!
+//! A word is a run of letters, digits and the symbols people use for letters (`@mk`, `s*ktir`,
+//! `$ik`); digits and symbols become [`Sym::OneOf`] or [`Sym::Any`] so a listed word still matches
+//! through them. Letters pulled apart to dodge a filter ("s.i.k", "S İ K T İ R", "si.ktir") are also
+//! offered as one rebuilt word, marked as masked.
+
+use std::ops::Range;
+
+use super::NormChar;
+
+/// What one position of a word may stand for when it is compared with a listed word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sym {
+    /// A letter: `letter` keeps Turkish letters, `skeleton` is its plain ASCII spelling.
+    Letter { letter: char, skeleton: char },
+    /// A digit or symbol used as a letter: `@` for a, `1` for i or l.
+    OneOf(&'static [char]),
+    /// A mask for any one letter, as `*` in `s*ktir`.
+    Any,
+    /// A digit or symbol that stands for no letter.
+    Literal(char),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub syms: Vec<Sym>,
+    /// Code points of the comment the word covers.
+    pub source: Range<usize>,
+    /// Positions in the normalised view.
+    pub chars: Range<usize>,
+    /// Which of the comment's words this is (for a rebuilt word, the ones it joins).
+    pub words: Range<usize>,
+    pub sentence: usize,
+    /// The word reached its spelling only through look-alikes, digits, symbols, invisible
+    /// characters or letters split apart: the marks of deliberate masking.
+    pub masked: bool,
+}
+
+/// Where the word ends a sentence and the next begins (for rules that look within one sentence).
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '\n' | '\r' | ';')
+}
+
+/// Symbols that stand for a letter inside a word.
+fn leet(c: char) -> Option<&'static [char]> {
+    Some(match c {
+        '0' => &['o'],
+        '1' => &['i', 'l'],
+        '3' => &['e'],
+        '4' => &['a'],
+        '5' => &['s'],
+        '6' | '9' => &['g'],
+        '7' | '+' => &['t'],
+        '8' => &['b'],
+        '@' => &['a'],
+        '$' => &['s'],
+        '€' => &['e'],
+        '!' | '¡' => &['i'],
+        '|' => &['i', 'l'],
+        _ => return None,
+    })
+}
+
+/// Symbols that hide one letter: `s*ktir`, `f#ck`.
+fn is_wildcard(c: char) -> bool {
+    matches!(c, '*' | '#' | '%' | '?')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´')
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+fn is_symbol_in_word(c: char) -> bool {
+    c.is_ascii_digit() || leet(c).is_some() || is_wildcard(c)
+}
+
+fn is_word_char(c: char) -> bool {
+    is_letter(c) || is_symbol_in_word(c) || is_apostrophe(c)
+}
+
+/// A symbol may open a word only when a letter follows it and it is not a hashtag.
+fn may_open_word(c: char) -> bool {
+    matches!(c, '@' | '$' | '*' | '!' | '|' | '€')
+}
+
+pub(crate) fn tokenize(chars: &[NormChar]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut sentence = 0;
+    let mut sentence_ended = false;
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word_char(chars[i].letter) {
+            sentence_ended |= ends_sentence(chars[i].letter);
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < chars.len() && is_word_char(chars[i].letter) {
+            i += 1;
+        }
+        let (mut start, mut end) = (run_start, i);
+        while end > start && !is_letter(chars[end - 1].letter) && !chars[end - 1].letter.is_ascii_digit() {
+            end -= 1;
+        }
+        while start < end && !is_letter(chars[start].letter) {
+            let c = chars[start].letter;
+            let opens = may_open_word(c) && start + 1 < end && is_letter(chars[start + 1].letter);
+            if opens || c.is_ascii_digit() {
+                break;
+            }
+            start += 1;
+        }
+        if !chars[start..end].iter().any(|c| is_letter(c.letter)) {
+            sentence_ended |= chars[run_start..i].iter().any(|c| ends_sentence(c.letter));
+            continue;
+        }
+        if sentence_ended && !tokens.is_empty() {
+            sentence += 1;
+        }
+        sentence_ended = chars[end..i].iter().any(|c| ends_sentence(c.letter));
+        let index = tokens.len();
+        tokens.push(build_token(chars, start..end, index, sentence));
+    }
+    tokens
+}
+
+fn build_token(chars: &[NormChar], range: Range<usize>, index: usize, sentence: usize) -> Token {
+    let span = &chars[range.clone()];
+    let letters = span.iter().filter(|c| is_letter(c.letter)).count();
+    let wildcards = span.iter().filter(|c| is_wildcard(c.letter)).count();
+    // A word of masks alone ("****") would match every listed word of its length.
+    let wildcards_allowed = letters >= 2 && wildcards <= letters;
+    let mut masked = false;
+    let mut syms = Vec::with_capacity(span.len());
+    for (offset, c) in span.iter().enumerate() {
+        masked |= c.masked;
+        if let Some(next) = span.get(offset + 1) {
+            // A gap in the sources inside one word is where invisible characters were removed.
+            masked |= c.source.end != next.source.start;
+        }
+        let sym = if is_letter(c.letter) {
+            Sym::Letter { letter: c.letter, skeleton: c.skeleton }
+        } else if is_apostrophe(c.letter) {
+            continue;
+        } else if let Some(letters) = leet(c.letter) {
+            masked = true;
+            Sym::OneOf(letters)
+        } else if is_wildcard(c.letter) && wildcards_allowed {
+            masked = true;
+            Sym::Any
+        } else {
+            Sym::Literal(c.letter)
+        };
+        syms.push(sym);
+    }
+    let source = span.first().map_or(0, |c| c.source.start)..span.last().map_or(0, |c| c.source.end);
+    Token { syms, source, chars: range, words: index..index + 1, sentence, masked }
+}
+
+/// Words pulled apart and put back together: runs of single letters ("a m k", "S İ K T İ R",
+/// "o.ç") and short pieces joined by one dot, dash or underscore ("si.ktir", "amı-na").
+pub(crate) fn rebuild_split_words(chars: &[NormChar], tokens: &[Token], original: &[char]) -> Vec<Token> {
+    let mut rebuilt: Vec<Token> = Vec::new();
+    let mut push = |run: Range<usize>| {
+        if run.len() < 2 || looks_like_initials(chars, &tokens[run.clone()], original) {
+            return;
+        }
+        let parts = &tokens[run.clone()];
+        if rebuilt.iter().any(|t| t.words == run) {
+            return;
+        }
+        let (first, last) = (&parts[0], &parts[parts.len() - 1]);
+        rebuilt.push(Token {
+            syms: parts.iter().flat_map(|t| t.syms.iter().copied()).collect(),
+            source: first.source.start..last.source.end,
+            chars: first.chars.start..last.chars.end,
+            words: run,
+            sentence: first.sentence,
+            masked: true,
+        });
+    };
+
+    const MAX_PARTS: usize = 24;
+    let is_single = |t: &Token| t.syms.len() == 1 && matches!(t.syms[0], Sym::Letter { .. });
+    let gap = |a: &Token, b: &Token| &chars[a.chars.end..b.chars.start];
+
+    let mut start = 0;
+    while start < tokens.len() {
+        let mut end = start + 1;
+        if is_single(&tokens[start]) {
+            while end < tokens.len() && end - start < MAX_PARTS && is_single(&tokens[end]) && {
+                let between = gap(&tokens[end - 1], &tokens[end]);
+                between.len() <= 3 && !between.iter().any(|c| matches!(c.letter, '\n' | '\r'))
+            } {
+                end += 1;
+            }
+            push(start..end);
+        }
+        start = end;
+    }
+
+    let mut start = 0;
+    while start < tokens.len() {
+        let mut end = start + 1;
+        while end < tokens.len() && end - start < MAX_PARTS && {
+            let between = gap(&tokens[end - 1], &tokens[end]);
+            between.len() == 1 && matches!(between[0].letter, '.' | '-' | '_' | '~' | '·' | '/')
+        } {
+            end += 1;
+        }
+        if tokens[start..end].iter().any(|t| t.syms.len() <= 2) {
+            push(start..end);
+        }
+        start = end;
+    }
+    rebuilt
+}
+
+/// "M.K. Atatürk", "A.Ş.": capital letters each followed by a dot are initials, not a masked word.
+fn looks_like_initials(chars: &[NormChar], parts: &[Token], original: &[char]) -> bool {
+    let all_capitals = parts.iter().all(|t| {
+        original[t.source.clone()].iter().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    });
+    let dotted = parts.windows(2).all(|pair| {
+        chars[pair[0].chars.end..pair[1].chars.start].iter().any(|c| c.letter == '.')
+    });
+    all_capitals && dotted
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::Text;
+
+    fn words(text: &str) -> Vec<String> {
+        let text = Text::new(text);
+        text.tokens().iter().map(|t| text.span(t.source.clone()).text).collect()
+    }
+
+    fn rebuilt(text: &str) -> Vec<String> {
+        let text = Text::new(text);
+        text.rebuilt_tokens().iter().map(|t| text.span(t.source.clone()).text).collect()
+    }
+
+    #[test]
+    fn words_keep_apostrophe_suffixes_and_drop_surrounding_punctuation() {
+        assert_eq!(words("Türkiye'nin, (en) iyi!"), ["Türkiye'nin", "en", "iyi"]);
+    }
+
+    #[test]
+    fn symbols_inside_words_stay_in_the_word() {
+        assert_eq!(words("@mk s*ktir $ik #etiket"), ["@mk", "s*ktir", "$ik", "etiket"]);
+    }
+
+    #[test]
+    fn numbers_alone_are_not_words() {
+        assert_eq!(words("2024 yılında 3.5 puan"), ["yılında", "puan"]);
+    }
+
+    #[test]
+    fn single_letters_split_apart_are_rebuilt() {
+        assert_eq!(rebuilt("S İ K T İ R git"), ["S İ K T İ R"]);
+        assert_eq!(rebuilt("bu ne a.q"), ["a.q"]);
+        assert_eq!(rebuilt("o.ç herif"), ["o.ç"]);
+    }
+
+    #[test]
+    fn short_pieces_joined_by_a_dot_are_rebuilt() {
+        assert_eq!(rebuilt("si.ktir git"), ["si.ktir"]);
+    }
+
+    #[test]
+    fn dotted_capital_initials_are_not_rebuilt() {
+        assert!(rebuilt("M.K. Atatürk ve A.Ş. yönetimi").is_empty());
+    }
+
+    #[test]
+    fn sentences_are_counted() {
+        let text = Text::new("Bir. İki! Üç");
+        let sentences: Vec<usize> = text.tokens().iter().map(|t| t.sentence).collect();
+        assert_eq!(sentences, [0, 1, 2]);
+    }
+}

@@ -1,0 +1,69 @@
+//! What the engine says about a comment.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Language;
+
+/// A stretch of the comment: `start`..`end` in Unicode scalar values (code points), end exclusive;
+/// `text` is exactly that slice of the comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    Approve,
+    Review,
+    Reject,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Approve => "approve",
+            Decision::Review => "review",
+            Decision::Reject => "reject",
+        }
+    }
+}
+
+/// The language reasons are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    Tr,
+    En,
+}
+
+impl Locale {
+    /// Reads `tr`, `en`, or a tag such as `tr-TR`, in any case.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        Language::from_tag(tag).map(|language| match language {
+            Language::Tr => Locale::Tr,
+            Language::En => Locale::En,
+        })
+    }
+}
+
+/// One rule that fired, why, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    pub rule: String,
+    pub message: String,
+    pub spans: Vec<Span>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub suggestion: Option<String>,
+}
+
+/// The decision on one comment. `reasons` is empty exactly when the decision is `Approve`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub decision: Decision,
+    pub language: Language,
+    pub reasons: Vec<Reason>,
+}

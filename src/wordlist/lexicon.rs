@@ -1,0 +1,386 @@
+//! A compiled word list: two prefix trees (ASCII skeletons, and exact Turkish letters) walked once
+//! per word of a comment.
+//!
+//! A hand-written tree rather than an Aho-Corasick automaton, because matching is per word, not per
+//! substring (that is what keeps "sıkıntı" and "Scunthorpe" safe), and each position of a word may
+//! stand for several letters (`1` is i or l, `*` is any letter) or repeat for emphasis ("siiiktir").
+
+use std::ops::Range;
+
+use super::Entry;
+use crate::text::{Sym, Text, Token};
+
+/// Where a listed entry was found in a comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// The comment's words the entry covers.
+    pub words: Range<usize>,
+    /// Code points of the comment.
+    pub source: Range<usize>,
+    pub sentence: usize,
+    /// The comment masked the word (look-alikes, symbols, split letters, invisible characters).
+    pub masked: bool,
+    /// The entry as written, and where: `tr/insult.txt:12 aptal*`.
+    pub entry: u32,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    words: usize,
+    exception: bool,
+    origin: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct End {
+    pattern: u32,
+    word: u16,
+    stem: bool,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Node {
+    children: Vec<(char, u32)>,
+    ends: Vec<End>,
+}
+
+#[derive(Debug, Clone)]
+struct Trie {
+    nodes: Vec<Node>,
+}
+
+impl Trie {
+    fn new() -> Self {
+        Trie { nodes: vec![Node::default()] }
+    }
+
+    fn insert(&mut self, word: &[char], end: End) {
+        let mut node = 0usize;
+        for &c in word {
+            node = match self.nodes[node].children.iter().find(|(k, _)| *k == c) {
+                Some(&(_, next)) => next as usize,
+                None => {
+                    let next = self.nodes.len();
+                    self.nodes.push(Node::default());
+                    self.nodes[node].children.push((c, next as u32));
+                    next
+                }
+            };
+        }
+        self.nodes[node].ends.push(end);
+    }
+
+    fn step(&self, node: usize, sym: Sym, use_letters: bool, out: &mut Vec<usize>) {
+        let children = &self.nodes[node].children;
+        match sym {
+            Sym::Letter { letter, skeleton } => {
+                let want = if use_letters { letter } else { skeleton };
+                out.extend(children.iter().filter(|(c, _)| *c == want).map(|&(_, n)| n as usize));
+            }
+            Sym::OneOf(options) => {
+                out.extend(children.iter().filter(|(c, _)| options.contains(c)).map(|&(_, n)| n as usize));
+            }
+            Sym::Any => out.extend(children.iter().map(|&(_, n)| n as usize)),
+            Sym::Literal(_) => {}
+        }
+    }
+}
+
+/// One entry word matching one word of the comment; `rank` orders competing entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordMatch {
+    pattern: u32,
+    word: u16,
+    /// Letters matched, then whole-word over stem.
+    rank: (usize, bool),
+}
+
+/// Bounds the work on one word whatever its shape: a word cannot make the walk explode.
+const MAX_STEPS_PER_WORD: usize = 4096;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    name: String,
+    skeletons: Trie,
+    letters: Trie,
+    patterns: Vec<Pattern>,
+    has_phrases: bool,
+}
+
+impl Lexicon {
+    /// Compiles the entries of every file of one list (one file per language).
+    pub(crate) fn build<'a>(name: &str, files: impl IntoIterator<Item = (&'a str, &'a [Entry])>) -> Self {
+        let mut lexicon = Lexicon {
+            name: name.to_string(),
+            skeletons: Trie::new(),
+            letters: Trie::new(),
+            patterns: Vec::new(),
+            has_phrases: false,
+        };
+        for (path, entries) in files {
+            for entry in entries {
+                let pattern = lexicon.patterns.len() as u32;
+                lexicon.patterns.push(Pattern {
+                    words: entry.words.len(),
+                    exception: entry.exception,
+                    origin: format!("{path}:{} {}", entry.line, entry.text),
+                });
+                lexicon.has_phrases |= entry.words.len() > 1;
+                for (index, word) in entry.words.iter().enumerate() {
+                    let end = End { pattern, word: index as u16, stem: word.stem };
+                    if entry.exact_letters {
+                        lexicon.letters.insert(&word.letters, end);
+                    } else {
+                        lexicon.skeletons.insert(&word.skeleton, end);
+                    }
+                }
+            }
+        }
+        lexicon
+    }
+
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The entry behind a hit, as written and where.
+    pub(crate) fn origin(&self, entry: u32) -> &str {
+        self.patterns.get(entry as usize).map_or("", |p| p.origin.as_str())
+    }
+
+    /// Every listed entry found in the comment.
+    pub(crate) fn scan(&self, text: &Text) -> Vec<Hit> {
+        let per_word: Vec<Vec<WordMatch>> = text.tokens().iter().map(|t| self.lookup(t)).collect();
+        let mut hits = Vec::new();
+        for (token, matches) in text.tokens().iter().zip(&per_word) {
+            if let Some(best) = self.best_single_word(matches) {
+                hits.push(hit(token, best.pattern));
+            }
+        }
+        for token in text.rebuilt_tokens() {
+            if let Some(best) = self.best_single_word(&self.lookup(token)) {
+                hits.push(hit(token, best.pattern));
+            }
+        }
+        if self.has_phrases {
+            let mut excepted: Vec<Range<usize>> = Vec::new();
+            for (first, matches) in per_word.iter().enumerate() {
+                for m in matches.iter().filter(|m| m.word == 0) {
+                    let pattern = &self.patterns[m.pattern as usize];
+                    if pattern.words < 2 {
+                        continue;
+                    }
+                    let last = first + pattern.words - 1;
+                    let complete = last < per_word.len()
+                        && (1..pattern.words).all(|k| {
+                            per_word[first + k].iter().any(|n| n.pattern == m.pattern && n.word as usize == k)
+                        });
+                    if !complete {
+                        continue;
+                    }
+                    if pattern.exception {
+                        excepted.push(first..last + 1);
+                    } else {
+                        let tokens = &text.tokens()[first..=last];
+                        hits.push(Hit {
+                            words: first..last + 1,
+                            source: tokens[0].source.start..tokens[tokens.len() - 1].source.end,
+                            sentence: tokens[0].sentence,
+                            masked: tokens.iter().any(|t| t.masked),
+                            entry: m.pattern,
+                        });
+                    }
+                }
+            }
+            hits.retain(|h| !excepted.iter().any(|e| e.start <= h.words.start && h.words.end <= e.end));
+        }
+        hits.sort_by_key(|h| (h.source.start, h.source.end));
+        hits
+    }
+
+    fn best_single_word(&self, matches: &[WordMatch]) -> Option<WordMatch> {
+        matches
+            .iter()
+            .filter(|m| self.patterns[m.pattern as usize].words == 1)
+            .max_by_key(|m| m.rank)
+            .copied()
+    }
+
+    /// Entry words matching one word of the comment, after exceptions: an entry survives only if it
+    /// is longer than every exception that also matches (so `!götür*` beats `göt*`, and `siktir*`
+    /// beats `!=sık*`).
+    fn lookup(&self, token: &Token) -> Vec<WordMatch> {
+        let mut found = Vec::new();
+        walk(&self.skeletons, token, false, &mut found);
+        walk(&self.letters, token, true, &mut found);
+        if found.is_empty() {
+            return found;
+        }
+        let strongest_exception = found
+            .iter()
+            .filter(|m| {
+                let p = &self.patterns[m.pattern as usize];
+                p.exception && p.words == 1
+            })
+            .map(|m| m.rank)
+            .max();
+        found.retain(|m| {
+            let pattern = &self.patterns[m.pattern as usize];
+            if pattern.exception {
+                // Single-word exceptions have done their work; phrase exceptions still need their words.
+                return pattern.words > 1;
+            }
+            strongest_exception.map_or(true, |rank| m.rank > rank)
+        });
+        found
+    }
+}
+
+fn hit(token: &Token, entry: u32) -> Hit {
+    Hit {
+        words: token.words.clone(),
+        source: token.source.clone(),
+        sentence: token.sentence,
+        masked: token.masked,
+        entry,
+    }
+}
+
+/// Walks a tree along a word. A letter written twice or more may stand for one or two letters of
+/// the entry ("siiiktir", "aptalll"); masks and symbols branch over the letters they may be.
+fn walk(trie: &Trie, token: &Token, use_letters: bool, found: &mut Vec<WordMatch>) {
+    if trie.nodes[0].children.is_empty() {
+        return;
+    }
+    let runs = runs(&token.syms);
+    // (next run, node, letters consumed)
+    let mut stack: Vec<(usize, usize, usize)> = vec![(0, 0, 0)];
+    let mut steps = 0;
+    let mut frontier = Vec::new();
+    let mut next = Vec::new();
+    while let Some((run, node, depth)) = stack.pop() {
+        steps += 1;
+        if steps > MAX_STEPS_PER_WORD {
+            break;
+        }
+        if run == runs.len() {
+            for end in trie.nodes[node].ends.iter().filter(|e| !e.stem) {
+                found.push(WordMatch { pattern: end.pattern, word: end.word, rank: (depth, true) });
+            }
+            continue;
+        }
+        let (sym, count) = runs[run];
+        let takes: &[usize] = match (sym, count) {
+            (Sym::Any, _) => &[0],
+            (_, 1) => &[1],
+            _ => &[1, 2],
+        };
+        for &take in takes {
+            let take = if take == 0 { count } else { take };
+            frontier.clear();
+            frontier.push(node);
+            for _ in 0..take {
+                next.clear();
+                for &n in &frontier {
+                    trie.step(n, sym, use_letters, &mut next);
+                }
+                std::mem::swap(&mut frontier, &mut next);
+            }
+            for &reached in &frontier {
+                for end in trie.nodes[reached].ends.iter().filter(|e| e.stem) {
+                    found.push(WordMatch { pattern: end.pattern, word: end.word, rank: (depth + take, false) });
+                }
+                stack.push((run + 1, reached, depth + take));
+            }
+        }
+    }
+    found.sort_unstable_by_key(|m| (m.pattern, m.word, std::cmp::Reverse(m.rank)));
+    found.dedup_by_key(|m| (m.pattern, m.word));
+}
+
+/// Runs of the same symbol: "siiiktir" is s, i×3, k, t, i, r.
+fn runs(syms: &[Sym]) -> Vec<(Sym, usize)> {
+    let mut runs: Vec<(Sym, usize)> = Vec::with_capacity(syms.len());
+    for &sym in syms {
+        match runs.last_mut() {
+            Some((last, count)) if same_letter(*last, sym) => *count += 1,
+            _ => runs.push((sym, 1)),
+        }
+    }
+    runs
+}
+
+fn same_letter(a: Sym, b: Sym) -> bool {
+    match (a, b) {
+        (Sym::Letter { skeleton: x, .. }, Sym::Letter { skeleton: y, .. }) => x == y,
+        (Sym::Any, Sym::Any) => true,
+        (Sym::OneOf(x), Sym::OneOf(y)) => x == y,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wordlist::parse;
+
+    fn lexicon(list: &str) -> Lexicon {
+        let entries = parse(list).unwrap();
+        Lexicon::build("test", [("test.txt", entries.as_slice())])
+    }
+
+    fn found(lexicon: &Lexicon, comment: &str) -> Vec<String> {
+        let text = Text::new(comment);
+        lexicon.scan(&text).iter().map(|h| text.span(h.source.clone()).text).collect()
+    }
+
+    #[test]
+    fn stems_match_inflected_forms_only_at_the_start_of_a_word() {
+        let list = lexicon("aptal*\n");
+        assert_eq!(found(&list, "aptallar ve aptalsın"), ["aptallar", "aptalsın"]);
+        assert!(found(&list, "yaptalım").is_empty());
+    }
+
+    #[test]
+    fn whole_words_do_not_match_longer_words() {
+        let list = lexicon("amk\n");
+        assert_eq!(found(&list, "AMK"), ["AMK"]);
+        assert!(found(&list, "amkara").is_empty());
+    }
+
+    #[test]
+    fn longest_entry_decides_between_entry_and_exception() {
+        let list = lexicon("göt*\n!götür*\nsiktir*\n!=sık*\nsik*\n");
+        assert_eq!(found(&list, "götün götürmek"), ["götün"]);
+        assert_eq!(found(&list, "sıkıntı sıktır sikik"), ["sıktır", "sikik"]);
+    }
+
+    #[test]
+    fn exact_letter_entries_need_the_turkish_letter() {
+        let list = lexicon("=amın*\n");
+        assert_eq!(found(&list, "AMIN amin"), ["AMIN"]);
+    }
+
+    #[test]
+    fn repeated_letters_and_masks_still_match() {
+        let list = lexicon("siktir*\nşerefsiz*\n");
+        assert_eq!(found(&list, "siiiiktir ŞEREFSİZZZ s*ktir s1kt1r"), ["siiiiktir", "ŞEREFSİZZZ", "s*ktir", "s1kt1r"]);
+    }
+
+    #[test]
+    fn phrases_match_words_in_a_row_and_phrase_exceptions_cover_entries() {
+        let list = lexicon("mal mısın\nkaşar*\n!kaşar peynir*\n");
+        assert_eq!(found(&list, "sen mal mısın"), ["mal mısın"]);
+        assert!(found(&list, "mal sahibi misin").is_empty());
+        assert_eq!(found(&list, "kaşar peyniri aldım, kaşarlar"), ["kaşarlar"]);
+    }
+
+    #[test]
+    fn split_letters_are_matched_and_masked() {
+        let list = lexicon("siktir*\naq\n");
+        let text = Text::new("S İ K T İ R a.q");
+        let hits = list.scan(&text);
+        assert_eq!(hits.len(), 2);
+        assert!(hits.iter().all(|h| h.masked));
+    }
+}
