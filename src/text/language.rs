@@ -50,7 +50,7 @@ const ENGLISH_WORDS: &[&str] = &[
     "for", "with", "not", "be", "have", "has", "my", "we", "they", "she", "but", "just", "what",
     "who", "how", "why", "all", "do", "does", "can", "will", "would", "if", "about", "there",
     "their", "from", "by", "or", "no", "yes", "like", "get", "out", "up", "been", "should", "could",
-    "i", "me", "he", "his", "her", "them", "our", "than", "then", "when", "which", "very", "really",
+    "me", "he", "his", "her", "them", "our", "than", "then", "when", "which", "very", "really",
 ];
 
 const TURKISH_ENDINGS: &[&str] = &[
@@ -74,6 +74,10 @@ pub(crate) fn detect(tokens: &[Token]) -> Language {
         }
         if has_turkish_letter && !token.masked {
             turkish += 2.0;
+        }
+        // Single letters ("I", or letters spelled apart) say nothing about the language.
+        if skeleton.len() < 2 {
+            continue;
         }
         if TURKISH_WORDS.contains(&skeleton.as_str()) {
             turkish += 1.0;

@@ -35,6 +35,9 @@ pub(crate) struct Token {
     /// The word reached its spelling only through look-alikes, digits, symbols, invisible
     /// characters or letters split apart: the marks of deliberate masking.
     pub masked: bool,
+    /// Where an apostrophe separates a name from its suffixes ("ABD'de", "İsa'ya"): the number of
+    /// `syms` before it.
+    pub suffix_at: Option<usize>,
 }
 
 /// Where the word ends a sentence and the next begins (for rules that look within one sentence).
@@ -136,6 +139,7 @@ fn build_token(chars: &[NormChar], range: Range<usize>, index: usize, sentence: 
     // A word of masks alone ("****") would match every listed word of its length.
     let wildcards_allowed = letters >= 2 && wildcards <= letters;
     let mut masked = false;
+    let mut suffix_at = None;
     let mut syms = Vec::with_capacity(span.len());
     for (offset, c) in span.iter().enumerate() {
         masked |= c.masked;
@@ -146,6 +150,9 @@ fn build_token(chars: &[NormChar], range: Range<usize>, index: usize, sentence: 
         let sym = if is_letter(c.letter) {
             Sym::Letter { letter: c.letter, skeleton: c.skeleton }
         } else if is_apostrophe(c.letter) {
+            if suffix_at.is_none() && !syms.is_empty() {
+                suffix_at = Some(syms.len());
+            }
             continue;
         } else if let Some(letters) = leet(c.letter) {
             masked = true;
@@ -159,7 +166,7 @@ fn build_token(chars: &[NormChar], range: Range<usize>, index: usize, sentence: 
         syms.push(sym);
     }
     let source = span.first().map_or(0, |c| c.source.start)..span.last().map_or(0, |c| c.source.end);
-    Token { syms, source, chars: range, words: index..index + 1, sentence, masked }
+    Token { syms, source, chars: range, words: index..index + 1, sentence, masked, suffix_at }
 }
 
 /// Words pulled apart and put back together: runs of single letters ("a m k", "S İ K T İ R",
@@ -182,6 +189,7 @@ pub(crate) fn rebuild_split_words(chars: &[NormChar], tokens: &[Token], original
             words: run,
             sentence: first.sentence,
             masked: true,
+            suffix_at: None,
         });
     };
 

@@ -105,6 +105,8 @@ pub(crate) struct Lexicon {
     letters: Trie,
     patterns: Vec<Pattern>,
     has_phrases: bool,
+    /// Single symbols matched wherever they stand (🖕).
+    symbols: Vec<(char, u32)>,
 }
 
 impl Lexicon {
@@ -116,6 +118,7 @@ impl Lexicon {
             letters: Trie::new(),
             patterns: Vec::new(),
             has_phrases: false,
+            symbols: Vec::new(),
         };
         for (path, entries) in files {
             for entry in entries {
@@ -126,6 +129,9 @@ impl Lexicon {
                     origin: format!("{path}:{} {}", entry.line, entry.text),
                 });
                 lexicon.has_phrases |= entry.words.len() > 1;
+                if let Some(symbol) = entry.symbol {
+                    lexicon.symbols.push((symbol, pattern));
+                }
                 for (index, word) in entry.words.iter().enumerate() {
                     let end = End { pattern, word: index as u16, stem: word.stem };
                     if entry.exact_letters {
@@ -161,6 +167,9 @@ impl Lexicon {
             if let Some(best) = self.best_single_word(&self.lookup(token)) {
                 hits.push(hit(token, best.pattern));
             }
+        }
+        if !self.symbols.is_empty() {
+            self.scan_symbols(text, &mut hits);
         }
         if self.has_phrases {
             let mut excepted: Vec<Range<usize>> = Vec::new();
@@ -198,6 +207,16 @@ impl Lexicon {
         hits
     }
 
+    fn scan_symbols(&self, text: &Text, hits: &mut Vec<Hit>) {
+        for (index, c) in text.original().iter().enumerate() {
+            let Some(&(_, entry)) = self.symbols.iter().find(|(s, _)| s == c) else { continue };
+            // The symbol sits between words: it belongs to the word after it, for distances.
+            let next = text.tokens().iter().position(|t| t.source.start > index).unwrap_or(text.tokens().len());
+            let sentence = text.tokens().get(next).or(text.tokens().last()).map_or(0, |t| t.sentence);
+            hits.push(Hit { words: next..next, source: index..index + 1, sentence, masked: false, entry });
+        }
+    }
+
     fn best_single_word(&self, matches: &[WordMatch]) -> Option<WordMatch> {
         matches
             .iter()
@@ -207,8 +226,8 @@ impl Lexicon {
     }
 
     /// Entry words matching one word of the comment, after exceptions: an entry survives only if it
-    /// is longer than every exception that also matches (so `!götür*` beats `göt*`, and `siktir*`
-    /// beats `!=sık*`).
+    /// is longer than every exception that also matches (so `!götür*` beats `göt*`, `!=sık*` beats
+    /// `sik`, and `siktir*` beats `!=sık*`).
     fn lookup(&self, token: &Token) -> Vec<WordMatch> {
         let mut found = Vec::new();
         walk(&self.skeletons, token, false, &mut found);
@@ -222,7 +241,7 @@ impl Lexicon {
                 let p = &self.patterns[m.pattern as usize];
                 p.exception && p.words == 1
             })
-            .map(|m| m.rank)
+            .map(|m| m.rank.0)
             .max();
         found.retain(|m| {
             let pattern = &self.patterns[m.pattern as usize];
@@ -230,7 +249,7 @@ impl Lexicon {
                 // Single-word exceptions have done their work; phrase exceptions still need their words.
                 return pattern.words > 1;
             }
-            strongest_exception.map_or(true, |rank| m.rank > rank)
+            strongest_exception.map_or(true, |letters| m.rank.0 > letters)
         });
         found
     }
@@ -246,13 +265,15 @@ fn hit(token: &Token, entry: u32) -> Hit {
     }
 }
 
-/// Walks a tree along a word. A letter written twice or more may stand for one or two letters of
-/// the entry ("siiiktir", "aptalll"); masks and symbols branch over the letters they may be.
+/// Walks a tree along a word. A letter repeated for emphasis may stand for one or two letters of the
+/// entry ("siiiktir", "amkk"); masks and symbols branch over the letters they may be.
 fn walk(trie: &Trie, token: &Token, use_letters: bool, found: &mut Vec<WordMatch>) {
     if trie.nodes[0].children.is_empty() {
         return;
     }
-    let runs = runs(&token.syms);
+    let runs = runs(&token.syms, token.suffix_at);
+    // A whole word may also end where suffixes after an apostrophe begin ("ABD'de").
+    let suffix_run = token.suffix_at.and_then(|at| run_starting_at(&runs, at));
     // (next run, node, letters consumed)
     let mut stack: Vec<(usize, usize, usize)> = vec![(0, 0, 0)];
     let mut steps = 0;
@@ -263,16 +284,22 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, found: &mut Vec<WordMatch
         if steps > MAX_STEPS_PER_WORD {
             break;
         }
-        if run == runs.len() {
+        if run == runs.len() || Some(run) == suffix_run {
             for end in trie.nodes[node].ends.iter().filter(|e| !e.stem) {
                 found.push(WordMatch { pattern: end.pattern, word: end.word, rank: (depth, true) });
             }
-            continue;
+            if run == runs.len() {
+                continue;
+            }
         }
         let (sym, count) = runs[run];
+        // A letter written three times or more is emphasis ("siiiktir"), and so is a doubled last
+        // letter ("amkk"); a double inside a word is usually spelling ("Anna", "book", "sikke").
+        let ends_word = run + 1 == runs.len() || Some(run + 1) == suffix_run;
         let takes: &[usize] = match (sym, count) {
             (Sym::Any, _) => &[0],
             (_, 1) => &[1],
+            (_, 2) if !ends_word => &[2],
             _ => &[1, 2],
         };
         for &take in takes {
@@ -298,16 +325,27 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, found: &mut Vec<WordMatch
     found.dedup_by_key(|m| (m.pattern, m.word));
 }
 
-/// Runs of the same symbol: "siiiktir" is s, i×3, k, t, i, r.
-fn runs(syms: &[Sym]) -> Vec<(Sym, usize)> {
+/// Runs of the same symbol: "siiiktir" is s, i×3, k, t, i, r. No run crosses `split`.
+fn runs(syms: &[Sym], split: Option<usize>) -> Vec<(Sym, usize)> {
     let mut runs: Vec<(Sym, usize)> = Vec::with_capacity(syms.len());
-    for &sym in syms {
+    for (index, &sym) in syms.iter().enumerate() {
         match runs.last_mut() {
-            Some((last, count)) if same_letter(*last, sym) => *count += 1,
+            Some((last, count)) if same_letter(*last, sym) && Some(index) != split => *count += 1,
             _ => runs.push((sym, 1)),
         }
     }
     runs
+}
+
+fn run_starting_at(runs: &[(Sym, usize)], at: usize) -> Option<usize> {
+    let mut seen = 0;
+    for (index, (_, count)) in runs.iter().enumerate() {
+        if seen == at {
+            return Some(index);
+        }
+        seen += count;
+    }
+    None
 }
 
 fn same_letter(a: Sym, b: Sym) -> bool {
@@ -368,11 +406,31 @@ mod tests {
     }
 
     #[test]
+    fn a_double_letter_inside_a_word_is_spelling_not_emphasis() {
+        let list = lexicon("bok*\nananın*\namk\n");
+        assert!(found(&list, "Book Anna'nın").is_empty());
+        assert_eq!(found(&list, "amkk bokkk"), ["amkk", "bokkk"]);
+    }
+
+    #[test]
     fn phrases_match_words_in_a_row_and_phrase_exceptions_cover_entries() {
         let list = lexicon("mal mısın\nkaşar*\n!kaşar peynir*\n");
         assert_eq!(found(&list, "sen mal mısın"), ["mal mısın"]);
         assert!(found(&list, "mal sahibi misin").is_empty());
         assert_eq!(found(&list, "kaşar peyniri aldım, kaşarlar"), ["kaşarlar"]);
+    }
+
+    #[test]
+    fn whole_words_match_before_an_apostrophe_suffix() {
+        let list = lexicon("abd\nisa\n");
+        assert_eq!(found(&list, "ABD'de İsa'ya"), ["ABD'de", "İsa'ya"]);
+        assert!(found(&list, "abdest").is_empty());
+    }
+
+    #[test]
+    fn symbol_entries_match_the_symbol_anywhere() {
+        let list = lexicon("🖕\n");
+        assert_eq!(found(&list, "al bunu🖕🏻"), ["🖕"]);
     }
 
     #[test]

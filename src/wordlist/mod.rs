@@ -9,6 +9,7 @@
 //! mal mısın         a phrase: words in a row, each a whole word or a stem*
 //! !götür*           an exception: an innocent word that an entry would otherwise catch
 //! =amın*            letters exactly as written: here `ı` must be `ı`, not `i`
+//! 🖕                 a single symbol, matched wherever it stands
 //! ```
 //!
 //! Entries match the normalised words of a comment (see `crate::text`), so case, Turkish letters typed
@@ -44,6 +45,8 @@ pub(crate) struct Entry {
     pub exception: bool,
     /// Compare Turkish letters as written instead of by their ASCII spelling.
     pub exact_letters: bool,
+    /// A single-symbol entry (🖕) instead of words.
+    pub symbol: Option<char>,
     pub line: usize,
     pub text: String,
 }
@@ -68,6 +71,10 @@ pub(crate) fn parse(content: &str) -> Result<Vec<Entry>, EntryError> {
             Some(rest) => (true, rest),
             None => (false, rest),
         };
+        if let Some(symbol) = single_symbol(rest) {
+            entries.push(Entry { words: Vec::new(), exception, exact_letters, symbol: Some(symbol), line, text: text.to_string() });
+            continue;
+        }
         let words = rest
             .split_whitespace()
             .map(|word| parse_word(word).map_err(&error))
@@ -78,9 +85,18 @@ pub(crate) fn parse(content: &str) -> Result<Vec<Entry>, EntryError> {
         if words.len() > MAX_PHRASE_WORDS {
             return Err(error(format!("a phrase may have at most {MAX_PHRASE_WORDS} words")));
         }
-        entries.push(Entry { words, exception, exact_letters, line, text: text.to_string() });
+        entries.push(Entry { words, exception, exact_letters, symbol: None, line, text: text.to_string() });
     }
     Ok(entries)
+}
+
+/// A lone symbol such as an emoji; not a letter, digit or a character the format itself uses.
+fn single_symbol(entry: &str) -> Option<char> {
+    let mut chars = entry.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii_punctuation() => Some(c),
+        _ => None,
+    }
 }
 
 fn parse_word(word: &str) -> Result<EntryWord, String> {
