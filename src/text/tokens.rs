@@ -165,6 +165,14 @@ fn build_token(chars: &[NormChar], range: Range<usize>, index: usize, sentence: 
         };
         syms.push(sym);
     }
+    // A number with a suffix ("2019'da", "45$'dan", "%10'unu") is not leetspeak.
+    if let Some(at) = suffix_at {
+        if !syms[..at].iter().any(|s| matches!(s, Sym::Letter { .. })) {
+            for (sym, c) in syms[..at].iter_mut().zip(span.iter().filter(|c| !is_apostrophe(c.letter))) {
+                *sym = Sym::Literal(c.letter);
+            }
+        }
+    }
     let source = span.first().map_or(0, |c| c.source.start)..span.last().map_or(0, |c| c.source.end);
     Token { syms, source, chars: range, words: index..index + 1, sentence, masked, suffix_at }
 }
@@ -262,6 +270,12 @@ mod tests {
     #[test]
     fn symbols_inside_words_stay_in_the_word() {
         assert_eq!(words("@mk s*ktir $ik #etiket"), ["@mk", "s*ktir", "$ik", "etiket"]);
+    }
+
+    #[test]
+    fn a_number_with_a_suffix_is_not_leetspeak() {
+        let text = Text::new("45$'dan");
+        assert!(text.tokens()[0].syms.iter().take(3).all(|s| matches!(s, super::Sym::Literal(_))));
     }
 
     #[test]
