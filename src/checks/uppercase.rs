@@ -7,7 +7,7 @@
 //!
 //! ## What it leaves alone
 //! One word shouted in an ordinary sentence, acronyms (NATO, ABD, TBMM: listed ones do not count at
-//! all), single capital letters, and short comments ("ÇOK İYİ").
+//! all), single capital letters, mentions and hashtags, and short comments ("ÇOK İYİ").
 //!
 //! ## Why
 //! The policy rejects comments "written in capital letters": they read as shouting and are hard to
@@ -72,6 +72,11 @@ impl Check for UppercaseCheck {
         let mut capital_letters = 0usize;
         let mut shouted = Vec::new();
         for (index, token) in scan.text.tokens().iter().enumerate() {
+            // Mentions and hashtags are names, not the commenter's writing.
+            let handle = |at: usize| original.get(at).is_some_and(|c| matches!(c, '@' | '#'));
+            if handle(token.source.start) || token.source.start.checked_sub(1).is_some_and(handle) {
+                continue;
+            }
             let letters = &original[token.source.clone()];
             let upper = letters.iter().filter(|c| c.is_uppercase()).count();
             let lower = letters.iter().filter(|c| c.is_lowercase()).count();
@@ -98,12 +103,19 @@ impl Check for UppercaseCheck {
 fn sentence_case(original: &[char], keep: &[std::ops::Range<usize>], language: Language) -> String {
     let mut out = String::with_capacity(original.len());
     let mut sentence_start = true;
+    let mut after_stop = false;
     for (index, &c) in original.iter().enumerate() {
         if keep.iter().any(|r| r.contains(&index)) {
             out.push(c);
             sentence_start = false;
+            after_stop = false;
             continue;
         }
+        // A full stop starts a sentence only when white space follows it ("3.5" does not).
+        if c.is_whitespace() && after_stop {
+            sentence_start = true;
+        }
+        after_stop = matches!(c, '.' | '!' | '?' | '…') || (after_stop && !c.is_alphanumeric() && !c.is_whitespace());
         if c.is_alphabetic() {
             if sentence_start {
                 out.push(c);
@@ -116,7 +128,7 @@ fn sentence_case(original: &[char], keep: &[std::ops::Range<usize>], language: L
             sentence_start = false;
         } else {
             out.push(c);
-            if matches!(c, '.' | '!' | '?' | '\n') {
+            if c == '\n' {
                 sentence_start = true;
             }
         }
@@ -144,6 +156,16 @@ mod tests {
     }
 
     #[test]
+    fn sentences_start_after_a_full_stop_and_a_space_only() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        assert_eq!(
+            fixture.suggestion(&*check, "ENFLASYON 3.5 PUAN ARTTI. HERKES ÇOK KIZGIN").as_deref(),
+            Some("Enflasyon 3.5 puan arttı. Herkes çok kızgın")
+        );
+    }
+
+    #[test]
     fn dotted_and_dotless_capitals_lower_by_turkish_rules() {
         let fixture = fixture();
         let check = fixture.check(SPEC);
@@ -161,5 +183,6 @@ mod tests {
         assert_eq!(fixture.spans(&*check, "NATO ve ABD yetkilileri TBMM'de görüştü"), None);
         assert_eq!(fixture.spans(&*check, "ÇOK İYİ"), None);
         assert_eq!(fixture.spans(&*check, "ııı küçük harfler"), None);
+        assert_eq!(fixture.spans(&*check, "@USER @USER @USER @USER Analizin sonucunu paylaşır mısınız #TBMM #SEÇİM"), None);
     }
 }
