@@ -102,16 +102,25 @@ pub struct ServerConfig {
     pub limits: Limits,
 }
 
-/// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
+/// Binds the server (an `addr` with port 0 takes a free port) and returns it with the addresses it
+/// listens on; awaiting the server serves until SIGINT or SIGTERM, then finishes the requests in
+/// flight. Call it inside an actix system.
+pub fn bind(config: &ServerConfig, engine: Engine) -> std::io::Result<(actix_web::dev::Server, Vec<std::net::SocketAddr>)> {
+    let state = web::Data::new(AppState::new(engine, config.limits)?);
+    let mut server = HttpServer::new(move || app(state.clone())).bind(&config.addr)?;
+    if let Some(workers) = config.workers {
+        server = server.workers(workers.max(1));
+    }
+    let addrs = server.addrs();
+    Ok((server.run(), addrs))
+}
+
+/// Serves until SIGINT or SIGTERM.
 pub fn run(config: ServerConfig, engine: Engine) -> std::io::Result<()> {
     actix_web::rt::System::new().block_on(async move {
-        let policy = engine.policy();
-        tracing::info!(addr = %config.addr, policy = policy.name(), version = policy.version(), "serving");
-        let state = web::Data::new(AppState::new(engine, config.limits)?);
-        let mut server = HttpServer::new(move || app(state.clone())).bind(&config.addr)?;
-        if let Some(workers) = config.workers {
-            server = server.workers(workers.max(1));
-        }
-        server.run().await
+        let (name, version) = (engine.policy().name().to_string(), engine.policy().version().to_string());
+        let (server, addrs) = bind(&config, engine)?;
+        tracing::info!(addrs = ?addrs, policy = %name, version = %version, "serving");
+        server.await
     })
 }

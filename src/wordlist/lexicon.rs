@@ -306,17 +306,20 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, found: &mut Vec<WordMatch
             let take = if take == 0 { count } else { take };
             frontier.clear();
             frontier.push(node);
-            for _ in 0..take {
+            for step in 1..=take {
                 next.clear();
                 for &n in &frontier {
                     trie.step(n, sym, use_letters, &mut next);
                 }
                 std::mem::swap(&mut frontier, &mut next);
+                // A stem may end inside a run: "aptal" in "aptallar".
+                for &reached in &frontier {
+                    for end in trie.nodes[reached].ends.iter().filter(|e| e.stem) {
+                        found.push(WordMatch { pattern: end.pattern, word: end.word, rank: (depth + step, false) });
+                    }
+                }
             }
             for &reached in &frontier {
-                for end in trie.nodes[reached].ends.iter().filter(|e| e.stem) {
-                    found.push(WordMatch { pattern: end.pattern, word: end.word, rank: (depth + take, false) });
-                }
                 stack.push((run + 1, reached, depth + take));
             }
         }
@@ -376,6 +379,7 @@ mod tests {
     fn stems_match_inflected_forms_only_at_the_start_of_a_word() {
         let list = lexicon("aptal*\n");
         assert_eq!(found(&list, "aptallar ve aptalsın"), ["aptallar", "aptalsın"]);
+        assert_eq!(found(&list, "APTALLLAR"), ["APTALLLAR"]);
         assert!(found(&list, "yaptalım").is_empty());
     }
 
