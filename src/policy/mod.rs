@@ -211,16 +211,19 @@ impl Policy {
 fn parse_rule(file: &SourceFile, lists: &ListNames<'_>) -> Result<Rule, PolicyError> {
     let rule_error = |line: usize, message: String| PolicyError::Rule { path: file.shown.clone(), line, message };
     let spec: RuleFile = toml::from_str(&file.content).map_err(|e| {
-        let line = e.span().map_or(1, |span| line_at(&file.content, span.start));
-        rule_error(line, e.message().trim().to_string())
+        let message = e.message().trim().to_string();
+        // Inside a `[check]` table the parser's span is the whole table; the line that names the
+        // culprit (an unknown field or kind) is the one a user needs.
+        let line = culprit_line(&file.content, &message)
+            .or_else(|| e.span().map(|span| line_at(&file.content, span.start)))
+            .unwrap_or(1);
+        rule_error(line, message)
     })?;
     if spec.id.is_empty() || !spec.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
         return Err(rule_error(line_of(&file.content, "id"), format!("rule id `{}` must be lower-case letters, digits and dashes", spec.id)));
     }
     let check = spec.check.build(lists).map_err(|message| {
-        // Point at the line that names the culprit when the message quotes one.
-        let culprit = message.split('`').nth(1).unwrap_or("[check]");
-        let line = file.content.lines().position(|l| l.contains(culprit)).map_or_else(|| line_of(&file.content, "[check]"), |i| i + 1);
+        let line = culprit_line(&file.content, &message).unwrap_or_else(|| line_of(&file.content, "[check]"));
         rule_error(line, message)
     })?;
     Ok(Rule {
@@ -235,6 +238,20 @@ fn parse_rule(file: &SourceFile, lists: &ListNames<'_>) -> Result<Rule, PolicyEr
         languages: spec.languages,
         check,
     })
+}
+
+/// The line of a rule file that holds what an error message quotes in backticks, as a key
+/// (`lsts = …`) or as a value (`"magic"`).
+fn culprit_line(content: &str, message: &str) -> Option<usize> {
+    let culprit = message.split('`').nth(1).filter(|c| !c.is_empty())?;
+    let as_key = |line: &str| {
+        line.trim_start().strip_prefix(culprit).is_some_and(|rest| rest.trim_start().starts_with('='))
+    };
+    let as_value = |line: &str| line.contains(&format!("\"{culprit}\"")) || line.contains(&format!("'{culprit}'"));
+    // Values that name lists and kinds live in the `[check]` part; look there before the header.
+    let check_start = content.lines().position(|l| l.trim_start().starts_with("[check")).unwrap_or(0);
+    let in_check = content.lines().enumerate().skip(check_start).find(|(_, l)| as_value(l)).map(|(i, _)| i);
+    content.lines().position(|l| as_key(l)).or(in_check).or_else(|| content.lines().position(|l| as_value(l))).map(|i| i + 1)
 }
 
 fn line_at(content: &str, byte: usize) -> usize {

@@ -1,0 +1,169 @@
+//! The `moderate` command line, run as a user runs it.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn moderate(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_moderate")).args(args).output().expect("moderate runs")
+}
+
+fn moderate_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_moderate"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("moderate runs");
+    child.stdin.take().expect("stdin is piped").write_all(stdin).expect("writes stdin");
+    child.wait_with_output().expect("moderate finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn check_exits_0_on_approve_and_1_on_reject_and_marks_the_spans() {
+    let approved = moderate(&["check", "Bu haber çok güzel olmuş, emeğinize sağlık."]);
+    assert_eq!(approved.status.code(), Some(0), "{}", stderr(&approved));
+    assert!(stdout(&approved).starts_with("approve"));
+
+    let rejected = moderate(&["check", "Yazan da okuyan da aptal"]);
+    assert_eq!(rejected.status.code(), Some(1));
+    let out = stdout(&rejected);
+    assert!(out.starts_with("reject"), "{out}");
+    assert!(out.contains("insult: Yorumunuz hakaret içeriyor."), "{out}");
+    assert!(out.contains("Yazan da okuyan da ⟦aptal⟧"), "{out}");
+}
+
+#[test]
+fn check_json_prints_the_http_response_body() {
+    let output = moderate(&["check", "--json", "--locale", "en", "s*ktir git"]);
+    assert_eq!(output.status.code(), Some(1));
+    let body: Value = serde_json::from_str(&stdout(&output)).expect("JSON on stdout");
+    assert_eq!(body["decision"], "reject");
+    assert_eq!(body["reasons"][0]["rule"], "offensive");
+    assert_eq!(body["reasons"][0]["spans"][0]["text"], "s*ktir");
+    assert!(body["reasons"][0]["message"].as_str().unwrap().starts_with("Your comment"));
+    assert!(body["policy"]["version"].is_string());
+}
+
+#[test]
+fn check_reads_standard_input_and_refuses_what_is_not_text() {
+    let output = moderate_with_stdin(&["check"], "ŞEREFSİZ\n".as_bytes());
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stdout(&output).contains("⟦ŞEREFSİZ⟧"));
+
+    let not_utf8 = moderate_with_stdin(&["check"], b"\xff\xfe aptal");
+    assert_eq!(not_utf8.status.code(), Some(2));
+    assert!(stderr(&not_utf8).contains("not UTF-8"), "{}", stderr(&not_utf8));
+
+    let empty = moderate_with_stdin(&["check"], b"  \n");
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(stderr(&empty).contains("empty"));
+}
+
+#[test]
+fn unknown_options_are_errors_with_status_2() {
+    let output = moderate(&["check", "--language", "de", "merhaba"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown language"), "{}", stderr(&output));
+}
+
+fn write(dir: &Path, name: &str, content: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("writes the file");
+    path
+}
+
+#[test]
+fn eval_counts_a_tsv_exactly_and_can_count_only_some_rules() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(
+        dir.path(),
+        "labeled.tsv",
+        "1\tBu haber güzel\tNOT\n2\tsen tam bir aptalsın\tOFF\n3\tamk ya\tOFF\n4\tBurada küfür yok ama kızgınım\tOFF\n5\tBU HABER TAMAMEN YALAN KİMSE İNANMASIN\tNOT\n",
+    );
+    let output = moderate(&["eval", file.to_str().unwrap(), "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON report");
+    assert_eq!(report["comments"], 5);
+    let overall = &report["overall"];
+    assert_eq!((overall["true_reject"].as_u64(), overall["false_reject"].as_u64()), (Some(2), Some(1)));
+    assert_eq!((overall["false_approve"].as_u64(), overall["true_approve"].as_u64()), (Some(1), Some(1)));
+    assert!((overall["precision"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
+
+    let output = moderate(&["eval", file.to_str().unwrap(), "--json", "--rules", "insult,offensive"]);
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON report");
+    assert_eq!(report["rules"], serde_json::json!(["insult", "offensive"]));
+    assert_eq!(report["overall"]["false_reject"], 0, "all-caps is not counted");
+    let insult = report["per_rule"].as_array().unwrap().iter().find(|r| r["rule"] == "insult").unwrap();
+    assert_eq!(insult["fired"], 1);
+}
+
+#[test]
+fn eval_reads_jsonl_and_prints_a_table() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(dir.path(), "labeled.jsonl", "{\"text\": \"güzel\", \"label\": \"approve\"}\n{\"text\": \"siktir\", \"label\": 1}\n");
+    let output = moderate(&["eval", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("2 comments, 1 labeled reject"), "{out}");
+    assert!(out.contains("macro-F1"), "{out}");
+    assert!(out.contains("profanity"), "{out}");
+}
+
+#[test]
+fn eval_names_the_line_of_a_bad_label_and_an_unknown_rule() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(dir.path(), "bad.tsv", "iyi\tNOT\nkötü\tMAYBE\n");
+    let output = moderate(&["eval", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("bad.tsv:2: unknown label `MAYBE`"), "{}", stderr(&output));
+
+    let good = write(dir.path(), "good.tsv", "iyi\tNOT\n");
+    let output = moderate(&["eval", good.to_str().unwrap(), "--rules", "insult,nonsense"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown rule `nonsense`"), "{}", stderr(&output));
+}
+
+#[test]
+fn rules_lists_the_policy() {
+    let output = moderate(&["rules"]);
+    assert_eq!(output.status.code(), Some(0));
+    let out = stdout(&output);
+    for id in ["all-caps", "belief-attack", "insult", "offensive", "profanity"] {
+        assert!(out.lines().any(|l| l.starts_with(id)), "{id} missing from:\n{out}");
+    }
+}
+
+#[test]
+fn a_rules_directory_replaces_the_default_and_a_broken_one_names_file_and_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "shouting.toml",
+        "id = \"shouting\"\ndescription = \"Only capitals\"\n[message]\ntr = \"Bağırmayın.\"\nen = \"Do not shout.\"\n[check]\nkind = \"uppercase\"\nmin_words = 2\nmin_letters = 6\nmin_ratio = 0.5\n",
+    );
+    let rules = dir.path().to_str().unwrap();
+    let output = moderate(&["check", "--rules", rules, "aptal"]);
+    assert_eq!(output.status.code(), Some(0), "only the custom rule runs: {}", stdout(&output));
+    let output = moderate(&["check", "--rules", rules, "ÇOK KÖTÜ BİR HABER"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("shouting: Bağırmayın."));
+
+    write(dir.path(), "broken.toml", "id = \"broken\"\ndescription = \"x\"\n[message]\ntr = \"a\"\nen = \"b\"\n[check]\nkind = \"lexicon\"\nlsts = [\"insult\"]\n");
+    let output = moderate(&["check", "--rules", rules, "merhaba"]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = stderr(&output);
+    assert!(error.contains("broken.toml:8"), "{error}");
+    assert!(error.contains("lsts"), "{error}");
+}

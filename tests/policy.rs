@@ -1,0 +1,120 @@
+//! Loading a policy from directories: what loads, and how a broken file is reported (file and
+//! line, never a panic).
+
+use std::fs;
+use std::path::Path;
+
+use moderate::{Comment, Decision, Engine, Policy, PolicyError};
+
+const RULE: &str = "id = \"words\"\ndescription = \"Listed words\"\naction = \"review\"\n[message]\ntr = \"Liste\"\nen = \"List\"\n[check]\nkind = \"lexicon\"\nlists = [\"words\"]\n";
+
+struct Dirs {
+    _root: tempfile::TempDir,
+    rules: std::path::PathBuf,
+    lists: std::path::PathBuf,
+}
+
+fn dirs(rules: &[(&str, &str)], lists: &[(&str, &str)]) -> Dirs {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (rules_dir, lists_dir) = (root.path().join("rules"), root.path().join("wordlists"));
+    for (name, content) in rules {
+        write(&rules_dir.join(name), content);
+    }
+    for (name, content) in lists {
+        write(&lists_dir.join(name), content);
+    }
+    fs::create_dir_all(&rules_dir).expect("rules dir");
+    fs::create_dir_all(&lists_dir).expect("lists dir");
+    Dirs { _root: root, rules: rules_dir, lists: lists_dir }
+}
+
+fn write(path: &Path, content: &str) {
+    fs::create_dir_all(path.parent().expect("has a parent")).expect("creates dirs");
+    fs::write(path, content).expect("writes");
+}
+
+fn load(d: &Dirs) -> Result<Policy, PolicyError> {
+    Policy::from_dirs(Some(&d.rules), Some(&d.lists))
+}
+
+#[test]
+fn a_custom_policy_loads_merges_languages_and_can_review() {
+    let d = dirs(&[("words.toml", RULE)], &[("tr/words.txt", "çirkin*\n"), ("en/words.txt", "ugly\n")]);
+    let engine = Engine::new(load(&d).expect("loads"));
+    let verdict = engine.moderate(&Comment::new("çirkinler ve ugly"));
+    assert_eq!(verdict.decision, Decision::Review);
+    assert_eq!(verdict.reasons[0].spans.len(), 2);
+    assert_eq!(engine.moderate(&Comment::new("güzel")).decision, Decision::Approve);
+}
+
+#[test]
+fn the_version_changes_with_a_word_list() {
+    let a = dirs(&[("words.toml", RULE)], &[("tr/words.txt", "çirkin*\n")]);
+    let b = dirs(&[("words.toml", RULE)], &[("tr/words.txt", "çirkin*\nkötü\n")]);
+    assert_ne!(load(&a).unwrap().version(), load(&b).unwrap().version());
+    assert_eq!(load(&a).unwrap().version(), load(&a).unwrap().version());
+}
+
+fn error_of(rules: &[(&str, &str)], lists: &[(&str, &str)]) -> String {
+    let d = dirs(rules, lists);
+    load(&d).expect_err("the policy must not load").to_string()
+}
+
+#[test]
+fn toml_syntax_errors_name_the_file_and_line() {
+    let error = error_of(&[("words.toml", "id = \"words\"\ndescription = \n")], &[("tr/words.txt", "x\n")]);
+    assert!(error.contains("words.toml:2"), "{error}");
+}
+
+#[test]
+fn unknown_fields_and_kinds_name_the_file_and_line() {
+    let unknown_field = RULE.replace("lists =", "lsts =");
+    let error = error_of(&[("words.toml", &unknown_field)], &[("tr/words.txt", "x\n")]);
+    assert!(error.contains("words.toml:9") && error.contains("lsts"), "{error}");
+
+    let unknown_kind = RULE.replace("kind = \"lexicon\"", "kind = \"magic\"");
+    let error = error_of(&[("words.toml", &unknown_kind)], &[("tr/words.txt", "x\n")]);
+    assert!(error.contains("words.toml:8") && error.contains("magic"), "{error}");
+}
+
+#[test]
+fn a_missing_word_list_names_the_line_that_asks_for_it() {
+    let error = error_of(&[("words.toml", RULE)], &[("tr/other.txt", "x\n")]);
+    assert!(error.contains("words.toml:9") && error.contains("no word list named `words`"), "{error}");
+}
+
+#[test]
+fn a_broken_word_list_line_is_named() {
+    let error = error_of(&[("words.toml", RULE)], &[("tr/words.txt", "iyi\nkö*tü\n")]);
+    assert!(error.contains("words.txt:2") && error.contains("may only end"), "{error}");
+}
+
+#[test]
+fn duplicate_ids_bad_ids_and_empty_directories_are_refused() {
+    let error = error_of(&[("a.toml", RULE), ("b.toml", RULE)], &[("tr/words.txt", "x\n")]);
+    assert!(error.contains("b.toml") && error.contains("already has id `words`"), "{error}");
+    let error = error_of(&[("a.toml", &RULE.replace("\"words\"\ndesc", "\"Words!\"\ndesc"))], &[("tr/words.txt", "x\n")]);
+    assert!(error.contains("a.toml:1") && error.contains("lower-case"), "{error}");
+    let error = error_of(&[], &[("tr/words.txt", "x\n")]);
+    assert!(error.contains("no rule files"), "{error}");
+    let missing = Policy::from_dirs(Some(Path::new("/nonexistent/rules")), None).expect_err("no such directory");
+    assert!(missing.to_string().contains("/nonexistent/rules"), "{missing}");
+}
+
+#[test]
+fn a_rule_file_that_is_not_utf8_is_named() {
+    let d = dirs(&[], &[("tr/words.txt", "x\n")]);
+    fs::write(d.rules.join("bad.toml"), b"id = \"\xff\"\n").expect("writes");
+    let error = load(&d).expect_err("must not load").to_string();
+    assert!(error.contains("bad.toml") && error.contains("UTF-8"), "{error}");
+}
+
+#[test]
+fn the_embedded_default_loads_and_only_selects_rules() {
+    let policy = Policy::embedded().expect("the default policy loads");
+    assert_eq!(policy.name(), "default");
+    let some = policy.only(&["insult", "all-caps"]).expect("both exist");
+    let ids: Vec<&str> = some.rules().map(|r| r.id()).collect();
+    assert_eq!(ids, ["all-caps", "insult"]);
+    assert!(policy.only(&["nonsense"]).is_err());
+}
