@@ -86,9 +86,10 @@ fn is_word_char(c: char) -> bool {
     is_letter(c) || is_symbol_in_word(c) || is_apostrophe(c)
 }
 
-/// A symbol may open a word only when a letter follows it and it is not a hashtag.
+/// Symbols that may open a word as a letter when a letter or digit follows ("@mk", "$1ktir");
+/// not `#` (a hashtag) nor `!` (punctuation before a word, "!!!amk").
 fn may_open_word(c: char) -> bool {
-    matches!(c, '@' | '$' | '*' | '!' | '|' | '€')
+    matches!(c, '@' | '$' | '*' | '€')
 }
 
 pub(crate) fn tokenize(chars: &[NormChar]) -> Vec<Token> {
@@ -112,7 +113,11 @@ pub(crate) fn tokenize(chars: &[NormChar]) -> Vec<Token> {
         }
         while start < end && !is_letter(chars[start].letter) {
             let c = chars[start].letter;
-            let opens = may_open_word(c) && start + 1 < end && is_letter(chars[start + 1].letter);
+            let opens = may_open_word(c)
+                && chars.get(start + 1..end).is_some_and(|rest| {
+                    rest.first().is_some_and(|n| is_letter(n.letter) || is_symbol_in_word(n.letter))
+                        && rest.iter().any(|n| is_letter(n.letter))
+                });
             if opens || c.is_ascii_digit() {
                 break;
             }
@@ -135,9 +140,14 @@ pub(crate) fn tokenize(chars: &[NormChar]) -> Vec<Token> {
 fn build_token(chars: &[NormChar], range: Range<usize>, index: usize, sentence: usize) -> Token {
     let span = &chars[range.clone()];
     let letters = span.iter().filter(|c| is_letter(c.letter)).count();
-    let wildcards = span.iter().filter(|c| is_wildcard(c.letter)).count();
-    // A word of masks alone ("****") would match every listed word of its length.
-    let wildcards_allowed = letters >= 2 && wildcards <= letters;
+    // Consecutive masks hide one stretch of letters ("s***k"), so they count once.
+    let masked_stretches = span
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| is_wildcard(c.letter) && (*i == 0 || !is_wildcard(span[i - 1].letter)))
+        .count();
+    // A word of masks alone ("****") would match every listed word.
+    let wildcards_allowed = letters >= 2 && masked_stretches <= letters;
     let mut masked = false;
     let mut suffix_at = None;
     let mut syms = Vec::with_capacity(span.len());
@@ -202,7 +212,11 @@ pub(crate) fn rebuild_split_words(chars: &[NormChar], tokens: &[Token], original
     };
 
     const MAX_PARTS: usize = 24;
-    let is_single = |t: &Token| t.syms.len() == 1 && matches!(t.syms[0], Sym::Letter { .. });
+    // One letter, possibly repeated for emphasis ("kkk a f i r").
+    let is_single = |t: &Token| match t.syms.first() {
+        Some(first @ Sym::Letter { .. }) => t.syms.iter().all(|s| s == first),
+        _ => false,
+    };
     let gap = |a: &Token, b: &Token| &chars[a.chars.end..b.chars.start];
 
     let mut start = 0;
@@ -237,15 +251,18 @@ pub(crate) fn rebuild_split_words(chars: &[NormChar], tokens: &[Token], original
     rebuilt
 }
 
-/// "M.K. Atatürk", "A.Ş.": capital letters each followed by a dot are initials, not a masked word.
+/// "M.K. Atatürk", "A.Ş.", "T.B.M.M.": up to four capitals, each followed by a dot, are initials,
+/// not a masked word ("S.İ.K", "A.M.K" lack the final dot; "R.E.Z.İ.L" is too long).
 fn looks_like_initials(chars: &[NormChar], parts: &[Token], original: &[char]) -> bool {
+    const MAX_INITIALS: usize = 4;
     let all_capitals = parts.iter().all(|t| {
         original[t.source.clone()].iter().all(|c| !c.is_alphabetic() || c.is_uppercase())
     });
     let dotted = parts.windows(2).all(|pair| {
         chars[pair[0].chars.end..pair[1].chars.start].iter().any(|c| c.letter == '.')
     });
-    all_capitals && dotted
+    let final_dot = parts.last().is_some_and(|t| chars.get(t.chars.end).is_some_and(|c| c.letter == '.'));
+    parts.len() <= MAX_INITIALS && all_capitals && dotted && final_dot
 }
 
 #[cfg(test)]
@@ -269,7 +286,7 @@ mod tests {
 
     #[test]
     fn symbols_inside_words_stay_in_the_word() {
-        assert_eq!(words("@mk s*ktir $ik #etiket"), ["@mk", "s*ktir", "$ik", "etiket"]);
+        assert_eq!(words("@mk s*ktir $ik #etiket $1ktir !!!amk"), ["@mk", "s*ktir", "$ik", "etiket", "$1ktir", "amk"]);
     }
 
     #[test]
@@ -297,7 +314,8 @@ mod tests {
 
     #[test]
     fn dotted_capital_initials_are_not_rebuilt() {
-        assert!(rebuilt("M.K. Atatürk ve A.Ş. yönetimi").is_empty());
+        assert!(rebuilt("M.K. Atatürk ve A.Ş. yönetimi, T.B.M.M. kararı").is_empty());
+        assert_eq!(rebuilt("S.İ.K git"), ["S.İ.K"]);
     }
 
     #[test]

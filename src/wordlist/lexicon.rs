@@ -80,6 +80,9 @@ impl Trie {
             Sym::OneOf(options) => {
                 out.extend(children.iter().filter(|(c, _)| options.contains(c)).map(|&(_, n)| n as usize));
             }
+            // In the exact-letter tree a mask is no evidence of a Turkish letter: "s*k*k" must not
+            // read as the innocent "sıkık".
+            Sym::Any if use_letters => out.extend(children.iter().filter(|(c, _)| c.is_ascii()).map(|&(_, n)| n as usize)),
             Sym::Any => out.extend(children.iter().map(|&(_, n)| n as usize)),
             Sym::Literal(_) => {}
         }
@@ -243,13 +246,18 @@ impl Lexicon {
             })
             .map(|m| m.rank.0)
             .max();
+        // Nobody masks a letter of an innocent word, nor hammers one: in a word with a mask
+        // ("sik*e") or a letter written three times ("SİKKKEM") an entry as long as an exception
+        // ("sikke") wins the tie.
+        let masked = token.syms.iter().any(|s| matches!(s, Sym::Any))
+            || token.syms.windows(3).any(|w| same_letter(w[0], w[1]) && same_letter(w[1], w[2]));
         found.retain(|m| {
             let pattern = &self.patterns[m.pattern as usize];
             if pattern.exception {
                 // Single-word exceptions have done their work; phrase exceptions still need their words.
                 return pattern.words > 1;
             }
-            strongest_exception.map_or(true, |letters| m.rank.0 > letters)
+            strongest_exception.map_or(true, |letters| m.rank.0 > letters || masked && m.rank.0 == letters)
         });
         found
     }
@@ -296,14 +304,14 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, found: &mut Vec<WordMatch
         // A letter written three times or more is emphasis ("siiiktir"), and so is a doubled last
         // letter ("amkk"); a double inside a word is usually spelling ("Anna", "book", "sikke").
         let ends_word = run + 1 == runs.len() || Some(run + 1) == suffix_run;
-        let takes: &[usize] = match (sym, count) {
-            (Sym::Any, _) => &[0],
-            (_, 1) => &[1],
-            (_, 2) if !ends_word => &[2],
-            _ => &[1, 2],
+        // A run of masks hides one letter or several: "f***" may be "fuck", "s*****k" may be "sik".
+        let takes = match (sym, count) {
+            (Sym::Any, _) => 1..=count,
+            (_, 1) => 1..=1,
+            (_, 2) if !ends_word => 2..=2,
+            _ => 1..=2,
         };
-        for &take in takes {
-            let take = if take == 0 { count } else { take };
+        for take in takes {
             frontier.clear();
             frontier.push(node);
             for step in 1..=take {
@@ -333,7 +341,13 @@ fn runs(syms: &[Sym], split: Option<usize>) -> Vec<(Sym, usize)> {
     let mut runs: Vec<(Sym, usize)> = Vec::with_capacity(syms.len());
     for (index, &sym) in syms.iter().enumerate() {
         match runs.last_mut() {
-            Some((last, count)) if same_letter(*last, sym) && Some(index) != split => *count += 1,
+            Some((last, count)) if same_letter(*last, sym) && Some(index) != split => {
+                *count += 1;
+                // The run stands for the letter it was written with, not the symbol's other readings.
+                if matches!(last, Sym::OneOf(_)) {
+                    *last = sym;
+                }
+            }
             _ => runs.push((sym, 1)),
         }
     }
@@ -351,11 +365,14 @@ fn run_starting_at(runs: &[(Sym, usize)], at: usize) -> Option<usize> {
     None
 }
 
+/// Two positions stand for the same letter: "$ss" is three s's. A symbol with two readings next to
+/// one of them stays apart ("zavall1sin": the `1` is ı, not a third l).
 fn same_letter(a: Sym, b: Sym) -> bool {
     match (a, b) {
-        (Sym::Letter { skeleton: x, .. }, Sym::Letter { skeleton: y, .. }) => x == y,
         (Sym::Any, Sym::Any) => true,
+        (Sym::Letter { skeleton: x, .. }, Sym::Letter { skeleton: y, .. }) => x == y,
         (Sym::OneOf(x), Sym::OneOf(y)) => x == y,
+        (Sym::OneOf([only]), Sym::Letter { skeleton, .. }) | (Sym::Letter { skeleton, .. }, Sym::OneOf([only])) => *only == skeleton,
         _ => false,
     }
 }
@@ -406,7 +423,7 @@ mod tests {
     #[test]
     fn repeated_letters_and_masks_still_match() {
         let list = lexicon("siktir*\nşerefsiz*\n");
-        assert_eq!(found(&list, "siiiiktir ŞEREFSİZZZ s*ktir s1kt1r"), ["siiiiktir", "ŞEREFSİZZZ", "s*ktir", "s1kt1r"]);
+        assert_eq!(found(&list, "siiiiktir ŞEREFSİZZZ s*ktir s1kt1r s***tir"), ["siiiiktir", "ŞEREFSİZZZ", "s*ktir", "s1kt1r", "s***tir"]);
     }
 
     #[test]
