@@ -84,32 +84,38 @@ impl Text {
 /// `ş` and `a` + U+0301 is `a` whose source covers both code points.
 fn normalise(original: &[char]) -> Vec<NormChar> {
     let mut chars: Vec<NormChar> = Vec::with_capacity(original.len());
+    let mut folded = Vec::with_capacity(4);
     for (index, &c) in original.iter().enumerate() {
         if fold::is_invisible(c) {
             continue;
         }
-        fold::fold_char(c, |folded| {
-            if unicode_normalization::char::is_combining_mark(folded.letter) {
-                if let Some(last) = chars.last_mut() {
-                    // Only a mark that directly follows its letter (or came out of the same code point)
-                    // belongs to it.
-                    if last.source.end == index || last.source.end == index + 1 {
-                        if let Some(composed) = fold::compose_turkish(last.letter, folded.letter) {
-                            last.letter = composed;
-                            last.skeleton = fold::ascii_skeleton(composed);
-                        }
-                        last.source.end = index + 1;
-                    }
-                }
-                return;
+        folded.clear();
+        fold::fold_char(c, |f| folded.push(f));
+        let is_mark = |f: &fold::Folded| unicode_normalization::char::is_combining_mark(f.letter);
+        // A mark reaches back to the letter before only when its own code point brings no letter
+        // (Lao "ຳ" decomposes to a mark and then a letter: the mark is its own).
+        let standalone = folded.iter().all(is_mark);
+        for f in &folded {
+            if !is_mark(f) {
+                chars.push(NormChar { letter: f.letter, skeleton: fold::ascii_skeleton(f.letter), masked: f.masked, source: index..index + 1 });
+                continue;
             }
-            chars.push(NormChar {
-                letter: folded.letter,
-                skeleton: fold::ascii_skeleton(folded.letter),
-                masked: folded.masked,
-                source: index..index + 1,
-            });
-        });
+            let Some(last) = chars.last_mut() else { continue };
+            let own = last.source.start == index;
+            let follows = standalone && last.source.end == index;
+            if !own && !follows {
+                continue;
+            }
+            if let Some(composed) = fold::compose_turkish(last.letter, f.letter) {
+                last.letter = composed;
+                last.skeleton = fold::ascii_skeleton(composed);
+            }
+            // Every character folded from the same code point ("ﬀ" → "ff") keeps one range.
+            let shared = last.source.clone();
+            for c in chars.iter_mut().rev().take_while(|c| c.source == shared) {
+                c.source.end = index + 1;
+            }
+        }
     }
     chars
 }
@@ -150,6 +156,37 @@ mod tests {
         assert_eq!(text.tokens().len(), 1);
         assert!(text.tokens()[0].masked);
         assert_eq!(text.tokens()[0].source, 0..8);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_offset_of_the_model_lies_in_the_comment_and_in_order(comment in "(\\PC|[İIıiŞş\u{301}\u{327}\u{200b}\u{202e} .*@$1-]){0,60}") {
+            let text = Text::new(&comment);
+            let length = comment.chars().count();
+            let mut previous: Option<std::ops::Range<usize>> = None;
+            for c in text.chars() {
+                proptest::prop_assert!(c.source.start < c.source.end && c.source.end <= length, "{:?}", c);
+                // One code point may fold to several ("¼" → "1⁄4"); they share its range.
+                if let Some(before) = &previous {
+                    proptest::prop_assert!(c.source.start >= before.end || c.source == *before, "{:?} overlaps {:?}", c, before);
+                }
+                previous = Some(c.source.clone());
+            }
+            // Words come in reading order; two may share a code point that folds to several
+            // characters across a word break ("¼" → "1⁄4").
+            let mut previous_token = 0..0;
+            for token in text.tokens() {
+                proptest::prop_assert!(token.source.start < token.source.end && token.source.end <= length);
+                proptest::prop_assert!(token.source.start >= previous_token.start && token.source.end >= previous_token.end, "words out of order");
+                proptest::prop_assert!(!token.syms.is_empty());
+                previous_token = token.source.clone();
+            }
+            for token in text.rebuilt_tokens() {
+                proptest::prop_assert!(token.words.len() >= 2 && token.words.end <= text.tokens().len());
+                proptest::prop_assert_eq!(token.source.start, text.tokens()[token.words.start].source.start);
+                proptest::prop_assert_eq!(token.source.end, text.tokens()[token.words.end - 1].source.end);
+            }
+        }
     }
 
     #[test]
