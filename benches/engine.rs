@@ -1,1 +1,65 @@
-fn main(){}
+//! Engine throughput: comments judged per second by all rules, by each rule alone, and by no rule
+//! (the text model alone).
+//!
+//! Comments are the labeled tweets in `../shared/data/offenseval-tr/train.tsv` when that file is
+//! beside the checkout (the figures in BENCHMARKS.md), else a small built-in sample.
+//!
+//! Run: `cargo bench --bench engine`
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use moderate::{Comment, Engine, Policy};
+
+const SAMPLE: &[&str] = &[
+    "Bu haber çok güzel olmuş, emeğinize sağlık.",
+    "Yazan da okuyan da aptal, böyle haber mi olur?",
+    "İSTANBUL'DA HER ŞEY ÇOK GÜZEL OLDU BUGÜN",
+    "Bu karar gerçekten REZALET olmuş arkadaşlar, kimse sorumluluk almıyor.",
+    "amk bu ne biçim yorum",
+    "Ekonomide sıkıntı büyük ama hükümet hâlâ sessiz, vatandaş ne yapsın?",
+    "s*ktir git buradan",
+    "Müslüman, Hristiyan ve Yahudi liderler barış çağrısı yaptı.",
+    "This is the worst article I have ever read, what an idiot wrote it",
+    "cok guzel bir haber olmus tesekkurler",
+];
+
+fn comments() -> Vec<String> {
+    let tweets = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/offenseval-tr/train.tsv");
+    match std::fs::read_to_string(&tweets) {
+        Ok(content) => content.lines().filter_map(|l| l.split('\t').nth(1)).take(5_000).map(str::to_string).collect(),
+        Err(_) => SAMPLE.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+fn judge_all(engine: &Engine, comments: &[String]) {
+    for text in comments {
+        black_box(engine.moderate(&Comment::new(black_box(text))));
+    }
+}
+
+fn engine_throughput(c: &mut Criterion) {
+    let policy = Policy::embedded().expect("the default policy loads");
+    let comments = comments();
+    let mut group = c.benchmark_group("engine");
+    group.throughput(Throughput::Elements(comments.len() as u64));
+    group.sample_size(20);
+
+    let all = Engine::new(policy.clone());
+    group.bench_function("all rules", |b| b.iter(|| judge_all(&all, &comments)));
+    let none = Engine::new(policy.only(&[]).expect("no rules is a valid selection"));
+    group.bench_function("text model only", |b| b.iter(|| judge_all(&none, &comments)));
+    for rule in policy.rules() {
+        let one = Engine::new(policy.only(&[rule.id()]).expect("the rule exists"));
+        group.bench_function(format!("rule {}", rule.id()), |b| b.iter(|| judge_all(&one, &comments)));
+    }
+    group.finish();
+}
+
+fn policy_load(c: &mut Criterion) {
+    c.bench_function("load embedded policy", |b| b.iter(|| black_box(Policy::embedded().expect("loads"))));
+}
+
+criterion_group!(benches, engine_throughput, policy_load);
+criterion_main!(benches);
