@@ -88,7 +88,8 @@ pub(crate) fn is_turkish_letter(c: char) -> bool {
 /// `None` when it imitates none. Lower-case forms are often confusable only through their capital
 /// (Cyrillic `к` is listed as `ĸ`, its capital `К` as `K`), so both are tried.
 pub(crate) fn homoglyph(c: char) -> Option<char> {
-    if c.is_ascii() || is_turkish_letter(c) || !c.is_alphabetic() {
+    // Symbols count too: "ş℮refsiz" uses the estimated sign for e.
+    if c.is_ascii() || is_turkish_letter(c) || c.is_whitespace() || is_combining_mark(c) {
         return None;
     }
     let single_ascii = |probe: char| -> Option<char> {
@@ -114,6 +115,9 @@ pub(crate) struct Folded {
     pub letter: char,
     /// True when the character was a look-alike from another script.
     pub masked: bool,
+    /// An `ı` lowered from a capital `I`: in Turkish that is ı, but a comment typed in capitals on
+    /// a keyboard without Turkish letters means i ("AMIN" for amen).
+    pub dotless_capital: bool,
 }
 
 /// Decomposes and lower-cases one code point. Combining marks come back as themselves so the
@@ -129,13 +133,13 @@ pub(crate) fn fold_char(c: char, mut emit: impl FnMut(Folded)) {
     });
     for &d in &decomposed[..count] {
         if is_combining_mark(d) {
-            emit(Folded { letter: d, masked: false });
+            emit(Folded { letter: d, masked: false, dotless_capital: false });
             continue;
         }
         for lower in turkish_lowercase(d) {
             match homoglyph(lower) {
-                Some(latin) => emit(Folded { letter: latin, masked: true }),
-                None => emit(Folded { letter: lower, masked: false }),
+                Some(latin) => emit(Folded { letter: latin, masked: true, dotless_capital: false }),
+                None => emit(Folded { letter: lower, masked: false, dotless_capital: d == 'I' }),
             }
         }
     }
@@ -174,6 +178,12 @@ mod tests {
         assert_eq!(homoglyph('Κ'), Some('k'));
         assert_eq!(homoglyph('ş'), None);
         assert_eq!(homoglyph('ı'), None);
+    }
+
+    #[test]
+    fn symbols_that_imitate_letters_become_letters() {
+        assert_eq!(homoglyph('℮'), Some('e'));
+        assert_eq!(homoglyph('😡'), None);
     }
 
     #[test]

@@ -67,8 +67,9 @@ pub(crate) fn detect(tokens: &[Token]) -> Language {
         let mut skeleton = String::with_capacity(token.syms.len());
         let mut has_turkish_letter = false;
         for sym in &token.syms {
-            if let Sym::Letter { letter, skeleton: ascii } = *sym {
-                has_turkish_letter |= letter != ascii || letter == 'ı';
+            if let Sym::Letter { letter, skeleton: ascii, dotless_capital } = *sym {
+                // A capital I is in every language; only a typed ı is evidence of Turkish.
+                has_turkish_letter |= letter != ascii || letter == 'ı' && !dotless_capital;
                 skeleton.push(ascii);
             }
         }

@@ -26,6 +26,8 @@ pub(crate) struct NormChar {
     pub skeleton: char,
     /// A look-alike from another script stood here.
     pub masked: bool,
+    /// An `ı` written as capital `I`, which may mean i (see `fold::Folded`).
+    pub dotless_capital: bool,
     pub source: Range<usize>,
 }
 
@@ -43,7 +45,10 @@ impl Text {
     pub(crate) fn new(comment: &str) -> Self {
         let original: Vec<char> = comment.chars().collect();
         let chars = normalise(&original);
-        let tokens = tokens::tokenize(&chars);
+        let mut tokens = tokens::tokenize(&chars);
+        for token in tokens.iter_mut().filter(|t| t.suffix_at.is_some()) {
+            token.proper_name = original.get(token.source.start).is_some_and(|c| c.is_uppercase());
+        }
         let rebuilt = tokens::rebuild_split_words(&chars, &tokens, &original);
         let detected_language = language::detect(&tokens);
         Text { original, chars, tokens, rebuilt, detected_language }
@@ -97,7 +102,13 @@ fn normalise(original: &[char]) -> Vec<NormChar> {
         let standalone = folded.iter().all(is_mark);
         for f in &folded {
             if !is_mark(f) {
-                chars.push(NormChar { letter: f.letter, skeleton: fold::ascii_skeleton(f.letter), masked: f.masked, source: index..index + 1 });
+                chars.push(NormChar {
+                    letter: f.letter,
+                    skeleton: fold::ascii_skeleton(f.letter),
+                    masked: f.masked,
+                    dotless_capital: f.dotless_capital,
+                    source: index..index + 1,
+                });
                 continue;
             }
             let Some(last) = chars.last_mut() else { continue };
@@ -109,6 +120,7 @@ fn normalise(original: &[char]) -> Vec<NormChar> {
             if let Some(composed) = fold::compose_turkish(last.letter, f.letter) {
                 last.letter = composed;
                 last.skeleton = fold::ascii_skeleton(composed);
+                last.dotless_capital = false;
             }
             // Every character folded from the same code point ("ﬀ" → "ff") keeps one range.
             let shared = last.source.clone();

@@ -12,8 +12,9 @@ use super::NormChar;
 /// What one position of a word may stand for when it is compared with a listed word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sym {
-    /// A letter: `letter` keeps Turkish letters, `skeleton` is its plain ASCII spelling.
-    Letter { letter: char, skeleton: char },
+    /// A letter: `letter` keeps Turkish letters, `skeleton` is its plain ASCII spelling;
+    /// `dotless_capital` marks an `ı` written as capital `I`, which may mean i.
+    Letter { letter: char, skeleton: char, dotless_capital: bool },
     /// A digit or symbol used as a letter: `@` for a, `1` for i or l.
     OneOf(&'static [char]),
     /// A mask for any one letter, as `*` in `s*ktir`.
@@ -38,6 +39,8 @@ pub(crate) struct Token {
     /// Where an apostrophe separates a name from its suffixes ("ABD'de", "İsa'ya"): the number of
     /// `syms` before it.
     pub suffix_at: Option<usize>,
+    /// The word before the apostrophe starts with a capital: a proper name ("Götze'nin").
+    pub proper_name: bool,
 }
 
 /// Where the word ends a sentence and the next begins (for rules that look within one sentence).
@@ -158,7 +161,7 @@ fn build_token(chars: &[NormChar], range: Range<usize>, index: usize, sentence: 
             masked |= c.source.end != next.source.start;
         }
         let sym = if is_letter(c.letter) {
-            Sym::Letter { letter: c.letter, skeleton: c.skeleton }
+            Sym::Letter { letter: c.letter, skeleton: c.skeleton, dotless_capital: c.dotless_capital }
         } else if is_apostrophe(c.letter) {
             if suffix_at.is_none() && !syms.is_empty() {
                 suffix_at = Some(syms.len());
@@ -184,7 +187,7 @@ fn build_token(chars: &[NormChar], range: Range<usize>, index: usize, sentence: 
         }
     }
     let source = span.first().map_or(0, |c| c.source.start)..span.last().map_or(0, |c| c.source.end);
-    Token { syms, source, chars: range, words: index..index + 1, sentence, masked, suffix_at }
+    Token { syms, source, chars: range, words: index..index + 1, sentence, masked, suffix_at, proper_name: false }
 }
 
 /// Words pulled apart and put back together: runs of single letters ("a m k", "S İ K T İ R",
@@ -208,6 +211,7 @@ pub(crate) fn rebuild_split_words(chars: &[NormChar], tokens: &[Token], original
             sentence: first.sentence,
             masked: true,
             suffix_at: None,
+            proper_name: false,
         });
     };
 

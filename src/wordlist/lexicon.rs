@@ -70,20 +70,24 @@ impl Trie {
         self.nodes[node].ends.push(end);
     }
 
-    fn step(&self, node: usize, sym: Sym, use_letters: bool, out: &mut Vec<usize>) {
+    /// The nodes one position of a word leads to from `node`, each with whether the step rests on
+    /// weak evidence (a capital `I` read as ı or i in the exact-letter tree).
+    fn step(&self, node: usize, sym: Sym, use_letters: bool, out: &mut Vec<(usize, bool)>) {
         let children = &self.nodes[node].children;
+        let mut take = |want: &dyn Fn(char) -> bool, weak: bool| {
+            out.extend(children.iter().filter(|(c, _)| want(*c)).map(|&(_, n)| (n as usize, weak)));
+        };
         match sym {
-            Sym::Letter { letter, skeleton } => {
-                let want = if use_letters { letter } else { skeleton };
-                out.extend(children.iter().filter(|(c, _)| *c == want).map(|&(_, n)| n as usize));
+            Sym::Letter { dotless_capital: true, .. } if use_letters => take(&|c| c == 'ı' || c == 'i', true),
+            Sym::Letter { letter, skeleton, .. } => {
+                let expected = if use_letters { letter } else { skeleton };
+                take(&|c| c == expected, false);
             }
-            Sym::OneOf(options) => {
-                out.extend(children.iter().filter(|(c, _)| options.contains(c)).map(|&(_, n)| n as usize));
-            }
+            Sym::OneOf(options) => take(&|c| options.contains(&c), false),
             // In the exact-letter tree a mask is no evidence of a Turkish letter: "s*k*k" must not
             // read as the innocent "sıkık".
-            Sym::Any if use_letters => out.extend(children.iter().filter(|(c, _)| c.is_ascii()).map(|&(_, n)| n as usize)),
-            Sym::Any => out.extend(children.iter().map(|&(_, n)| n as usize)),
+            Sym::Any if use_letters => take(&|c| c.is_ascii(), false),
+            Sym::Any => take(&|_| true, false),
             Sym::Literal(_) => {}
         }
     }
@@ -135,12 +139,16 @@ impl Lexicon {
                 if let Some(symbol) = entry.symbol {
                     lexicon.symbols.push((symbol, pattern));
                 }
+                let turkish = path.starts_with("tr/");
                 for (index, word) in entry.words.iter().enumerate() {
                     let end = End { pattern, word: index as u16, stem: word.stem };
-                    if entry.exact_letters {
-                        lexicon.letters.insert(&word.letters, end);
-                    } else {
-                        lexicon.skeletons.insert(&word.skeleton, end);
+                    let softened = if turkish { softened(word) } else { None };
+                    for (letters, skeleton) in std::iter::once((&word.letters, &word.skeleton)).chain(softened.as_ref().map(|(l, s)| (l, s))) {
+                        if entry.exact_letters {
+                            lexicon.letters.insert(letters, end);
+                        } else {
+                            lexicon.skeletons.insert(skeleton, end);
+                        }
                     }
                 }
             }
@@ -233,8 +241,9 @@ impl Lexicon {
     /// `sik`, and `siktir*` beats `!=sık*`).
     fn lookup(&self, token: &Token) -> Vec<WordMatch> {
         let mut found = Vec::new();
-        walk(&self.skeletons, token, false, &mut found);
-        walk(&self.letters, token, true, &mut found);
+        let is_exception = |pattern: u32| self.patterns[pattern as usize].exception;
+        walk(&self.skeletons, token, false, is_exception, &mut found);
+        walk(&self.letters, token, true, is_exception, &mut found);
         if found.is_empty() {
             return found;
         }
@@ -263,6 +272,22 @@ impl Lexicon {
     }
 }
 
+/// The form a Turkish stem takes before a vowel: a final k of a word of two syllables or more
+/// softens to ğ (g after n): salak → salağı, pezevenk → pezevengi. Listing the stem covers both.
+fn softened(word: &super::EntryWord) -> Option<(Vec<char>, Vec<char>)> {
+    let is_vowel = |c: &char| "aeıioöuü".contains(*c);
+    let (&last, init) = word.letters.split_last()?;
+    if !word.stem || last != 'k' || word.letters.iter().filter(|c| is_vowel(c)).count() < 2 {
+        return None;
+    }
+    let soft = if init.last() == Some(&'n') { 'g' } else { 'ğ' };
+    let mut letters = init.to_vec();
+    letters.push(soft);
+    let mut skeleton = word.skeleton[..word.skeleton.len() - 1].to_vec();
+    skeleton.push('g');
+    Some((letters, skeleton))
+}
+
 fn hit(token: &Token, entry: u32) -> Hit {
     Hit {
         words: token.words.clone(),
@@ -275,25 +300,42 @@ fn hit(token: &Token, entry: u32) -> Hit {
 
 /// Walks a tree along a word. A letter repeated for emphasis may stand for one or two letters of the
 /// entry ("siiiktir", "amkk"); masks and symbols branch over the letters they may be.
-fn walk(trie: &Trie, token: &Token, use_letters: bool, found: &mut Vec<WordMatch>) {
+///
+/// Two readings are weaker than the rest: a capital `I` may complete an exact-letter exception
+/// ("SIKTI" may be the innocent sıktı) but not an exact-letter entry ("AMIN" is amen as often as
+/// amın); and in a name with an apostrophe suffix, a stem may not end inside the name ("Götze'nin").
+fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32) -> bool, found: &mut Vec<WordMatch>) {
     if trie.nodes[0].children.is_empty() {
         return;
     }
     let runs = runs(&token.syms, token.suffix_at);
     // A whole word may also end where suffixes after an apostrophe begin ("ABD'de").
     let suffix_run = token.suffix_at.and_then(|at| run_starting_at(&runs, at));
-    // (next run, node, letters consumed)
-    let mut stack: Vec<(usize, usize, usize)> = vec![(0, 0, 0)];
+    let name_ends_at = token.suffix_at.filter(|_| token.proper_name);
+    let keep = |end: &End, weak: bool, position: usize| {
+        (!weak || is_exception(end.pattern)) && (!end.stem || name_ends_at.is_none_or(|at| position >= at))
+    };
+    struct State {
+        run: usize,
+        node: usize,
+        /// Letters of the entry matched so far.
+        depth: usize,
+        /// Positions of the word consumed so far.
+        position: usize,
+        weak: bool,
+    }
+    let mut stack = vec![State { run: 0, node: 0, depth: 0, position: 0, weak: false }];
     let mut steps = 0;
-    let mut frontier = Vec::new();
+    let mut frontier: Vec<(usize, bool)> = Vec::new();
     let mut next = Vec::new();
-    while let Some((run, node, depth)) = stack.pop() {
+    while let Some(state) = stack.pop() {
         steps += 1;
         if steps > MAX_STEPS_PER_WORD {
             break;
         }
+        let State { run, node, depth, position, weak } = state;
         if run == runs.len() || Some(run) == suffix_run {
-            for end in trie.nodes[node].ends.iter().filter(|e| !e.stem) {
+            for end in trie.nodes[node].ends.iter().filter(|e| !e.stem && keep(e, weak, position)) {
                 found.push(WordMatch { pattern: end.pattern, word: end.word, rank: (depth, true) });
             }
             if run == runs.len() {
@@ -313,22 +355,28 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, found: &mut Vec<WordMatch
         };
         for take in takes {
             frontier.clear();
-            frontier.push(node);
+            frontier.push((node, weak));
             for step in 1..=take {
                 next.clear();
-                for &n in &frontier {
+                for &(n, weak_so_far) in &frontier {
+                    let before = next.len();
                     trie.step(n, sym, use_letters, &mut next);
+                    for reached in &mut next[before..] {
+                        reached.1 |= weak_so_far;
+                    }
                 }
                 std::mem::swap(&mut frontier, &mut next);
-                // A stem may end inside a run: "aptal" in "aptallar".
-                for &reached in &frontier {
-                    for end in trie.nodes[reached].ends.iter().filter(|e| e.stem) {
+                // A stem may end inside a run ("aptal" in "aptallar"); taking the whole run it ends
+                // after the run.
+                let at = if step == take { position + count } else { position + step };
+                for &(reached, weak) in &frontier {
+                    for end in trie.nodes[reached].ends.iter().filter(|e| e.stem && keep(e, weak, at)) {
                         found.push(WordMatch { pattern: end.pattern, word: end.word, rank: (depth + step, false) });
                     }
                 }
             }
-            for &reached in &frontier {
-                stack.push((run + 1, reached, depth + take));
+            for &(reached, weak) in &frontier {
+                stack.push(State { run: run + 1, node: reached, depth: depth + take, position: position + count, weak });
             }
         }
     }
@@ -415,9 +463,33 @@ mod tests {
     }
 
     #[test]
+    fn stems_ending_in_k_also_match_their_softened_form() {
+        let entries = parse("salak*\npezevenk*\nbok*\n").unwrap();
+        let list = Lexicon::build("test", [("tr/test.txt", entries.as_slice())]);
+        assert_eq!(found(&list, "salağın teki, pezevengin biri, salagi"), ["salağın", "pezevengin", "salagi"]);
+        assert!(found(&list, "boğa").is_empty(), "one syllable does not soften");
+    }
+
+    #[test]
+    fn a_capital_i_confirms_an_innocent_reading_but_never_a_swear_word() {
+        let list = lexicon("=amın*\nsikti\n!=sıktı*\n");
+        assert!(found(&list, "ALLAH RAZI OLSUN AMIN").is_empty());
+        assert_eq!(found(&list, "amın"), ["amın"]);
+        assert!(found(&list, "SIKTI").is_empty(), "typed in capitals it may be the innocent sıktı");
+        assert_eq!(found(&list, "SİKTİ"), ["SİKTİ"]);
+    }
+
+    #[test]
+    fn a_stem_does_not_end_inside_a_name_before_its_suffix() {
+        let list = lexicon("=göt*\nallah*\n");
+        assert!(found(&list, "Götze'nin golü").is_empty());
+        assert_eq!(found(&list, "Allah'ın izniyle göt"), ["Allah'ın", "göt"]);
+    }
+
+    #[test]
     fn exact_letter_entries_need_the_turkish_letter() {
         let list = lexicon("=amın*\n");
-        assert_eq!(found(&list, "AMIN amin"), ["AMIN"]);
+        assert_eq!(found(&list, "amin amın"), ["amın"]);
     }
 
     #[test]

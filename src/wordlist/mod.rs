@@ -119,7 +119,7 @@ fn parse_word(word: &str) -> Result<EntryWord, String> {
     let mut skeleton = Vec::with_capacity(token.syms.len());
     for sym in &token.syms {
         match *sym {
-            Sym::Letter { letter, skeleton: ascii } => {
+            Sym::Letter { letter, skeleton: ascii, .. } => {
                 letters.push(letter);
                 skeleton.push(ascii);
             }
