@@ -59,13 +59,16 @@ impl Engine {
         let mut decision = Decision::Approve;
         let mut reasons = Vec::new();
         for rule in self.policy.rules().filter(|r| r.applies_to(language)) {
-            let Some(finding) = rule.check.find(&scan) else { continue };
+            let Some(mut finding) = rule.check.find(&scan) else { continue };
             decision = decision.max(rule.action());
+            finding.evidence.sort_unstable();
+            finding.evidence.dedup();
             reasons.push(Reason {
                 rule: rule.id().to_string(),
                 message: rule.message(comment.locale).to_string(),
                 spans: merge(finding.spans).into_iter().map(|r| text.span(r)).collect(),
                 suggestion: finding.suggestion,
+                evidence: finding.evidence,
             });
         }
         Verdict { decision, language, reasons }

@@ -58,6 +58,11 @@ pub struct Reason {
     pub spans: Vec<Span>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub suggestion: Option<String>,
+    /// The word-list entries that matched, as `tr/insult.txt:12 aptal*`: for moderators tuning
+    /// the lists (`moderate check` shows them), never sent to the CMS, which shows reasons to
+    /// commenters.
+    #[serde(skip)]
+    pub evidence: Vec<String>,
 }
 
 /// The decision on one comment. `reasons` is empty exactly when the decision is `Approve`.

@@ -42,6 +42,8 @@ fn check_exits_0_on_approve_and_1_on_reject_and_marks_the_spans() {
     assert!(out.starts_with("reject"), "{out}");
     assert!(out.contains("insult: Yorumunuz hakaret içeriyor."), "{out}");
     assert!(out.contains("Yazan da okuyan da ⟦aptal⟧"), "{out}");
+    assert!(out.contains("matched: tr/insult.txt:"), "the list line that fired is shown: {out}");
+    assert!(out.contains(" aptal*"), "{out}");
 }
 
 #[test]
@@ -54,6 +56,7 @@ fn check_json_prints_the_http_response_body() {
     assert_eq!(body["reasons"][0]["spans"][0]["text"], "s*ktir");
     assert!(body["reasons"][0]["message"].as_str().unwrap().starts_with("Your comment"));
     assert!(body["policy"]["version"].is_string());
+    assert!(body["reasons"][0].get("evidence").is_none(), "list internals stay out of the response");
 }
 
 #[test]

@@ -43,6 +43,7 @@ impl Check for AnyCheck {
         for finding in self.checks.iter().filter_map(|check| check.find(scan)) {
             let all = joined.get_or_insert_with(Finding::default);
             all.spans.extend(finding.spans);
+            all.evidence.extend(finding.evidence);
             if all.suggestion.is_none() {
                 all.suggestion = finding.suggestion;
             }

@@ -62,18 +62,21 @@ struct LexiconCheck {
 
 impl Check for LexiconCheck {
     fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
-        let spans: Vec<_> = self
-            .lists
-            .iter()
-            .flat_map(|&list| scan.hits(list))
-            .filter(|hit| match self.forms {
-                Forms::Any => true,
-                Forms::Plain => !hit.masked,
-                Forms::Masked => hit.masked,
-            })
-            .map(|hit| hit.source.clone())
-            .collect();
-        (!spans.is_empty()).then(|| Finding { spans, suggestion: None })
+        let mut finding = Finding::default();
+        for &list in &self.lists {
+            for hit in scan.hits(list) {
+                let wanted = match self.forms {
+                    Forms::Any => true,
+                    Forms::Plain => !hit.masked,
+                    Forms::Masked => hit.masked,
+                };
+                if wanted {
+                    finding.spans.push(hit.source.clone());
+                    finding.evidence.push(scan.origin(list, hit));
+                }
+            }
+        }
+        (!finding.spans.is_empty()).then_some(finding)
     }
 }
 

@@ -25,11 +25,13 @@ use serde::Deserialize;
 use crate::text::{Language, Text};
 use crate::wordlist::{Hit, Lexicon};
 
-/// What a check found: the stretches of the comment (code points) and, where it can, a fix.
+/// What a check found: the stretches of the comment (code points), where it can a fix, and the
+/// list entries that matched (for moderators tuning the lists).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Finding {
     pub spans: Vec<Range<usize>>,
     pub suggestion: Option<String>,
+    pub evidence: Vec<String>,
 }
 
 /// One comment as the checks see it: its text model, the language it is judged in, and the hits of
@@ -48,6 +50,11 @@ impl<'a> Scan<'a> {
 
     pub(crate) fn hits(&self, list: ListId) -> &[Hit] {
         self.hits[list.0].get_or_init(|| self.lexicons[list.0].scan(self.text))
+    }
+
+    /// Where a hit's entry is written: `tr/insult.txt:12 aptal*`.
+    pub(crate) fn origin(&self, list: ListId, hit: &Hit) -> String {
+        self.lexicons[list.0].origin(hit.entry).to_string()
     }
 }
 
@@ -112,7 +119,7 @@ pub(crate) mod testing {
             for (name, content) in lists {
                 let entries = parse(content).expect("test list parses");
                 names.insert(name.to_string(), ListId(lexicons.len()));
-                lexicons.push(Lexicon::build(name, [("test.txt", entries.as_slice())]));
+                lexicons.push(Lexicon::build([("test.txt", entries.as_slice())]));
             }
             Fixture { lexicons, names }
         }

@@ -50,13 +50,13 @@ struct NearCheck {
 
 impl Check for NearCheck {
     fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
-        let hits: Vec<_> = self.hits.iter().flat_map(|&l| scan.hits(l)).collect();
+        let hits: Vec<_> = self.hits.iter().flat_map(|&l| scan.hits(l).iter().map(move |h| (l, h))).collect();
         if hits.is_empty() {
             return None;
         }
-        let mut spans = Vec::new();
-        for target in self.targets.iter().flat_map(|&l| scan.hits(l)) {
-            for hit in &hits {
+        let mut finding = Finding::default();
+        for (target_list, target) in self.targets.iter().flat_map(|&l| scan.hits(l).iter().map(move |h| (l, h))) {
+            for &(hit_list, hit) in &hits {
                 // Words strictly between the two (0 when adjacent or overlapping).
                 let between = if hit.words.start >= target.words.end {
                     hit.words.start - target.words.end
@@ -64,12 +64,12 @@ impl Check for NearCheck {
                     target.words.start.saturating_sub(hit.words.end)
                 };
                 if between <= self.window && hit.sentence == target.sentence {
-                    spans.push(target.source.clone());
-                    spans.push(hit.source.clone());
+                    finding.spans.extend([target.source.clone(), hit.source.clone()]);
+                    finding.evidence.extend([scan.origin(target_list, target), scan.origin(hit_list, hit)]);
                 }
             }
         }
-        (!spans.is_empty()).then(|| Finding { spans, suggestion: None })
+        (!finding.spans.is_empty()).then_some(finding)
     }
 }
 

@@ -94,7 +94,7 @@ impl Check for UppercaseCheck {
             return None;
         }
         let keep: Vec<_> = acronym_hits.iter().map(|h| h.source.clone()).collect();
-        Some(Finding { spans: shouted, suggestion: Some(sentence_case(original, &keep, scan.language)) })
+        Some(Finding { spans: shouted, suggestion: Some(sentence_case(original, &keep, scan.language)), evidence: Vec::new() })
     }
 }
 

@@ -71,6 +71,9 @@ fn write_human(out: &mut impl Write, text: &str, verdict: &Verdict, colour: bool
         if let Some(suggestion) = &reason.suggestion {
             writeln!(out, "    suggestion: {suggestion}")?;
         }
+        for entry in &reason.evidence {
+            writeln!(out, "    matched: {entry}")?;
+        }
     }
     Ok(())
 }

@@ -160,7 +160,7 @@ impl Policy {
         let mut lexicons = Vec::new();
         for (list, files) in &by_name {
             names.insert(list.clone(), ListId(lexicons.len()));
-            lexicons.push(Lexicon::build(list, files.iter().map(|(f, entries)| (f.path.as_str(), entries.as_slice()))));
+            lexicons.push(Lexicon::build(files.iter().map(|(f, entries)| (f.path.as_str(), entries.as_slice()))));
         }
 
         let mut rules: Vec<Arc<Rule>> = Vec::new();

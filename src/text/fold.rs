@@ -34,25 +34,6 @@ pub(crate) fn turkish_lowercase(c: char) -> impl Iterator<Item = char> {
     special.into_iter().chain(general.into_iter().flatten())
 }
 
-/// Upper-cases one character by Turkish rules (`i`→`İ`, `ı`→`I`).
-pub(crate) fn turkish_uppercase(c: char) -> impl Iterator<Item = char> {
-    let special = match c {
-        'i' => Some('İ'),
-        'ı' => Some('I'),
-        _ => None,
-    };
-    let general = match special {
-        Some(_) => None,
-        None => Some(c.to_uppercase()),
-    };
-    special.into_iter().chain(general.into_iter().flatten())
-}
-
-/// Lower-cases a whole string by Turkish rules.
-pub fn turkish_lowercase_str(s: &str) -> String {
-    s.chars().flat_map(turkish_lowercase).collect()
-}
-
 /// The Turkish letter a base letter and a combining mark make together, if any.
 pub(crate) fn compose_turkish(base: char, mark: char) -> Option<char> {
     Some(match (base, mark) {
@@ -159,14 +140,9 @@ mod tests {
 
     #[test]
     fn turkish_capitals_lower_to_their_own_letters() {
-        assert_eq!(turkish_lowercase_str("IŞIK İSTANBUL"), "ışık istanbul");
+        let lowered: String = "IŞIK İSTANBUL".chars().flat_map(turkish_lowercase).collect();
+        assert_eq!(lowered, "ışık istanbul");
         assert_eq!(fold("ILIK"), "ılık");
-    }
-
-    #[test]
-    fn uppercase_follows_turkish_rules() {
-        let upper: String = "istanbul ılık".chars().flat_map(turkish_uppercase).collect();
-        assert_eq!(upper, "İSTANBUL ILIK");
     }
 
     #[test]

@@ -107,7 +107,6 @@ const MAX_STEPS_PER_WORD: usize = 4096;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    name: String,
     skeletons: Trie,
     letters: Trie,
     patterns: Vec<Pattern>,
@@ -118,9 +117,8 @@ pub(crate) struct Lexicon {
 
 impl Lexicon {
     /// Compiles the entries of every file of one list (one file per language).
-    pub(crate) fn build<'a>(name: &str, files: impl IntoIterator<Item = (&'a str, &'a [Entry])>) -> Self {
+    pub(crate) fn build<'a>(files: impl IntoIterator<Item = (&'a str, &'a [Entry])>) -> Self {
         let mut lexicon = Lexicon {
-            name: name.to_string(),
             skeletons: Trie::new(),
             letters: Trie::new(),
             patterns: Vec::new(),
@@ -154,10 +152,6 @@ impl Lexicon {
             }
         }
         lexicon
-    }
-
-    pub(crate) fn name(&self) -> &str {
-        &self.name
     }
 
     /// The entry behind a hit, as written and where.
@@ -301,9 +295,11 @@ fn hit(token: &Token, entry: u32) -> Hit {
 /// Walks a tree along a word. A letter repeated for emphasis may stand for one or two letters of the
 /// entry ("siiiktir", "amkk"); masks and symbols branch over the letters they may be.
 ///
-/// Two readings are weaker than the rest: a capital `I` may complete an exact-letter exception
-/// ("SIKTI" may be the innocent sıktı) but not an exact-letter entry ("AMIN" is amen as often as
-/// amın); and in a name with an apostrophe suffix, a stem may not end inside the name ("Götze'nin").
+/// Some readings count only one way: a capital `I` may complete an exact-letter exception ("SIKTI"
+/// may be the innocent sıktı) but not an exact-letter entry ("AMIN" is amen as often as amın);
+/// reading two letters out of a letter hammered three times may complete an entry but not an
+/// exception ("CAHİLLL" is not Cahill); and in a name with an apostrophe suffix, a stem may not end
+/// inside the name ("Götze'nin").
 fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32) -> bool, found: &mut Vec<WordMatch>) {
     if trie.nodes[0].children.is_empty() {
         return;
@@ -312,8 +308,9 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32
     // A whole word may also end where suffixes after an apostrophe begin ("ABD'de").
     let suffix_run = token.suffix_at.and_then(|at| run_starting_at(&runs, at));
     let name_ends_at = token.suffix_at.filter(|_| token.proper_name);
-    let keep = |end: &End, weak: bool, position: usize| {
-        (!weak || is_exception(end.pattern)) && (!end.stem || name_ends_at.is_none_or(|at| position >= at))
+    let keep = |end: &End, weak: bool, stretched: bool, position: usize| {
+        let exception = is_exception(end.pattern);
+        (!weak || exception) && (!stretched || !exception) && (!end.stem || name_ends_at.is_none_or(|at| position >= at))
     };
     struct State {
         run: usize,
@@ -323,8 +320,10 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32
         /// Positions of the word consumed so far.
         position: usize,
         weak: bool,
+        /// Two letters were read out of a letter written three times or more.
+        stretched: bool,
     }
-    let mut stack = vec![State { run: 0, node: 0, depth: 0, position: 0, weak: false }];
+    let mut stack = vec![State { run: 0, node: 0, depth: 0, position: 0, weak: false, stretched: false }];
     let mut steps = 0;
     let mut frontier: Vec<(usize, bool)> = Vec::new();
     let mut next = Vec::new();
@@ -333,9 +332,9 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32
         if steps > MAX_STEPS_PER_WORD {
             break;
         }
-        let State { run, node, depth, position, weak } = state;
+        let State { run, node, depth, position, weak, stretched } = state;
         if run == runs.len() || Some(run) == suffix_run {
-            for end in trie.nodes[node].ends.iter().filter(|e| !e.stem && keep(e, weak, position)) {
+            for end in trie.nodes[node].ends.iter().filter(|e| !e.stem && keep(e, weak, stretched, position)) {
                 found.push(WordMatch { pattern: end.pattern, word: end.word, rank: (depth, true) });
             }
             if run == runs.len() {
@@ -353,6 +352,7 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32
             (_, 2) if !ends_word => 2..=2,
             _ => 1..=2,
         };
+        let hammered = count >= 3 && !matches!(sym, Sym::Any);
         for take in takes {
             frontier.clear();
             frontier.push((node, weak));
@@ -369,14 +369,16 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32
                 // A stem may end inside a run ("aptal" in "aptallar"); taking the whole run it ends
                 // after the run.
                 let at = if step == take { position + count } else { position + step };
+                let stretched_here = stretched || hammered && step == 2;
                 for &(reached, weak) in &frontier {
-                    for end in trie.nodes[reached].ends.iter().filter(|e| e.stem && keep(e, weak, at)) {
+                    for end in trie.nodes[reached].ends.iter().filter(|e| e.stem && keep(e, weak, stretched_here, at)) {
                         found.push(WordMatch { pattern: end.pattern, word: end.word, rank: (depth + step, false) });
                     }
                 }
             }
             for &(reached, weak) in &frontier {
-                stack.push(State { run: run + 1, node: reached, depth: depth + take, position: position + count, weak });
+                let stretched = stretched || hammered && take == 2;
+                stack.push(State { run: run + 1, node: reached, depth: depth + take, position: position + count, weak, stretched });
             }
         }
     }
@@ -432,7 +434,7 @@ mod tests {
 
     fn lexicon(list: &str) -> Lexicon {
         let entries = parse(list).unwrap();
-        Lexicon::build("test", [("test.txt", entries.as_slice())])
+        Lexicon::build([("test.txt", entries.as_slice())])
     }
 
     fn found(lexicon: &Lexicon, comment: &str) -> Vec<String> {
@@ -465,7 +467,7 @@ mod tests {
     #[test]
     fn stems_ending_in_k_also_match_their_softened_form() {
         let entries = parse("salak*\npezevenk*\nbok*\n").unwrap();
-        let list = Lexicon::build("test", [("tr/test.txt", entries.as_slice())]);
+        let list = Lexicon::build([("tr/test.txt", entries.as_slice())]);
         assert_eq!(found(&list, "salağın teki, pezevengin biri, salagi"), ["salağın", "pezevengin", "salagi"]);
         assert!(found(&list, "boğa").is_empty(), "one syllable does not soften");
     }
@@ -477,6 +479,13 @@ mod tests {
         assert_eq!(found(&list, "amın"), ["amın"]);
         assert!(found(&list, "SIKTI").is_empty(), "typed in capitals it may be the innocent sıktı");
         assert_eq!(found(&list, "SİKTİ"), ["SİKTİ"]);
+    }
+
+    #[test]
+    fn an_exception_never_reads_two_letters_out_of_a_hammered_one() {
+        let list = lexicon("cahil\n!cahill\n");
+        assert!(found(&list, "Tim Cahill").is_empty());
+        assert_eq!(found(&list, "CAHİLLL"), ["CAHİLLL"]);
     }
 
     #[test]
