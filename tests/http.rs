@@ -82,6 +82,27 @@ async fn a_rejected_comment_names_the_rule_and_the_exact_span_in_the_asked_local
 }
 
 #[actix_web::test]
+async fn ids_of_every_json_type_come_back_exactly_as_sent() {
+    let app = test::init_service(app(state(Limits::default()))).await;
+    for id in ["12345678901234567890123", "1e2", "-0", "1e400", "\"a\"", "null", "[1,{\"b\":2}]", "true"] {
+        let body = format!("{{\"text\": \"güzel\", \"id\": {id}}}");
+        let request = post_raw("/moderate", body.as_bytes(), Some("application/json")).to_request();
+        let response = test::call_service(&app, request).await;
+        assert_eq!(response.status(), StatusCode::OK, "{id}");
+        let raw = String::from_utf8(test::read_body(response).await.to_vec()).unwrap();
+        let echoed = if id == "null" { "\"id\":null".to_string() } else { format!("\"id\":{id}") };
+        assert!(raw.replace(' ', "").contains(&echoed.replace(' ', "")), "{id} came back as {raw}");
+    }
+}
+
+#[actix_web::test]
+async fn health_answers_head_requests() {
+    let app = test::init_service(app(state(Limits::default()))).await;
+    let response = test::call_service(&app, test::TestRequest::default().method(actix_web::http::Method::HEAD).uri("/health").to_request()).await;
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[actix_web::test]
 async fn all_caps_reason_carries_a_suggestion() {
     let text = "İSTANBUL'DA HER ŞEY ÇOK GÜZEL OLDU BUGÜN";
     let (_, body) = send(Limits::default(), post_json("/moderate", &json!({ "text": text }))).await;
@@ -141,15 +162,27 @@ async fn client_errors_are_json_with_the_contract_statuses() {
     let deep = "[".repeat(3000) + &"]".repeat(3000);
     assert_error(post_raw("/moderate", deep.as_bytes(), Some("application/json")), StatusCode::PAYLOAD_TOO_LARGE, "body_too_large").await;
     assert_error(test::TestRequest::get().uri("/moderate"), StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+    let gzip = post_raw("/moderate", b"\x1f\x8b\x08\x00", Some("application/json")).insert_header(("content-encoding", "gzip"));
+    assert_error(gzip, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
     assert_error(test::TestRequest::get().uri("/nowhere"), StatusCode::NOT_FOUND, "not_found").await;
 }
 
 #[actix_web::test]
 async fn deeply_nested_json_within_the_limit_is_a_400_not_a_crash() {
-    let deep = "[".repeat(1500) + &"]".repeat(1500);
+    let deep = "[".repeat(100_000) + &"]".repeat(100_000);
     let (status, body) = send(Limits::default(), post_raw("/moderate", deep.as_bytes(), Some("application/json"))).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(body["error"]["code"], "malformed_json");
+    assert_eq!(body["error"]["code"], "invalid_request", "valid JSON, but not a comment");
+    let deep_text = format!("{{\"text\": {deep}}}");
+    let (status, body) = send(Limits::default(), post_raw("/moderate", deep_text.as_bytes(), Some("application/json"))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+}
+
+#[actix_web::test]
+async fn a_field_given_twice_is_refused_not_guessed() {
+    let (status, body) = send(Limits::default(), post_raw("/moderate", br#"{"text":"iyi","text":"aptal"}"#, Some("application/json"))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body["error"]["message"].as_str().unwrap().contains("duplicate field"), "{body}");
 }
 
 #[actix_web::test]

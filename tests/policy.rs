@@ -90,6 +90,13 @@ fn a_broken_word_list_line_is_named() {
 }
 
 #[test]
+fn a_stray_key_in_the_check_table_is_reported_there() {
+    let stray = RULE.replace("kind = \"lexicon\"", "kind = \"lexicon\"\nen = \"x\"");
+    let error = error_of(&[("words.toml", &stray)], &[("tr/words.txt", "x\n")]);
+    assert!(error.contains("words.toml:9") && error.contains("`en`"), "{error}");
+}
+
+#[test]
 fn duplicate_ids_bad_ids_and_empty_directories_are_refused() {
     let error = error_of(&[("a.toml", RULE), ("b.toml", RULE)], &[("tr/words.txt", "x\n")]);
     assert!(error.contains("b.toml") && error.contains("already has id `words`"), "{error}");

@@ -126,9 +126,13 @@ impl Confusion {
 }
 
 pub(super) fn run(args: &EvalArgs) -> Result<(), CliError> {
-    // `--rules` takes rule ids, as the contract says; a directory there is read as the rules directory.
+    // `--rules` takes rule ids, as the contract says; a directory of rule files there is read as the
+    // rules directory.
+    let holds_rules = |dir: &Path| {
+        std::fs::read_dir(dir).is_ok_and(|entries| entries.flatten().any(|e| e.path().extension().is_some_and(|x| x == "toml")))
+    };
     let (rules_dir, only) = match &args.rules {
-        Some(value) if Path::new(value).is_dir() => (Some(PathBuf::from(value)), None),
+        Some(value) if holds_rules(Path::new(value)) => (Some(PathBuf::from(value)), None),
         Some(value) => (args.policy.clone(), Some(value.clone())),
         None => (args.policy.clone(), None),
     };

@@ -241,17 +241,21 @@ fn parse_rule(file: &SourceFile, lists: &ListNames<'_>) -> Result<Rule, PolicyEr
 }
 
 /// The line of a rule file that holds what an error message quotes in backticks, as a key
-/// (`lsts = …`) or as a value (`"magic"`).
+/// (`lsts = …`) or as a value (`"magic"`). The `[check]` part is searched first: that is where
+/// kinds and list names live, and where the parser loses track of lines.
 fn culprit_line(content: &str, message: &str) -> Option<usize> {
     let culprit = message.split('`').nth(1).filter(|c| !c.is_empty())?;
     let as_key = |line: &str| {
         line.trim_start().strip_prefix(culprit).is_some_and(|rest| rest.trim_start().starts_with('='))
     };
     let as_value = |line: &str| line.contains(&format!("\"{culprit}\"")) || line.contains(&format!("'{culprit}'"));
-    // Values that name lists and kinds live in the `[check]` part; look there before the header.
     let check_start = content.lines().position(|l| l.trim_start().starts_with("[check")).unwrap_or(0);
-    let in_check = content.lines().enumerate().skip(check_start).find(|(_, l)| as_value(l)).map(|(i, _)| i);
-    content.lines().position(|l| as_key(l)).or(in_check).or_else(|| content.lines().position(|l| as_value(l))).map(|i| i + 1)
+    let find = |from: usize, wanted: &dyn Fn(&str) -> bool| content.lines().enumerate().skip(from).find(|(_, l)| wanted(l)).map(|(i, _)| i);
+    find(check_start, &as_key)
+        .or_else(|| find(check_start, &as_value))
+        .or_else(|| find(0, &as_key))
+        .or_else(|| find(0, &as_value))
+        .map(|i| i + 1)
 }
 
 fn line_at(content: &str, byte: usize) -> usize {

@@ -5,9 +5,8 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
-use serde_json::Value;
 
-use super::body::{parse_comment, read_json};
+use super::body::{batch_items, parse_comment, read_json};
 use super::error::ApiError;
 use super::moderate::{judge, ModerationResponse};
 use super::AppState;
@@ -23,11 +22,7 @@ pub(super) async fn moderate_batch(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let body = read_json(&request, payload, state.limits.max_body_bytes).await?;
-    let items = match body.get("comments") {
-        Some(Value::Array(items)) => items,
-        Some(_) => return Err(ApiError::bad_request("invalid_request", "`comments` must be an array")),
-        None => return Err(ApiError::bad_request("invalid_request", "the body needs a `comments` array")),
-    };
+    let items = batch_items(&body)?;
     if items.len() > state.limits.max_batch {
         return Err(ApiError::too_large(
             "batch_too_large",
@@ -53,7 +48,7 @@ pub(super) async fn moderate_batch(
     let results = comments
         .iter()
         .zip(&verdicts)
-        .map(|(comment, verdict)| ModerationResponse::new(comment.id.as_ref(), verdict, policy))
+        .map(|(comment, verdict)| ModerationResponse::new(comment.id.as_deref(), verdict, policy))
         .collect();
     Ok(HttpResponse::Ok().json(BatchResponse { results }))
 }

@@ -3,9 +3,11 @@
 //! The body is read by hand rather than with actix's `Json` extractor so every failure has the
 //! contract's JSON error shape and the right status (413 past the limit, 415 for a wrong type).
 
-use actix_web::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use actix_web::http::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE};
 use actix_web::{web, HttpRequest};
 use futures_util::StreamExt;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::error::ApiError;
@@ -18,10 +20,32 @@ pub(super) struct ModerationRequest {
     pub text: String,
     pub language: Option<Language>,
     pub locale: Locale,
-    pub id: Option<Value>,
+    /// Kept as the client wrote it, so it is echoed unchanged whatever its type or precision.
+    pub id: Option<Box<RawValue>>,
 }
 
-pub(super) async fn read_json(request: &HttpRequest, mut payload: web::Payload, limit: usize) -> Result<Value, ApiError> {
+/// The fields of a comment, before they are checked one by one. A field given twice is an error
+/// here rather than a silent choice.
+#[derive(Deserialize)]
+struct CommentFields<'a> {
+    #[serde(default)]
+    text: Option<Value>,
+    #[serde(default)]
+    language: Option<Value>,
+    #[serde(default)]
+    locale: Option<Value>,
+    #[serde(default, borrow, deserialize_with = "raw_including_null")]
+    id: Option<&'a RawValue>,
+}
+
+/// `"id": null` is echoed as null, not dropped.
+fn raw_including_null<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<&'de RawValue>, D::Error> {
+    <&RawValue>::deserialize(deserializer).map(Some)
+}
+
+/// Reads a JSON body: the right content type, not compressed, within `limit` bytes, UTF-8, and
+/// well-formed JSON. The document comes back as text so values can be echoed exactly.
+pub(super) async fn read_json(request: &HttpRequest, mut payload: web::Payload, limit: usize) -> Result<String, ApiError> {
     let content_type = request.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if essence != "application/json" && !essence.ends_with("+json") {
@@ -29,6 +53,10 @@ pub(super) async fn read_json(request: &HttpRequest, mut payload: web::Payload, 
             "send the body as application/json (got `{}`)",
             if content_type.is_empty() { "no content type" } else { content_type }
         )));
+    }
+    let encoding = request.headers().get(CONTENT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("identity");
+    if !encoding.trim().eq_ignore_ascii_case("identity") {
+        return Err(ApiError::unsupported_media_type(format!("send the body uncompressed (got content encoding `{encoding}`)")));
     }
     let too_large = || ApiError::too_large("body_too_large", format!("the body is over the limit of {limit} bytes"));
     let declared = request.headers().get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
@@ -43,17 +71,24 @@ pub(super) async fn read_json(request: &HttpRequest, mut payload: web::Payload, 
         }
         body.extend_from_slice(&chunk);
     }
-    let text = std::str::from_utf8(&body)
-        .map_err(|e| ApiError::bad_request("invalid_utf8", format!("the body is not UTF-8 (at byte {})", e.valid_up_to())))?;
-    serde_json::from_str(text).map_err(|e| ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {e}")))
+    let text = String::from_utf8(body.to_vec())
+        .map_err(|e| ApiError::bad_request("invalid_utf8", format!("the body is not UTF-8 (at byte {})", e.utf8_error().valid_up_to())))?;
+    serde_json::from_str::<&RawValue>(&text).map_err(malformed)?;
+    Ok(text)
 }
 
-/// Reads one comment from a JSON value; `at` names it in errors ("" or "comments[3].").
-pub(super) fn parse_comment(value: &Value, limits: &Limits, at: &str) -> Result<ModerationRequest, ApiError> {
-    let Some(object) = value.as_object() else {
+pub(super) fn malformed(error: serde_json::Error) -> ApiError {
+    ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {error}"))
+}
+
+/// Reads one comment from its JSON text; `at` names it in errors ("" or "comments[3].").
+pub(super) fn parse_comment(raw: &RawValue, limits: &Limits, at: &str) -> Result<ModerationRequest, ApiError> {
+    if !raw.get().trim_start().starts_with('{') {
         return Err(ApiError::bad_request("invalid_request", format!("{}must be a JSON object", name(at))));
-    };
-    let text = match object.get("text") {
+    }
+    let fields: CommentFields<'_> = serde_json::from_str(raw.get())
+        .map_err(|e| ApiError::bad_request("invalid_request", format!("{}is not a valid comment: {e}", name(at))))?;
+    let text = match fields.text {
         None | Some(Value::Null) => return Err(ApiError::bad_request("missing_text", format!("`{at}text` is required"))),
         Some(Value::String(text)) => text,
         Some(_) => return Err(ApiError::bad_request("invalid_text", format!("`{at}text` must be a string"))),
@@ -68,21 +103,40 @@ pub(super) fn parse_comment(value: &Value, limits: &Limits, at: &str) -> Result<
             format!("`{at}text` has {length} characters, over the limit of {}", limits.max_text_chars),
         ));
     }
-    let language = match object.get("language") {
+    let language = match fields.language {
         None | Some(Value::Null) => None,
         Some(Value::String(tag)) if tag.eq_ignore_ascii_case("auto") || tag.is_empty() => None,
-        Some(Value::String(tag)) => Some(Language::from_tag(tag).ok_or_else(|| {
+        Some(Value::String(tag)) => Some(Language::from_tag(&tag).ok_or_else(|| {
             ApiError::bad_request("invalid_language", format!("`{at}language` must be \"tr\" or \"en\", or absent to detect it"))
         })?),
         Some(_) => return Err(ApiError::bad_request("invalid_language", format!("`{at}language` must be a string"))),
     };
-    let locale = match object.get("locale") {
+    let locale = match fields.locale {
         None | Some(Value::Null) => Locale::default(),
-        Some(Value::String(tag)) => Locale::from_tag(tag)
+        Some(Value::String(tag)) if tag.is_empty() => Locale::default(),
+        Some(Value::String(tag)) => Locale::from_tag(&tag)
             .ok_or_else(|| ApiError::bad_request("invalid_locale", format!("`{at}locale` must be \"tr\" or \"en\"")))?,
         Some(_) => return Err(ApiError::bad_request("invalid_locale", format!("`{at}locale` must be a string"))),
     };
-    Ok(ModerationRequest { text: text.clone(), language, locale, id: object.get("id").cloned() })
+    Ok(ModerationRequest { text, language, locale, id: fields.id.map(|raw| raw.to_owned()) })
+}
+
+/// The comments of a batch body, each as its JSON text.
+pub(super) fn batch_items(body: &str) -> Result<Vec<&RawValue>, ApiError> {
+    #[derive(Deserialize)]
+    struct Batch<'a> {
+        #[serde(default, borrow)]
+        comments: Option<&'a RawValue>,
+    }
+    if !body.trim_start().starts_with('{') {
+        return Err(ApiError::bad_request("invalid_request", "the body must be a JSON object with a `comments` array"));
+    }
+    let batch: Batch<'_> = serde_json::from_str(body).map_err(|e| ApiError::bad_request("invalid_request", format!("the batch is not valid: {e}")))?;
+    let comments = batch.comments.ok_or_else(|| ApiError::bad_request("invalid_request", "the body needs a `comments` array"))?;
+    if !comments.get().trim_start().starts_with('[') {
+        return Err(ApiError::bad_request("invalid_request", "`comments` must be an array"));
+    }
+    serde_json::from_str(comments.get()).map_err(malformed)
 }
 
 fn name(at: &str) -> String {

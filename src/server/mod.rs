@@ -74,9 +74,9 @@ pub fn app(
         .app_data(state)
         .service(web::resource("/moderate").route(web::post().to(moderate::moderate)).default_service(web::to(error::method_not_allowed)))
         .service(web::resource("/moderate/batch").route(web::post().to(batch::moderate_batch)).default_service(web::to(error::method_not_allowed)))
-        .service(web::resource("/health").route(web::get().to(health::health)).default_service(web::to(error::method_not_allowed)))
-        .service(web::resource("/rules").route(web::get().to(rules::rules)).default_service(web::to(error::method_not_allowed)))
-        .service(web::resource("/metrics").route(web::get().to(metrics::metrics)).default_service(web::to(error::method_not_allowed)))
+        .service(readable("/health", health::health))
+        .service(readable("/rules", rules::rules))
+        .service(readable("/metrics", metrics::metrics))
         .default_service(web::to(error::not_found))
         .wrap_fn(move |request, service| {
             let started = Instant::now();
@@ -91,6 +91,19 @@ pub fn app(
                 result
             })
         })
+}
+
+/// A resource answering GET and HEAD (load balancers probe with either).
+fn readable<F, Args>(path: &str, handler: F) -> actix_web::Resource
+where
+    F: actix_web::Handler<Args>,
+    Args: actix_web::FromRequest + 'static,
+    F::Output: actix_web::Responder + 'static,
+{
+    web::resource(path)
+        .route(web::get().to(handler.clone()))
+        .route(web::head().to(handler))
+        .default_service(web::to(error::method_not_allowed))
 }
 
 /// Where and how the server listens.

@@ -4,9 +4,9 @@ use std::time::Instant;
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
-use super::body::{parse_comment, read_json, ModerationRequest};
+use super::body::{malformed, parse_comment, read_json, ModerationRequest};
 use super::error::ApiError;
 use super::AppState;
 use crate::{Comment, Decision, Language, Policy, Reason, Verdict};
@@ -28,7 +28,7 @@ impl<'a> PolicyInfo<'a> {
 #[derive(Debug, Serialize)]
 pub struct ModerationResponse<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<&'a Value>,
+    pub id: Option<&'a RawValue>,
     pub decision: Decision,
     pub language: Language,
     pub reasons: &'a [Reason],
@@ -36,7 +36,7 @@ pub struct ModerationResponse<'a> {
 }
 
 impl<'a> ModerationResponse<'a> {
-    pub fn new(id: Option<&'a Value>, verdict: &'a Verdict, policy: &'a Policy) -> Self {
+    pub fn new(id: Option<&'a RawValue>, verdict: &'a Verdict, policy: &'a Policy) -> Self {
         ModerationResponse {
             id,
             decision: verdict.decision,
@@ -55,13 +55,13 @@ pub(super) fn judge(state: &AppState, request: &ModerationRequest) -> Result<Ver
     // service keeps running for every other.
     let verdict = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| state.engine.moderate(&comment)))
         .map_err(|_| {
-            tracing::error!(id = ?request.id, "the engine panicked on a comment");
+            tracing::error!(id = request.id.as_deref().map(RawValue::get), "the engine panicked on a comment");
             ApiError::internal()
         })?;
     let elapsed = started.elapsed();
     state.metrics.record_verdict(&verdict, elapsed);
     tracing::info!(
-        id = ?request.id,
+        id = request.id.as_deref().map(RawValue::get),
         decision = verdict.decision.as_str(),
         rules = %verdict.reasons.iter().map(|r| r.rule.as_str()).collect::<Vec<_>>().join(","),
         micros = elapsed.as_micros() as u64,
@@ -76,7 +76,8 @@ pub(super) async fn moderate(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let body = read_json(&request, payload, state.limits.max_body_bytes).await?;
-    let comment = parse_comment(&body, &state.limits, "")?;
+    let raw: &RawValue = serde_json::from_str(&body).map_err(malformed)?;
+    let comment = parse_comment(raw, &state.limits, "")?;
     let verdict = judge(&state, &comment)?;
-    Ok(HttpResponse::Ok().json(ModerationResponse::new(comment.id.as_ref(), &verdict, state.engine.policy())))
+    Ok(HttpResponse::Ok().json(ModerationResponse::new(comment.id.as_deref(), &verdict, state.engine.policy())))
 }

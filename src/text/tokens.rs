@@ -114,13 +114,12 @@ pub(crate) fn tokenize(chars: &[NormChar]) -> Vec<Token> {
         while end > start && !is_letter(chars[end - 1].letter) && !chars[end - 1].letter.is_ascii_digit() {
             end -= 1;
         }
+        let last_letter = chars[start..end].iter().rposition(|c| is_letter(c.letter)).map(|i| start + i);
         while start < end && !is_letter(chars[start].letter) {
             let c = chars[start].letter;
             let opens = may_open_word(c)
-                && chars.get(start + 1..end).is_some_and(|rest| {
-                    rest.first().is_some_and(|n| is_letter(n.letter) || is_symbol_in_word(n.letter))
-                        && rest.iter().any(|n| is_letter(n.letter))
-                });
+                && last_letter.is_some_and(|last| start < last)
+                && chars.get(start + 1).is_some_and(|n| is_letter(n.letter) || is_symbol_in_word(n.letter));
             if opens || c.is_ascii_digit() {
                 break;
             }
@@ -193,29 +192,35 @@ fn build_token(chars: &[NormChar], range: Range<usize>, index: usize, sentence: 
 /// Words pulled apart and put back together: runs of single letters ("a m k", "S İ K T İ R",
 /// "o.ç") and short pieces joined by one dot, dash or underscore ("si.ktir", "amı-na").
 pub(crate) fn rebuild_split_words(chars: &[NormChar], tokens: &[Token], original: &[char]) -> Vec<Token> {
+    // A split word is rebuilt from each of its letters onwards, so a real one-letter word before
+    // it ("o S İ K T İ R") cannot hide it, and a long run has no blind spots.
+    const MAX_PARTS: usize = 24;
     let mut rebuilt: Vec<Token> = Vec::new();
-    let mut push = |run: Range<usize>| {
-        if run.len() < 2 || looks_like_initials(chars, &tokens[run.clone()], original) {
-            return;
+    let mut seen = std::collections::HashSet::new();
+    let mut push_windows = |run: Range<usize>| {
+        for start in run.clone() {
+            let window = start..run.end.min(start + MAX_PARTS);
+            if window.len() < 2 || !seen.insert((window.start, window.end)) {
+                continue;
+            }
+            let parts = &tokens[window.clone()];
+            if looks_like_initials(chars, parts, original) {
+                continue;
+            }
+            let (first, last) = (&parts[0], &parts[parts.len() - 1]);
+            rebuilt.push(Token {
+                syms: parts.iter().flat_map(|t| t.syms.iter().copied()).collect(),
+                source: first.source.start..last.source.end,
+                chars: first.chars.start..last.chars.end,
+                words: window,
+                sentence: first.sentence,
+                masked: true,
+                suffix_at: None,
+                proper_name: false,
+            });
         }
-        let parts = &tokens[run.clone()];
-        if rebuilt.iter().any(|t| t.words == run) {
-            return;
-        }
-        let (first, last) = (&parts[0], &parts[parts.len() - 1]);
-        rebuilt.push(Token {
-            syms: parts.iter().flat_map(|t| t.syms.iter().copied()).collect(),
-            source: first.source.start..last.source.end,
-            chars: first.chars.start..last.chars.end,
-            words: run,
-            sentence: first.sentence,
-            masked: true,
-            suffix_at: None,
-            proper_name: false,
-        });
     };
 
-    const MAX_PARTS: usize = 24;
     // One letter, possibly repeated for emphasis ("kkk a f i r").
     let is_single = |t: &Token| match t.syms.first() {
         Some(first @ Sym::Letter { .. }) => t.syms.iter().all(|s| s == first),
@@ -227,13 +232,13 @@ pub(crate) fn rebuild_split_words(chars: &[NormChar], tokens: &[Token], original
     while start < tokens.len() {
         let mut end = start + 1;
         if is_single(&tokens[start]) {
-            while end < tokens.len() && end - start < MAX_PARTS && is_single(&tokens[end]) && {
+            while end < tokens.len() && is_single(&tokens[end]) && {
                 let between = gap(&tokens[end - 1], &tokens[end]);
                 between.len() <= 3 && !between.iter().any(|c| matches!(c.letter, '\n' | '\r'))
             } {
                 end += 1;
             }
-            push(start..end);
+            push_windows(start..end);
         }
         start = end;
     }
@@ -241,14 +246,14 @@ pub(crate) fn rebuild_split_words(chars: &[NormChar], tokens: &[Token], original
     let mut start = 0;
     while start < tokens.len() {
         let mut end = start + 1;
-        while end < tokens.len() && end - start < MAX_PARTS && {
+        while end < tokens.len() && {
             let between = gap(&tokens[end - 1], &tokens[end]);
             between.len() == 1 && matches!(between[0].letter, '.' | '-' | '_' | '~' | '·' | '/')
         } {
             end += 1;
         }
         if tokens[start..end].iter().any(|t| t.syms.len() <= 2) {
-            push(start..end);
+            push_windows(start..end);
         }
         start = end;
     }
@@ -306,9 +311,16 @@ mod tests {
 
     #[test]
     fn single_letters_split_apart_are_rebuilt() {
-        assert_eq!(rebuilt("S İ K T İ R git"), ["S İ K T İ R"]);
+        assert_eq!(rebuilt("S İ K T İ R git")[0], "S İ K T İ R");
         assert_eq!(rebuilt("bu ne a.q"), ["a.q"]);
         assert_eq!(rebuilt("o.ç herif"), ["o.ç"]);
+    }
+
+    #[test]
+    fn a_one_letter_word_before_split_letters_does_not_hide_them() {
+        let text = Text::new("o S İ K T İ R");
+        let words: Vec<String> = text.rebuilt_tokens().iter().map(|t| text.span(t.source.clone()).text).collect();
+        assert!(words.contains(&"S İ K T İ R".to_string()), "{words:?}");
     }
 
     #[test]
@@ -319,7 +331,7 @@ mod tests {
     #[test]
     fn dotted_capital_initials_are_not_rebuilt() {
         assert!(rebuilt("M.K. Atatürk ve A.Ş. yönetimi, T.B.M.M. kararı").is_empty());
-        assert_eq!(rebuilt("S.İ.K git"), ["S.İ.K"]);
+        assert_eq!(rebuilt("S.İ.K git")[0], "S.İ.K");
     }
 
     #[test]

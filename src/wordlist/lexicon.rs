@@ -102,7 +102,7 @@ struct WordMatch {
     rank: (usize, bool),
 }
 
-/// Bounds the work on one word whatever its shape: a word cannot make the walk explode.
+/// Bounds the tree steps for one word whatever its shape: no word can make the walk explode.
 const MAX_STEPS_PER_WORD: usize = 4096;
 
 #[derive(Debug, Clone)]
@@ -300,9 +300,10 @@ fn hit(token: &Token, entry: u32) -> Hit {
 /// reading two letters out of a letter hammered three times may complete an entry but not an
 /// exception ("CAHİLLL" is not Cahill); and in a name with an apostrophe suffix, a stem may not end
 /// inside the name ("Götze'nin").
-fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32) -> bool, found: &mut Vec<WordMatch>) {
+/// Returns the number of tree steps taken.
+fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32) -> bool, found: &mut Vec<WordMatch>) -> usize {
     if trie.nodes[0].children.is_empty() {
-        return;
+        return 0;
     }
     let runs = runs(&token.syms, token.suffix_at);
     // A whole word may also end where suffixes after an apostrophe begin ("ABD'de").
@@ -328,7 +329,6 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32
     let mut frontier: Vec<(usize, bool)> = Vec::new();
     let mut next = Vec::new();
     while let Some(state) = stack.pop() {
-        steps += 1;
         if steps > MAX_STEPS_PER_WORD {
             break;
         }
@@ -346,44 +346,49 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32
         // letter ("amkk"); a double inside a word is usually spelling ("Anna", "book", "sikke").
         let ends_word = run + 1 == runs.len() || Some(run + 1) == suffix_run;
         // A run of masks hides one letter or several: "f***" may be "fuck", "s*****k" may be "sik".
-        let takes = match (sym, count) {
-            (Sym::Any, _) => 1..=count,
-            (_, 1) => 1..=1,
-            (_, 2) if !ends_word => 2..=2,
-            _ => 1..=2,
+        let (fewest, most) = match (sym, count) {
+            (Sym::Any, _) => (1, count),
+            (_, 1) => (1, 1),
+            (_, 2) if !ends_word => (2, 2),
+            _ => (1, 2),
         };
         let hammered = count >= 3 && !matches!(sym, Sym::Any);
-        for take in takes {
-            frontier.clear();
-            frontier.push((node, weak));
-            for step in 1..=take {
-                next.clear();
-                for &(n, weak_so_far) in &frontier {
-                    let before = next.len();
-                    trie.step(n, sym, use_letters, &mut next);
-                    for reached in &mut next[before..] {
-                        reached.1 |= weak_so_far;
-                    }
-                }
-                std::mem::swap(&mut frontier, &mut next);
-                // A stem may end inside a run ("aptal" in "aptallar"); taking the whole run it ends
-                // after the run.
-                let at = if step == take { position + count } else { position + step };
-                let stretched_here = stretched || hammered && step == 2;
-                for &(reached, weak) in &frontier {
-                    for end in trie.nodes[reached].ends.iter().filter(|e| e.stem && keep(e, weak, stretched_here, at)) {
-                        found.push(WordMatch { pattern: end.pattern, word: end.word, rank: (depth + step, false) });
-                    }
+        // One walk down the tree serves every way of reading the run: after `step` letters the
+        // frontier is where a reading of `step` letters leads. It stops where the tree ends, so a
+        // long run of masks costs no more than the deepest entry.
+        frontier.clear();
+        frontier.push((node, weak));
+        for step in 1..=most {
+            next.clear();
+            for &(n, weak_so_far) in &frontier {
+                let before = next.len();
+                steps += 1;
+                trie.step(n, sym, use_letters, &mut next);
+                for reached in &mut next[before..] {
+                    reached.1 |= weak_so_far;
                 }
             }
+            std::mem::swap(&mut frontier, &mut next);
+            if frontier.is_empty() {
+                break;
+            }
+            let stretched = stretched || hammered && step == 2;
+            // A stem may end inside a run ("aptal" in "aptallar"); read as the whole run it ends
+            // after the run.
+            let at = if step >= fewest { position + count } else { position + step };
             for &(reached, weak) in &frontier {
-                let stretched = stretched || hammered && take == 2;
-                stack.push(State { run: run + 1, node: reached, depth: depth + take, position: position + count, weak, stretched });
+                for end in trie.nodes[reached].ends.iter().filter(|e| e.stem && keep(e, weak, stretched, at)) {
+                    found.push(WordMatch { pattern: end.pattern, word: end.word, rank: (depth + step, false) });
+                }
+                if step >= fewest {
+                    stack.push(State { run: run + 1, node: reached, depth: depth + step, position: position + count, weak, stretched });
+                }
             }
         }
     }
     found.sort_unstable_by_key(|m| (m.pattern, m.word, std::cmp::Reverse(m.rank)));
     found.dedup_by_key(|m| (m.pattern, m.word));
+    steps
 }
 
 /// Runs of the same symbol: "siiiktir" is s, i×3, k, t, i, r. No run crosses `split`.
@@ -505,6 +510,17 @@ mod tests {
     fn repeated_letters_and_masks_still_match() {
         let list = lexicon("siktir*\nşerefsiz*\n");
         assert_eq!(found(&list, "siiiiktir ŞEREFSİZZZ s*ktir s1kt1r s***tir"), ["siiiiktir", "ŞEREFSİZZZ", "s*ktir", "s1kt1r", "s***tir"]);
+    }
+
+    #[test]
+    fn a_long_run_of_masks_costs_no_more_than_the_deepest_entry() {
+        // Counted in steps, not timed: the walk must stop where the tree ends.
+        let list = lexicon("siktir*\nsik\n");
+        let word = format!("s{}k", "*".repeat(9_998));
+        assert_eq!(found(&list, &word), [word.clone()]);
+        let text = Text::new(&word);
+        let steps = walk(&list.skeletons, &text.tokens()[0], false, |_| false, &mut Vec::new());
+        assert!(steps < 100, "{steps} tree steps for one word");
     }
 
     #[test]

@@ -72,6 +72,9 @@ pub(crate) fn parse(content: &str) -> Result<Vec<Entry>, EntryError> {
             None => (false, rest),
         };
         if let Some(symbol) = single_symbol(rest) {
+            if exception {
+                return Err(error(format!("`{text}`: a symbol cannot be an exception; remove the entry that lists it instead")));
+            }
             entries.push(Entry { words: Vec::new(), exception, exact_letters, symbol: Some(symbol), line, text: text.to_string() });
             continue;
         }
@@ -90,11 +93,16 @@ pub(crate) fn parse(content: &str) -> Result<Vec<Entry>, EntryError> {
     Ok(entries)
 }
 
-/// A lone symbol such as an emoji; not a letter, digit or a character the format itself uses.
+/// A lone symbol such as an emoji; not a letter, digit, invisible character, or a character the
+/// format itself uses.
 fn single_symbol(entry: &str) -> Option<char> {
     let mut chars = entry.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) if !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii_punctuation() => Some(c),
+        (Some(c), None)
+            if !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii_punctuation() && !crate::text::fold::is_invisible(c) =>
+        {
+            Some(c)
+        }
         _ => None,
     }
 }
@@ -107,7 +115,7 @@ fn parse_word(word: &str) -> Result<EntryWord, String> {
     if body.contains('*') {
         return Err(format!("`{word}`: `*` may only end a word"));
     }
-    if let Some(bad) = body.chars().find(|c| !c.is_alphabetic() && !crate::text::fold::is_invisible(*c)) {
+    if let Some(bad) = body.chars().find(|c| !c.is_alphabetic()) {
         return Err(format!("`{word}`: only letters may be listed, not `{bad}`"));
     }
     // The entry goes through the same normalisation as comments, so both compare alike.
@@ -164,5 +172,7 @@ mod tests {
         assert_eq!(parse("ok\n!\n").unwrap_err().line, 2);
         assert!(parse("a*").unwrap_err().message.contains("two letters"));
         assert!(parse("s1k").unwrap_err().message.contains("only letters"));
+        assert!(parse("!🖕").unwrap_err().message.contains("cannot be an exception"));
+        assert!(parse("\u{200b}").unwrap_err().message.contains("only letters"));
     }
 }
