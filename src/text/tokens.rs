@@ -148,8 +148,15 @@ fn build_token(chars: &[NormChar], range: Range<usize>, index: usize, sentence: 
         .enumerate()
         .filter(|(i, c)| is_wildcard(c.letter) && (*i == 0 || !is_wildcard(span[i - 1].letter)))
         .count();
-    // A word of masks alone ("****") would match every listed word.
-    let wildcards_allowed = letters >= 2 && masked_stretches <= letters;
+    // A word of masks alone ("****") would match every listed word, and a long run of masks hides
+    // no word at all: masks stand for letters only in short stretches ("f***", "s**tir").
+    const LONGEST_MASK: usize = 8;
+    let longest_mask = span
+        .split(|c| !is_wildcard(c.letter))
+        .map(<[NormChar]>::len)
+        .max()
+        .unwrap_or(0);
+    let wildcards_allowed = letters >= 2 && masked_stretches <= letters && longest_mask <= LONGEST_MASK;
     let mut masked = false;
     let mut suffix_at = None;
     let mut syms = Vec::with_capacity(span.len());
