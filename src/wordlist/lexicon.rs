@@ -216,7 +216,7 @@ impl Lexicon {
         for (index, c) in text.original().iter().enumerate() {
             let Some(&(_, entry)) = self.symbols.iter().find(|(s, _)| s == c) else { continue };
             // The symbol sits between words: it belongs to the word after it, for distances.
-            let next = text.tokens().iter().position(|t| t.source.start > index).unwrap_or(text.tokens().len());
+            let next = text.tokens().partition_point(|t| t.source.start <= index);
             let sentence = text.tokens().get(next).or(text.tokens().last()).map_or(0, |t| t.sentence);
             hits.push(Hit { words: next..next, source: index..index + 1, sentence, masked: false, entry });
         }
