@@ -43,8 +43,9 @@ fn raw_including_null<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Resu
     <&RawValue>::deserialize(deserializer).map(Some)
 }
 
-/// Reads a JSON body: the right content type, not compressed, within `limit` bytes, UTF-8, and
-/// well-formed JSON. The document comes back as text so values can be echoed exactly.
+/// Reads a body: the right content type, not compressed, within `limit` bytes, UTF-8. Whether it is
+/// JSON is told by the one parse that reads it (`comment_document`, `batch_items`), which keeps the
+/// text so values can be echoed exactly.
 pub(super) async fn read_json(request: &HttpRequest, mut payload: web::Payload, limit: usize) -> Result<String, ApiError> {
     let content_type = request.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
@@ -71,14 +72,25 @@ pub(super) async fn read_json(request: &HttpRequest, mut payload: web::Payload, 
         }
         body.extend_from_slice(&chunk);
     }
-    let text = String::from_utf8(body.to_vec())
-        .map_err(|e| ApiError::bad_request("invalid_utf8", format!("the body is not UTF-8 (at byte {})", e.utf8_error().valid_up_to())))?;
-    serde_json::from_str::<&RawValue>(&text).map_err(malformed)?;
-    Ok(text)
+    String::from_utf8(body.to_vec())
+        .map_err(|e| ApiError::bad_request("invalid_utf8", format!("the body is not UTF-8 (at byte {})", e.utf8_error().valid_up_to())))
 }
 
-pub(super) fn malformed(error: serde_json::Error) -> ApiError {
+fn malformed(error: serde_json::Error) -> ApiError {
     ApiError::bad_request("malformed_json", format!("the body is not valid JSON: {error}"))
+}
+
+/// A JSON error is malformed JSON when the text is not JSON, else the document has the wrong shape.
+fn shape_or_syntax(error: serde_json::Error, shape: impl FnOnce(serde_json::Error) -> ApiError) -> ApiError {
+    match error.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => malformed(error),
+        _ => shape(error),
+    }
+}
+
+/// The body of `POST /moderate` as a JSON document.
+pub(super) fn comment_document(body: &str) -> Result<&RawValue, ApiError> {
+    serde_json::from_str(body).map_err(malformed)
 }
 
 /// Reads one comment from its JSON text; `at` names it in errors ("" or "comments[3].").
@@ -128,10 +140,12 @@ pub(super) fn batch_items(body: &str) -> Result<Vec<&RawValue>, ApiError> {
         #[serde(default, borrow)]
         comments: Option<&'a RawValue>,
     }
+    let not_an_object = || ApiError::bad_request("invalid_request", "the body must be a JSON object with a `comments` array");
+    let batch: Batch<'_> = serde_json::from_str(body).map_err(|e| shape_or_syntax(e, |_| not_an_object()))?;
+    // serde also reads a struct from an array; a batch is an object.
     if !body.trim_start().starts_with('{') {
-        return Err(ApiError::bad_request("invalid_request", "the body must be a JSON object with a `comments` array"));
+        return Err(not_an_object());
     }
-    let batch: Batch<'_> = serde_json::from_str(body).map_err(|e| ApiError::bad_request("invalid_request", format!("the batch is not valid: {e}")))?;
     let comments = batch.comments.ok_or_else(|| ApiError::bad_request("invalid_request", "the body needs a `comments` array"))?;
     if !comments.get().trim_start().starts_with('[') {
         return Err(ApiError::bad_request("invalid_request", "`comments` must be an array"));

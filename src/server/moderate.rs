@@ -6,7 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::body::{malformed, parse_comment, read_json, ModerationRequest};
+use super::body::{comment_document, parse_comment, read_json, ModerationRequest};
 use super::error::ApiError;
 use super::AppState;
 use crate::{Comment, Decision, Language, Policy, Reason, Verdict};
@@ -76,8 +76,7 @@ pub(super) async fn moderate(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let body = read_json(&request, payload, state.limits.max_body_bytes).await?;
-    let raw: &RawValue = serde_json::from_str(&body).map_err(malformed)?;
-    let comment = parse_comment(raw, &state.limits, "")?;
+    let comment = parse_comment(comment_document(&body)?, &state.limits, "")?;
     let verdict = judge(&state, &comment)?;
     Ok(HttpResponse::Ok().json(ModerationResponse::new(comment.id.as_deref(), &verdict, state.engine.policy())))
 }

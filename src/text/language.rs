@@ -63,8 +63,9 @@ const ENGLISH_ENDINGS: &[&str] = &["ing", "tion", "ly", "ed", "ness", "ment", "g
 pub(crate) fn detect(tokens: &[Token]) -> Language {
     let mut turkish = 0.0_f32;
     let mut english = 0.0_f32;
+    let mut skeleton = String::new();
     for token in tokens {
-        let mut skeleton = String::with_capacity(token.syms.len());
+        skeleton.clear();
         let mut has_turkish_letter = false;
         for sym in &token.syms {
             if let Sym::Letter { letter, skeleton: ascii, dotless_capital } = *sym {
