@@ -1,4 +1,4 @@
-//! Embeds the default policy (`rules/*.toml`, `wordlists/<lang>/*.txt`) into the binary, so
+//! Embeds the default policy (`rules/*.toml`, `wordlists/<lang>/*.txt`, `models/<name>/*.txt`) into the binary, so
 //! `moderate serve` works from any directory with no files beside it.
 
 use std::env;
@@ -36,7 +36,10 @@ fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=wordlists");
-    let code = table("RULE_FILES", &root.join("rules"), 0, "toml") + &table("WORDLIST_FILES", &root.join("wordlists"), 1, "txt");
+    println!("cargo:rerun-if-changed=models");
+    let code = table("RULE_FILES", &root.join("rules"), 0, "toml")
+        + &table("WORDLIST_FILES", &root.join("wordlists"), 1, "txt")
+        + &table("MODEL_FILES", &root.join("models"), 1, "txt");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_policy.rs");
     fs::write(out, code).expect("write embedded_policy.rs");
 }

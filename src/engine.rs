@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::checks::Scan;
+use crate::checks::{Check, Scan};
 use crate::policy::Policy;
 use crate::text::{Language, Text};
 use crate::verdict::{Decision, Locale, Reason, Verdict};
@@ -55,12 +55,16 @@ impl Engine {
     pub fn moderate(&self, comment: &Comment<'_>) -> Verdict {
         let text = Text::new(comment.text);
         let language = comment.language.unwrap_or_else(|| text.detected_language());
-        let scan = Scan::new(&text, language, self.policy.lexicons());
+        let scan = Scan::new(&text, language, self.policy.lexicons(), self.policy.models());
         let mut decision = Decision::Approve;
         let mut reasons = Vec::new();
+        let mut fixers: Vec<&dyn Check> = Vec::new();
         for rule in self.policy.rules().filter(|r| r.applies_to(language)) {
             let Some(mut finding) = rule.check.find(&scan) else { continue };
             decision = decision.max(rule.action());
+            if finding.suggestion.is_some() {
+                fixers.push(rule.check.as_ref());
+            }
             finding.evidence.sort_unstable();
             finding.evidence.dedup();
             reasons.push(Reason {
@@ -71,7 +75,24 @@ impl Engine {
                 evidence: finding.evidence,
             });
         }
-        Verdict { decision, language, reasons }
+        let suggestion = self.fix_all(&scan, fixers);
+        Verdict { decision, language, reasons, suggestion }
+    }
+
+    /// Every fix of the rules that fired, one after another (letters before case), each on the
+    /// comment as the ones before left it: the commenter's one-click correction.
+    fn fix_all(&self, scan: &Scan<'_>, mut fixers: Vec<&dyn Check>) -> Option<String> {
+        fixers.sort_by_key(|check| check.fix_order());
+        let (first, rest) = fixers.split_first()?;
+        let mut fixed = first.fix(scan)?;
+        for check in rest {
+            let text = Text::new(&fixed);
+            let next = Scan::new(&text, scan.language, self.policy.lexicons(), self.policy.models());
+            if let Some(better) = check.fix(&next) {
+                fixed = better;
+            }
+        }
+        Some(fixed)
     }
 }
 

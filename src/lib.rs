@@ -14,6 +14,7 @@
 mod checks;
 mod engine;
 mod policy;
+mod restore;
 mod text;
 mod verdict;
 mod wordlist;

@@ -71,4 +71,8 @@ pub struct Verdict {
     pub decision: Decision,
     pub language: Language,
     pub reasons: Vec<Reason>,
+    /// The comment with every reason's fix applied together (Turkish letters restored, sentence
+    /// case), when any reason has one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub suggestion: Option<String>,
 }

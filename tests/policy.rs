@@ -34,7 +34,7 @@ fn write(path: &Path, content: &str) {
 }
 
 fn load(d: &Dirs) -> Result<Policy, PolicyError> {
-    Policy::from_dirs(Some(&d.rules), Some(&d.lists))
+    Policy::from_dirs(Some(&d.rules), Some(&d.lists), None)
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn duplicate_ids_bad_ids_and_empty_directories_are_refused() {
     assert!(error.contains("a.toml:1") && error.contains("lower-case"), "{error}");
     let error = error_of(&[], &[("tr/words.txt", "x\n")]);
     assert!(error.contains("no rule files"), "{error}");
-    let missing = Policy::from_dirs(Some(Path::new("/nonexistent/rules")), None).expect_err("no such directory");
+    let missing = Policy::from_dirs(Some(Path::new("/nonexistent/rules")), None, None).expect_err("no such directory");
     assert!(missing.to_string().contains("/nonexistent/rules"), "{missing}");
 }
 

@@ -14,7 +14,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, CheckSpec, Finding, ListNames, Scan};
+use super::{Check, CheckSpec, Finding, PolicyData, Scan};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,7 +23,7 @@ pub(crate) struct AnySpec {
 }
 
 impl AnySpec {
-    pub(crate) fn build(&self, lists: &ListNames<'_>) -> Result<Box<dyn Check>, String> {
+    pub(crate) fn build(&self, lists: &PolicyData<'_>) -> Result<Box<dyn Check>, String> {
         if self.of.is_empty() {
             return Err("`of` lists no checks".into());
         }

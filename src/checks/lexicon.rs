@@ -25,7 +25,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Finding, ListId, ListNames, Scan};
+use super::{Check, Finding, ListId, PolicyData, Scan};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -45,7 +45,7 @@ pub(crate) struct LexiconSpec {
 }
 
 impl LexiconSpec {
-    pub(crate) fn build(&self, lists: &ListNames<'_>) -> Result<Box<dyn Check>, String> {
+    pub(crate) fn build(&self, lists: &PolicyData<'_>) -> Result<Box<dyn Check>, String> {
         if self.lists.is_empty() {
             return Err("`lists` names no word list".into());
         }

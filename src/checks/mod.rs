@@ -8,9 +8,11 @@
 //! | `lexicon`   | a word list's entry is in the comment                             | `lexicon.rs`    |
 //! | `near`      | an entry of one list stands within a few words of another's       | `near.rs`       |
 //! | `uppercase` | the comment is written in capital letters                         | `uppercase.rs`  |
+//! | `diacritics`| Turkish typed without its letters ("cok guzel")                   | `diacritics.rs` |
 //! | `any`       | any of several checks fires (their spans are joined)              | `any.rs`        |
 
 mod any;
+mod diacritics;
 mod lexicon;
 mod near;
 mod uppercase;
@@ -22,6 +24,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
+use crate::restore::{LetterModel, Restoration};
 use crate::text::{Language, Text};
 use crate::wordlist::{Hit, Lexicon};
 
@@ -34,22 +37,41 @@ pub(crate) struct Finding {
     pub evidence: Vec<String>,
 }
 
-/// One comment as the checks see it: its text model, the language it is judged in, and the hits of
-/// every word list, each found at most once however many rules ask for it.
+/// One comment as the checks see it: its text model, the language it is judged in, the hits of
+/// every word list and the comment with its Turkish letters restored, each found at most once
+/// however many rules ask for it.
 pub(crate) struct Scan<'a> {
     pub text: &'a Text,
     pub language: Language,
     lexicons: &'a [Lexicon],
+    models: &'a [LetterModel],
     hits: Vec<OnceCell<Vec<Hit>>>,
+    restorations: Vec<OnceCell<Restoration>>,
 }
 
 impl<'a> Scan<'a> {
-    pub(crate) fn new(text: &'a Text, language: Language, lexicons: &'a [Lexicon]) -> Self {
-        Scan { text, language, lexicons, hits: (0..lexicons.len()).map(|_| OnceCell::new()).collect() }
+    pub(crate) fn new(text: &'a Text, language: Language, lexicons: &'a [Lexicon], models: &'a [LetterModel]) -> Self {
+        Scan {
+            text,
+            language,
+            lexicons,
+            models,
+            hits: (0..lexicons.len()).map(|_| OnceCell::new()).collect(),
+            restorations: (0..models.len()).map(|_| OnceCell::new()).collect(),
+        }
     }
 
     pub(crate) fn hits(&self, list: ListId) -> &[Hit] {
         self.hits[list.0].get_or_init(|| self.lexicons[list.0].scan(self.text))
+    }
+
+    /// The comment with its Turkish letters restored by a model.
+    pub(crate) fn restoration(&self, model: ModelId) -> &Restoration {
+        self.restorations[model.0].get_or_init(|| self.models[model.0].restore(self.text.original()))
+    }
+
+    pub(crate) fn model(&self, model: ModelId) -> &LetterModel {
+        &self.models[model.0]
     }
 
     /// Where a hit's entry is written: `tr/insult.txt:12 aptal*`.
@@ -62,21 +84,47 @@ impl<'a> Scan<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct ListId(pub usize);
 
-/// The word lists a policy has, by name, for checks to refer to.
-pub(crate) struct ListNames<'a>(pub &'a HashMap<String, ListId>);
+/// A model of the policy (`models/<name>/`), by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct ModelId(pub usize);
 
-impl ListNames<'_> {
+/// The word lists and models a policy has, by name, for checks to refer to.
+pub(crate) struct PolicyData<'a> {
+    pub lists: &'a HashMap<String, ListId>,
+    pub models: &'a HashMap<String, ModelId>,
+}
+
+impl PolicyData<'_> {
     fn resolve(&self, name: &str) -> Result<ListId, String> {
-        self.0.get(name).copied().ok_or_else(|| {
-            let mut known: Vec<&str> = self.0.keys().map(String::as_str).collect();
-            known.sort_unstable();
-            format!("no word list named `{name}` (known: {})", known.join(", "))
-        })
+        find_by_name(self.lists, "word list", name)
     }
+
+    fn resolve_model(&self, name: &str) -> Result<ModelId, String> {
+        find_by_name(self.models, "model", name)
+    }
+}
+
+fn find_by_name<T: Copy>(names: &HashMap<String, T>, what: &str, name: &str) -> Result<T, String> {
+    names.get(name).copied().ok_or_else(|| {
+        let mut known: Vec<&str> = names.keys().map(String::as_str).collect();
+        known.sort_unstable();
+        format!("no {what} named `{name}` (known: {})", known.join(", "))
+    })
 }
 
 pub(crate) trait Check: Debug + Send + Sync {
     fn find(&self, scan: &Scan<'_>) -> Option<Finding>;
+
+    /// The check's fix applied to a comment: for the response's top-level suggestion, where the
+    /// fixes of every rule that fired are applied one after another, in the order of [`Check::fix_order`].
+    fn fix(&self, _scan: &Scan<'_>) -> Option<String> {
+        None
+    }
+
+    /// When this check's fix is applied among others: letters before case.
+    fn fix_order(&self) -> u8 {
+        u8::MAX
+    }
 }
 
 /// The `[check]` table of a rule file.
@@ -86,15 +134,17 @@ pub(crate) enum CheckSpec {
     Lexicon(lexicon::LexiconSpec),
     Near(near::NearSpec),
     Uppercase(uppercase::UppercaseSpec),
+    Diacritics(diacritics::DiacriticsSpec),
     Any(any::AnySpec),
 }
 
 impl CheckSpec {
-    pub(crate) fn build(&self, lists: &ListNames<'_>) -> Result<Box<dyn Check>, String> {
+    pub(crate) fn build(&self, lists: &PolicyData<'_>) -> Result<Box<dyn Check>, String> {
         match self {
             CheckSpec::Lexicon(spec) => spec.build(lists),
             CheckSpec::Near(spec) => spec.build(lists),
             CheckSpec::Uppercase(spec) => spec.build(lists),
+            CheckSpec::Diacritics(spec) => spec.build(lists),
             CheckSpec::Any(spec) => spec.build(lists),
         }
     }
@@ -110,6 +160,8 @@ pub(crate) mod testing {
     pub(crate) struct Fixture {
         lexicons: Vec<Lexicon>,
         names: HashMap<String, ListId>,
+        models: Vec<LetterModel>,
+        model_names: HashMap<String, ModelId>,
     }
 
     impl Fixture {
@@ -121,18 +173,25 @@ pub(crate) mod testing {
                 names.insert(name.to_string(), ListId(lexicons.len()));
                 lexicons.push(Lexicon::build([("test.txt", entries.as_slice())]));
             }
-            Fixture { lexicons, names }
+            Fixture { lexicons, names, models: Vec::new(), model_names: HashMap::new() }
+        }
+
+        /// Adds a model of Turkish letters written inline.
+        pub(crate) fn with_model(mut self, name: &str, words: &str, patterns: &str) -> Self {
+            self.model_names.insert(name.to_string(), ModelId(self.models.len()));
+            self.models.push(LetterModel::parse(words, patterns).expect("test model parses"));
+            self
         }
 
         pub(crate) fn check(&self, spec: &str) -> Box<dyn Check> {
             let spec: CheckSpec = toml::from_str(spec).expect("test spec parses");
-            spec.build(&ListNames(&self.names)).expect("test spec builds")
+            spec.build(&PolicyData { lists: &self.names, models: &self.model_names }).expect("test spec builds")
         }
 
         /// The texts of the spans the check finds, or `None` when it does not fire.
         pub(crate) fn spans(&self, check: &dyn Check, comment: &str) -> Option<Vec<String>> {
             let text = Text::new(comment);
-            let scan = Scan::new(&text, text.detected_language(), &self.lexicons);
+            let scan = Scan::new(&text, text.detected_language(), &self.lexicons, &self.models);
             check.find(&scan).map(|f| {
                 let mut spans = f.spans;
                 spans.sort_by_key(|r| (r.start, r.end));
@@ -142,7 +201,7 @@ pub(crate) mod testing {
 
         pub(crate) fn suggestion(&self, check: &dyn Check, comment: &str) -> Option<String> {
             let text = Text::new(comment);
-            let scan = Scan::new(&text, text.detected_language(), &self.lexicons);
+            let scan = Scan::new(&text, text.detected_language(), &self.lexicons, &self.models);
             check.find(&scan).and_then(|f| f.suggestion)
         }
     }

@@ -21,7 +21,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Finding, ListId, ListNames, Scan};
+use super::{Check, Finding, ListId, PolicyData, Scan};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,7 +32,7 @@ pub(crate) struct NearSpec {
 }
 
 impl NearSpec {
-    pub(crate) fn build(&self, lists: &ListNames<'_>) -> Result<Box<dyn Check>, String> {
+    pub(crate) fn build(&self, lists: &PolicyData<'_>) -> Result<Box<dyn Check>, String> {
         if self.targets.is_empty() || self.hits.is_empty() {
             return Err("`targets` and `hits` must each name at least one word list".into());
         }

@@ -18,14 +18,21 @@
 //! - `min_letters`: at least this many capital letters in those words.
 //! - `min_ratio`: and at least this share of the comment's words in capitals.
 //! - `acronyms` (optional): a word list of acronyms, which are ignored.
+//! - `restore` (optional): a model of Turkish letters (`models/<name>/`). A Turkish comment in
+//!   capitals is usually typed without Turkish letters too ("TRAFIK" for "TRAFİK"): the suggestion
+//!   restores them before lowering the case, and keeps the capital of names the model knows.
 //!
 //! ## Example
 //! "BU HABER TAMAMEN YALAN, KİMSE İNANMASIN" → rejected, suggestion "Bu haber tamamen yalan, kimse
-//! inanmasın". "NATO ve ABD yetkilileri TBMM'de görüştü" → approved.
+//! inanmasın"; "ISTANBUL'DA TRAFIK YINE FELC OLDU" → "İstanbul'da trafik yine felç oldu"; English
+//! keeps its "I": "THIS IS THE WORST ARTICLE I HAVE EVER READ" → "This is the worst article I have
+//! ever read". "NATO ve ABD yetkilileri TBMM'de görüştü" → approved.
 
 use serde::Deserialize;
 
-use super::{Check, Finding, ListId, ListNames, Scan};
+use std::ops::Range;
+
+use super::{Check, Finding, ListId, ModelId, PolicyData, Scan};
 use crate::text::fold::turkish_lowercase;
 use crate::text::Language;
 
@@ -37,19 +44,23 @@ pub(crate) struct UppercaseSpec {
     min_ratio: f64,
     #[serde(default)]
     acronyms: Option<String>,
+    #[serde(default)]
+    restore: Option<String>,
 }
 
 impl UppercaseSpec {
-    pub(crate) fn build(&self, lists: &ListNames<'_>) -> Result<Box<dyn Check>, String> {
+    pub(crate) fn build(&self, lists: &PolicyData<'_>) -> Result<Box<dyn Check>, String> {
         if !(0.0..=1.0).contains(&self.min_ratio) {
             return Err(format!("`min_ratio` must be between 0 and 1, not {}", self.min_ratio));
         }
         let acronyms = self.acronyms.as_deref().map(|name| lists.resolve(name)).transpose()?;
+        let restore = self.restore.as_deref().map(|name| lists.resolve_model(name)).transpose()?;
         Ok(Box::new(UppercaseCheck {
             min_words: self.min_words.max(1),
             min_letters: self.min_letters,
             min_ratio: self.min_ratio,
             acronyms,
+            restore,
         }))
     }
 }
@@ -60,6 +71,7 @@ struct UppercaseCheck {
     min_letters: usize,
     min_ratio: f64,
     acronyms: Option<ListId>,
+    restore: Option<ModelId>,
 }
 
 impl Check for UppercaseCheck {
@@ -93,19 +105,57 @@ impl Check for UppercaseCheck {
         if shouted.len() < self.min_words || capital_letters < self.min_letters || ratio < self.min_ratio {
             return None;
         }
-        let keep: Vec<_> = acronym_hits.iter().map(|h| h.source.clone()).collect();
-        Some(Finding { spans: shouted, suggestion: Some(sentence_case(original, &keep, scan.language)), evidence: Vec::new() })
+        Some(Finding { spans: shouted, suggestion: self.fix(scan), evidence: Vec::new() })
+    }
+
+    fn fix(&self, scan: &Scan<'_>) -> Option<String> {
+        let acronym_hits = self.acronyms.map(|list| scan.hits(list)).unwrap_or_default();
+        let mut keep: Vec<Range<usize>> = acronym_hits.iter().map(|h| h.source.clone()).collect();
+        let restored = match (self.restore, scan.language) {
+            (Some(model), Language::Tr) => {
+                let text = &scan.restoration(model).text;
+                let model = scan.model(model);
+                // A name keeps its capital: the first letter of a word the model writes with one.
+                for token in scan.text.tokens() {
+                    let word = &text[token.source.clone()];
+                    let stem: String = word.iter().take_while(|c| !matches!(c, '\'' | '’')).collect();
+                    if word.first().is_some_and(|c| c.is_uppercase()) && model.is_name(&stem) {
+                        keep.push(token.source.start..token.source.start + 1);
+                    }
+                }
+                text.as_slice()
+            }
+            _ => scan.text.original(),
+        };
+        if scan.language == Language::En {
+            // The pronoun I, alone or in "I'm", "I've", "I'd", "I'll".
+            for token in scan.text.tokens() {
+                let word = &restored[token.source.clone()];
+                if word.first() == Some(&'I') && word.get(1).is_none_or(|c| matches!(c, '\'' | '’')) {
+                    keep.push(token.source.start..token.source.start + 1);
+                }
+            }
+        }
+        let mut kept = vec![false; restored.len()];
+        for range in keep {
+            kept[range.start.min(restored.len())..range.end.min(restored.len())].fill(true);
+        }
+        Some(sentence_case(restored, &kept, scan.language))
+    }
+
+    fn fix_order(&self) -> u8 {
+        2
     }
 }
 
 /// The comment in sentence case: lower case by the language's rules, a capital at each sentence's
-/// start, acronyms as written.
-fn sentence_case(original: &[char], keep: &[std::ops::Range<usize>], language: Language) -> String {
+/// start, the characters `kept` marks (acronyms, names) as written.
+fn sentence_case(original: &[char], kept: &[bool], language: Language) -> String {
     let mut out = String::with_capacity(original.len());
     let mut sentence_start = true;
     let mut after_stop = false;
     for (index, &c) in original.iter().enumerate() {
-        if keep.iter().any(|r| r.contains(&index)) {
+        if kept.get(index).copied().unwrap_or(false) {
             out.push(c);
             sentence_start = false;
             after_stop = false;
@@ -122,7 +172,7 @@ fn sentence_case(original: &[char], keep: &[std::ops::Range<usize>], language: L
             } else {
                 match language {
                     Language::Tr => out.extend(turkish_lowercase(c)),
-                    Language::En => out.extend(c.to_lowercase()),
+                    _ => out.extend(c.to_lowercase()),
                 }
             }
             sentence_start = false;

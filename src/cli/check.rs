@@ -28,13 +28,7 @@ pub(super) struct CheckArgs {
 
 pub(super) fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
     let engine = engine(&args.policy)?;
-    let text = match &args.text {
-        Some(text) => text.clone(),
-        None => read_stdin()?,
-    };
-    if text.trim().is_empty() {
-        return Err(CliError::Input("the comment is empty".into()));
-    }
+    let text = read_comment(args.text.as_deref())?;
     let verdict = engine.moderate(&Comment { text: &text, language: args.language, locale: args.locale });
     let mut out = std::io::stdout().lock();
     if args.json {
@@ -48,6 +42,18 @@ pub(super) fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
         Decision::Approve => ExitCode::SUCCESS,
         Decision::Review | Decision::Reject => ExitCode::from(1),
     })
+}
+
+/// The comment given on the command line, or else standard input; never blank.
+pub(super) fn read_comment(given: Option<&str>) -> Result<String, CliError> {
+    let text = match given {
+        Some(text) => text.to_string(),
+        None => read_stdin()?,
+    };
+    if text.trim().is_empty() {
+        return Err(CliError::Input("the comment is empty".into()));
+    }
+    Ok(text)
 }
 
 fn read_stdin() -> Result<String, CliError> {
@@ -74,6 +80,9 @@ fn write_human(out: &mut impl Write, text: &str, verdict: &Verdict, colour: bool
         for entry in &reason.evidence {
             writeln!(out, "    matched: {entry}")?;
         }
+    }
+    if let Some(fixed) = &verdict.suggestion {
+        writeln!(out, "  fixed: {fixed}")?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 
 mod check;
 mod eval;
+mod fix;
 mod rules;
 mod serve;
 
@@ -26,6 +27,9 @@ pub struct Cli {
 enum Command {
     /// Judge one comment (TEXT, or standard input) and show the reasons with their spans marked.
     Check(check::CheckArgs),
+    /// Print the comment (TEXT, or standard input) with every fix applied: Turkish letters restored,
+    /// sentence case. Nothing else is printed.
+    Fix(fix::FixArgs),
     /// Measure the policy on labeled comments: confusion matrix, precision, recall, F1, macro-F1.
     Eval(eval::EvalArgs),
     /// List the rules of the active policy.
@@ -55,7 +59,7 @@ fn load_policy(rules: Option<&std::path::Path>, wordlists: Option<&std::path::Pa
     if rules.is_none() && wordlists.is_none() {
         Policy::embedded()
     } else {
-        Policy::from_dirs(rules, wordlists)
+        Policy::from_dirs(rules, wordlists, None)
     }
 }
 
@@ -82,6 +86,7 @@ pub enum CliError {
 pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Fix(args) => fix::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Eval(args) => eval::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Rules(args) => rules::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Serve(args) => serve::run(&args).map(|()| ExitCode::SUCCESS),

@@ -11,6 +11,8 @@ pub enum PolicyError {
     Rule { path: String, line: usize, message: String },
     #[error("{path}:{line}: {message}")]
     WordList { path: String, line: usize, message: String },
+    #[error("{path}:{line}: {message}")]
+    Model { path: String, line: usize, message: String },
     #[error("{0}: no rule files (*.toml) found")]
     NoRules(String),
     #[error("unknown rule `{id}`; the policy has: {known}")]

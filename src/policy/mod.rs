@@ -16,7 +16,8 @@
 //! ```
 //!
 //! Word lists are `wordlists/<lang>/<name>.txt`; a rule names a list by `<name>` and gets every
-//! language's file of that name.
+//! language's file of that name. Models are folders `models/<name>/` (today one kind: Turkish letters,
+//! `words.txt` and `patterns.txt`); a rule names a model by its folder.
 
 mod error;
 mod source;
@@ -31,7 +32,8 @@ use sha2::{Digest, Sha256};
 pub use error::PolicyError;
 use source::SourceFile;
 
-use crate::checks::{Check, CheckSpec, ListId, ListNames};
+use crate::checks::{Check, CheckSpec, ListId, ModelId, PolicyData};
+use crate::restore::LetterModel;
 use crate::text::Language;
 use crate::verdict::{Decision, Locale};
 use crate::wordlist::{self, Lexicon};
@@ -86,6 +88,7 @@ pub struct Policy {
     version: String,
     rules: Vec<Arc<Rule>>,
     lexicons: Arc<[Lexicon]>,
+    models: Arc<[LetterModel]>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -119,12 +122,12 @@ struct Messages {
 impl Policy {
     /// The default policy, compiled into the binary from `rules/` and `wordlists/`.
     pub fn embedded() -> Result<Self, PolicyError> {
-        Self::from_files("default", source::embedded_rules(), source::embedded_wordlists())
+        Self::from_files("default", source::embedded_rules(), source::embedded_wordlists(), source::embedded_models())
     }
 
     /// A policy read from disk. `rules` replaces the default rules, `wordlists` the default word
-    /// lists; whichever is `None` comes from the embedded default.
-    pub fn from_dirs(rules: Option<&Path>, wordlists: Option<&Path>) -> Result<Self, PolicyError> {
+    /// lists, `models` the default models; whichever is `None` comes from the embedded default.
+    pub fn from_dirs(rules: Option<&Path>, wordlists: Option<&Path>, models: Option<&Path>) -> Result<Self, PolicyError> {
         let (name, rule_files) = match rules {
             Some(dir) => {
                 let files = source::rules_in(dir)?;
@@ -139,11 +142,16 @@ impl Policy {
             Some(dir) => source::wordlists_in(dir)?,
             None => source::embedded_wordlists(),
         };
-        Self::from_files(&name, rule_files, list_files)
+        let model_files = match models {
+            Some(dir) => source::models_in(dir)?,
+            None => source::embedded_models(),
+        };
+        Self::from_files(&name, rule_files, list_files, model_files)
     }
 
-    fn from_files(name: &str, rule_files: Vec<SourceFile>, list_files: Vec<SourceFile>) -> Result<Self, PolicyError> {
-        let version = version(&rule_files, &list_files);
+    fn from_files(name: &str, rule_files: Vec<SourceFile>, list_files: Vec<SourceFile>, model_files: Vec<SourceFile>) -> Result<Self, PolicyError> {
+        let version = version(&[&rule_files, &list_files, &model_files]);
+        let (model_names, models) = load_models(&model_files)?;
 
         let mut by_name: BTreeMap<String, Vec<(&SourceFile, Vec<wordlist::Entry>)>> = BTreeMap::new();
         for file in &list_files {
@@ -165,7 +173,7 @@ impl Policy {
 
         let mut rules: Vec<Arc<Rule>> = Vec::new();
         for file in &rule_files {
-            let rule = parse_rule(file, &ListNames(&names))?;
+            let rule = parse_rule(file, &PolicyData { lists: &names, models: &model_names })?;
             if rules.iter().any(|r| r.id == rule.id) {
                 return Err(PolicyError::Rule {
                     path: file.shown.clone(),
@@ -175,7 +183,7 @@ impl Policy {
             }
             rules.push(Arc::new(rule));
         }
-        Ok(Policy { name: name.to_string(), version, rules, lexicons: lexicons.into() })
+        Ok(Policy { name: name.to_string(), version, rules, lexicons: lexicons.into(), models: models.into() })
     }
 
     pub fn name(&self) -> &str {
@@ -206,9 +214,43 @@ impl Policy {
     pub(crate) fn lexicons(&self) -> &[Lexicon] {
         &self.lexicons
     }
+
+    pub(crate) fn models(&self) -> &[LetterModel] {
+        &self.models
+    }
 }
 
-fn parse_rule(file: &SourceFile, lists: &ListNames<'_>) -> Result<Rule, PolicyError> {
+/// Every folder of model files is one model of Turkish letters, named by the folder.
+fn load_models(files: &[SourceFile]) -> Result<(HashMap<String, ModelId>, Vec<LetterModel>), PolicyError> {
+    let mut folders: BTreeMap<&str, Vec<&SourceFile>> = BTreeMap::new();
+    for file in files {
+        if let Some((folder, _)) = file.path.split_once('/') {
+            folders.entry(folder).or_default().push(file);
+        }
+    }
+    let mut names = HashMap::new();
+    let mut models = Vec::new();
+    for (folder, files) in folders {
+        let find = |wanted: &str| {
+            files.iter().find(|f| f.path.ends_with(&format!("/{wanted}"))).ok_or_else(|| PolicyError::Model {
+                path: format!("models/{folder}"),
+                line: 0,
+                message: format!("the model has no {wanted}"),
+            })
+        };
+        let (words, patterns) = (find("words.txt")?, find("patterns.txt")?);
+        let model = LetterModel::parse(&words.content, &patterns.content).map_err(|e| PolicyError::Model {
+            path: if e.file == "words.txt" { words.shown.clone() } else { patterns.shown.clone() },
+            line: e.line,
+            message: e.message,
+        })?;
+        names.insert(folder.to_string(), ModelId(models.len()));
+        models.push(model);
+    }
+    Ok((names, models))
+}
+
+fn parse_rule(file: &SourceFile, lists: &PolicyData<'_>) -> Result<Rule, PolicyError> {
     let rule_error = |line: usize, message: String| PolicyError::Rule { path: file.shown.clone(), line, message };
     let spec: RuleFile = toml::from_str(&file.content).map_err(|e| {
         let message = e.message().trim().to_string();
@@ -267,10 +309,10 @@ fn line_of(content: &str, key: &str) -> usize {
     content.lines().position(|l| l.trim_start().starts_with(key)).map_or(1, |i| i + 1)
 }
 
-fn version(rule_files: &[SourceFile], list_files: &[SourceFile]) -> String {
+fn version(sources: &[&[SourceFile]]) -> String {
     let mut hasher = Sha256::new();
     hasher.update(env!("CARGO_PKG_VERSION"));
-    for file in rule_files.iter().chain(list_files) {
+    for file in sources.iter().flat_map(|files| files.iter()) {
         hasher.update(file.path.as_bytes());
         hasher.update([0]);
         hasher.update(file.content.as_bytes());

@@ -37,6 +37,15 @@ pub(crate) fn embedded_wordlists() -> Vec<SourceFile> {
     from_table("wordlists", embedded::WORDLIST_FILES)
 }
 
+pub(crate) fn embedded_models() -> Vec<SourceFile> {
+    from_table("models", embedded::MODEL_FILES)
+}
+
+/// `<name>/*.txt` under `dir`.
+pub(crate) fn models_in(dir: &Path) -> Result<Vec<SourceFile>, PolicyError> {
+    wordlists_in(dir)
+}
+
 /// `*.toml` directly in `dir`.
 pub(crate) fn rules_in(dir: &Path) -> Result<Vec<SourceFile>, PolicyError> {
     let mut files = Vec::new();

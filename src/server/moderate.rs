@@ -32,6 +32,9 @@ pub struct ModerationResponse<'a> {
     pub decision: Decision,
     pub language: Language,
     pub reasons: &'a [Reason],
+    /// Every reason's fix applied together: the commenter's one-click correction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<&'a str>,
     pub policy: PolicyInfo<'a>,
 }
 
@@ -42,6 +45,7 @@ impl<'a> ModerationResponse<'a> {
             decision: verdict.decision,
             language: verdict.language,
             reasons: &verdict.reasons,
+            suggestion: verdict.suggestion.as_deref(),
             policy: PolicyInfo::of(policy),
         }
     }

@@ -1,0 +1,117 @@
+//! `diacritics`: Turkish typed without its letters.
+//!
+//! ## What it catches
+//! Comments written on a keyboard without ç ğ ı İ ö ş ü: "Bu haber cok guzel olmus, emeginize
+//! saglik." A model of Turkish letters (`models/<name>/`, see `crate::restore`) puts the letters
+//! back word by word; a word counts against the comment when the vocabulary knows its restored
+//! spelling and that spelling is far commoner than the one typed ("cok" is a word the vocabulary
+//! has seen, 370 times less often than "çok").
+//!
+//! ## What it leaves alone
+//! One slip in a comment otherwise written with Turkish letters; names (capitalised inside a
+//! sentence, or with an apostrophe suffix), acronyms, mentions, hashtags, URLs, numbers, words with
+//! letters foreign to Turkish; and every comment not judged as Turkish (the rule file limits it to
+//! `tr`, so an English comment is never told to use Turkish letters).
+//!
+//! ## Why
+//! The policy rejects comments that "do not use Turkish characters": they are harder to read and
+//! ambiguous ("sık" or "sik"). The suggestion is the whole comment with the letters restored and
+//! every other character as typed, so fixing it is one click.
+//!
+//! ## Parameters
+//! - `model`: the model of Turkish letters (a folder under `models/`).
+//! - `min_words`: at least this many words typed without the letters they need.
+//! - `min_ratio`: and at least this share of the words that need Turkish letters typed without
+//!   them (the rest were typed with them).
+//!
+//! ## Example
+//! "Bu haber cok guzel olmus" → rejected, spans `cok`, `guzel`, `olmus`, suggestion "Bu haber çok
+//! güzel olmuş". "Bu haber çok güzel olmus" → approved (a slip: two of three words carry their letters).
+
+use serde::Deserialize;
+
+use super::{Check, Finding, ModelId, PolicyData, Scan};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DiacriticsSpec {
+    model: String,
+    min_words: usize,
+    min_ratio: f64,
+}
+
+impl DiacriticsSpec {
+    pub(crate) fn build(&self, data: &PolicyData<'_>) -> Result<Box<dyn Check>, String> {
+        if !(0.0..=1.0).contains(&self.min_ratio) {
+            return Err(format!("`min_ratio` must be between 0 and 1, not {}", self.min_ratio));
+        }
+        Ok(Box::new(DiacriticsCheck {
+            model: data.resolve_model(&self.model)?,
+            min_words: self.min_words.max(1),
+            min_ratio: self.min_ratio,
+        }))
+    }
+}
+
+#[derive(Debug)]
+struct DiacriticsCheck {
+    model: ModelId,
+    min_words: usize,
+    min_ratio: f64,
+}
+
+impl Check for DiacriticsCheck {
+    fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
+        let restoration = scan.restoration(self.model);
+        let without = restoration.words.iter().filter(|w| w.needs_letters).count();
+        let ratio = without as f64 / (without + restoration.typed_with_letters).max(1) as f64;
+        if without < self.min_words || ratio < self.min_ratio {
+            return None;
+        }
+        Some(Finding {
+            spans: restoration.words.iter().filter(|w| w.changed).map(|w| w.source.clone()).collect(),
+            suggestion: self.fix(scan),
+            evidence: Vec::new(),
+        })
+    }
+
+    fn fix(&self, scan: &Scan<'_>) -> Option<String> {
+        Some(scan.restoration(self.model).text.iter().collect())
+    }
+
+    fn fix_order(&self) -> u8 {
+        1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::Fixture;
+
+    const WORDS: &str = "çok\t-2.4\ncok\t-4.9\ngüzel\t-3.0\nolmuş\t-3.2\nemeğinize\t-5\nsağlık\t-4\nsaglik\t-6.9\n";
+    const SPEC: &str = "kind = 'diacritics'\nmodel = 'letters'\nmin_words = 2\nmin_ratio = 0.5";
+
+    fn fixture() -> Fixture {
+        Fixture::new(&[]).with_model("letters", WORDS, "")
+    }
+
+    #[test]
+    fn turkish_typed_in_ascii_fires_with_the_restored_comment() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        let comment = "Bu haber cok guzel olmus, emeginize saglik.";
+        assert_eq!(
+            fixture.spans(&*check, comment),
+            Some(vec!["cok".to_string(), "guzel".into(), "olmus".into(), "emeginize".into(), "saglik".into()])
+        );
+        assert_eq!(fixture.suggestion(&*check, comment).as_deref(), Some("Bu haber çok güzel olmuş, emeğinize sağlık."));
+    }
+
+    #[test]
+    fn one_slip_among_turkish_letters_passes() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        assert_eq!(fixture.spans(&*check, "Bu haber çok güzel olmus"), None);
+        assert_eq!(fixture.spans(&*check, "Bu haber cok iyi"), None);
+    }
+}

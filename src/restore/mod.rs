@@ -1,0 +1,393 @@
+//! Restoring Turkish letters to a comment typed without them: "cok guzel olmus" → "çok güzel olmuş".
+//!
+//! A word is looked up by its ASCII spelling in a vocabulary of 437,000 Turkish word forms with their
+//! frequencies (`models/turkish-letters/words.txt`). One spelling known: that is the word. Several
+//! (`sik`/`sık`, `on`/`ön`): the commonest, unless Deniz Yuret's context patterns
+//! (`patterns.txt`, see [`patterns`]) pick another that is nearly as common. A name with a suffix not
+//! in the vocabulary ("Besiktas'in") gets its stem from the vocabulary and its suffix by vowel
+//! harmony. Words the vocabulary does not know at all are left to the patterns alone, except names
+//! that share no stem with a Turkish word ("Tokugawa" stays as written).
+//!
+//! Only the letters c, g, i, o, s, u (either case) ever change, and a word that already has a
+//! Turkish letter is the writer's own choice and stays as it is; so restoring twice changes nothing
+//! more. Mentions, hashtags, URLs, e-mail addresses, numbers with their suffixes and words with
+//! letters foreign to Turkish (q, w, x, é) are left alone.
+//!
+//! On measured data (`BENCHMARKS.md`) this restores more words exactly than the patterns alone.
+
+mod patterns;
+mod vocabulary;
+
+use std::ops::Range;
+
+use patterns::Patterns;
+use vocabulary::Vocabulary;
+
+use crate::text::fold::{is_turkish_letter, turkish_lowercase};
+
+/// How much less probable (log10) than the best spelling a spelling may be and still win because
+/// the context patterns choose it.
+const CONTEXT_MARGIN: f32 = 1.0;
+
+/// How much more probable (log10) the restored spelling must be than the ASCII one for the word to
+/// count as typed without its letters ("cok" is a word of the vocabulary too, 370 times rarer than
+/// "çok").
+const EVIDENCE_GAP: f32 = 1.0;
+
+/// The shortest stem a name unknown to the vocabulary must share with a known word before its
+/// letters are restored by the patterns.
+const NAME_STEM: usize = 5;
+
+/// The vocabulary and patterns that put Turkish letters back.
+#[derive(Debug)]
+pub(crate) struct LetterModel {
+    vocabulary: Vocabulary,
+    patterns: Patterns,
+}
+
+/// A file of the model that does not read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ModelFileError {
+    pub file: &'static str,
+    pub line: usize,
+    pub message: String,
+}
+
+/// The comment with its Turkish letters restored, and what happened to each word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Restoration {
+    /// As many code points as the comment, the same characters but for c, g, i, o, s, u.
+    pub text: Vec<char>,
+    /// The words that were judged (letters that could carry a Turkish accent, typed without any).
+    pub words: Vec<RestoredWord>,
+    /// Words the writer typed with Turkish letters: a writer who has them is not writing without.
+    pub typed_with_letters: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RestoredWord {
+    /// Code points of the comment.
+    pub source: Range<usize>,
+    pub changed: bool,
+    /// The word needs Turkish letters: its restored spelling is a known word far commoner than the
+    /// ASCII one, and it is not a name or an acronym (those are not the writer's spelling).
+    pub needs_letters: bool,
+}
+
+/// What is known about one word before it is restored.
+struct Word {
+    source: Range<usize>,
+    /// Lower-case ASCII letters, apostrophes as `'`.
+    key: Vec<char>,
+    /// Capitalised inside a sentence.
+    name: bool,
+    /// In capitals while the comment is not.
+    acronym: bool,
+}
+
+enum Choice {
+    /// A spelling the vocabulary knows, and whether the ASCII spelling is far rarer.
+    Known { spelling: Vec<char>, ascii_far_rarer: bool },
+    /// Spelled by the patterns alone.
+    Guessed(Vec<char>),
+    Kept,
+}
+
+impl LetterModel {
+    pub(crate) fn parse(words: &str, patterns: &str) -> Result<Self, ModelFileError> {
+        let vocabulary = Vocabulary::parse(words)
+            .map_err(|(line, message)| ModelFileError { file: "words.txt", line, message })?;
+        let patterns = Patterns::parse(patterns)
+            .map_err(|(line, message)| ModelFileError { file: "patterns.txt", line, message })?;
+        Ok(LetterModel { vocabulary, patterns })
+    }
+
+    /// Restores the Turkish letters of a comment.
+    pub(crate) fn restore(&self, original: &[char]) -> Restoration {
+        let (words, typed_with_letters) = words_to_restore(original);
+        let mut text = original.to_vec();
+        // The comment as the patterns read what lies before a letter: lower case, restored so far.
+        let mut before: Vec<char> = original.iter().map(|&c| lower_letter(c)).collect();
+        let mut restored = Vec::with_capacity(words.len());
+        for word in &words {
+            let after = &original[word.source.end..];
+            let choice = self.choose(word, &before[..word.source.start], after);
+            let (spelling, needs_letters) = match &choice {
+                Choice::Known { spelling, ascii_far_rarer } => (Some(spelling), *ascii_far_rarer && !word.name && !word.acronym),
+                Choice::Guessed(spelling) => (Some(spelling), false),
+                Choice::Kept => (None, false),
+            };
+            let mut changed = false;
+            if let Some(spelling) = spelling {
+                for (at, &letter) in word.source.clone().zip(spelling) {
+                    if !original[at].is_ascii_alphabetic() {
+                        continue;
+                    }
+                    before[at] = letter;
+                    let cased = if original[at].is_uppercase() { turkish_uppercase(letter) } else { letter };
+                    changed |= cased != original[at];
+                    text[at] = cased;
+                }
+            }
+            restored.push(RestoredWord { source: word.source.clone(), changed, needs_letters: changed && needs_letters });
+        }
+        Restoration { text, words: restored, typed_with_letters }
+    }
+
+    /// The vocabulary writes this word (lower-case ASCII key or Turkish spelling) with a capital:
+    /// it is a name ("istanbul" → "İstanbul'da" is how it is found).
+    pub(crate) fn is_name(&self, word: &str) -> bool {
+        let key: String = word.chars().flat_map(turkish_lowercase).map(crate::text::fold::ascii_skeleton).collect();
+        self.vocabulary.is_name(&key)
+    }
+
+    fn choose(&self, word: &Word, before: &[char], after: &[char]) -> Choice {
+        let key: String = word.key.iter().collect();
+        if let Some(choice) = self.known(word, &key, before, after) {
+            return choice;
+        }
+        if let Some(apostrophe) = word.key.iter().position(|&c| c == '\'') {
+            // A name with a suffix: the stem on its own, the suffix by vowel harmony.
+            let stem = Word {
+                source: word.source.start..word.source.start + apostrophe,
+                key: word.key[..apostrophe].to_vec(),
+                name: word.name,
+                acronym: word.acronym,
+            };
+            let stem_spelling = match self.choose(&stem, before, after) {
+                Choice::Known { spelling, .. } | Choice::Guessed(spelling) => spelling,
+                Choice::Kept => stem.key.clone(),
+            };
+            let mut spelling = stem_spelling.clone();
+            spelling.push('\'');
+            spelling.extend(harmonise(&stem_spelling, &word.key[apostrophe + 1..]));
+            return Choice::Guessed(spelling);
+        }
+        let shares_a_stem = || (NAME_STEM..word.key.len()).rev().any(|len| self.vocabulary.knows(&key[..len]));
+        if word.acronym || word.name && !shares_a_stem() {
+            return Choice::Kept;
+        }
+        Choice::Guessed(self.guess(&word.key, before, after))
+    }
+
+    /// The spelling the vocabulary gives, if it knows the word.
+    fn known(&self, word: &Word, key: &str, before: &[char], after: &[char]) -> Option<Choice> {
+        let mut spellings = self.vocabulary.spellings(key).peekable();
+        let best = *spellings.peek()?;
+        let ascii = self.vocabulary.spellings(key).find(|f| f.text.chars().all(|c| c.is_ascii()));
+        let mut chosen = best;
+        let rivals: Vec<_> = spellings.skip(1).filter(|f| f.log_probability > best.log_probability - CONTEXT_MARGIN).collect();
+        if !rivals.is_empty() {
+            let guessed = self.guess(&word.key, before, after);
+            if let Some(rival) = rivals.into_iter().find(|f| lower(f.text) == guessed) {
+                chosen = rival;
+            }
+        }
+        let ascii_far_rarer = ascii.is_none_or(|a| a.log_probability < chosen.log_probability - EVIDENCE_GAP);
+        Some(Choice::Known { spelling: lower(chosen.text), ascii_far_rarer })
+    }
+
+    /// The word as the patterns spell it, letter by letter from the left.
+    fn guess(&self, key: &[char], before: &[char], after: &[char]) -> Vec<char> {
+        let mut spelling = key.to_vec();
+        for at in 0..spelling.len() {
+            let letter = spelling[at];
+            if !is_ambiguous(letter) {
+                continue;
+            }
+            let left = spelling[..at].iter().rev().chain(before.iter().rev()).copied();
+            let right = key[at + 1..].iter().chain(after).copied();
+            if self.patterns.is_turkish(letter, left, right) {
+                spelling[at] = with_accent(letter);
+            }
+        }
+        spelling
+    }
+}
+
+/// c, g, i, o, s, u: the letters that have a Turkish counterpart.
+fn is_ambiguous(c: char) -> bool {
+    matches!(c, 'c' | 'g' | 'i' | 'o' | 's' | 'u')
+}
+
+fn with_accent(c: char) -> char {
+    match c {
+        'c' => 'ç',
+        'g' => 'ğ',
+        'i' => 'ı',
+        'o' => 'ö',
+        's' => 'ş',
+        'u' => 'ü',
+        other => other,
+    }
+}
+
+fn turkish_uppercase(c: char) -> char {
+    match c {
+        'i' => 'İ',
+        'ı' => 'I',
+        other => other.to_uppercase().next().unwrap_or(other),
+    }
+}
+
+fn lower(text: &str) -> Vec<char> {
+    text.chars().flat_map(turkish_lowercase).collect()
+}
+
+/// A character as the left context sees it before its word is restored.
+fn lower_letter(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        turkish_lowercase(c).next().unwrap_or(c)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ')
+}
+
+/// A suffix written after an apostrophe, its i and u made to agree with the stem's last vowel
+/// ("Besiktas'in" → "Beşiktaş'ın").
+fn harmonise(stem: &[char], suffix: &[char]) -> Vec<char> {
+    let last_vowel = stem.iter().rev().find(|c| "aeıioöuü".contains(**c));
+    let Some(&vowel) = last_vowel else { return suffix.to_vec() };
+    let back = "aıou".contains(vowel);
+    suffix
+        .iter()
+        .map(|&c| match c {
+            'i' if back => 'ı',
+            'u' if !back => 'ü',
+            other => other,
+        })
+        .collect()
+}
+
+/// Cuts the comment into the words to restore, and counts those typed with Turkish letters.
+fn words_to_restore(original: &[char]) -> (Vec<Word>, usize) {
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    while at < original.len() {
+        if !original[at].is_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < original.len() {
+            let joins = is_apostrophe(original[at])
+                && original.get(at + 1).is_some_and(|c| c.is_alphabetic())
+                && !original[start..at].iter().any(|&c| is_apostrophe(c));
+            if original[at].is_alphabetic() || joins && at > start {
+                at += 1;
+            } else {
+                break;
+            }
+        }
+        spans.push(start..at);
+    }
+    let all_caps = |span: &Range<usize>| {
+        let letters = &original[span.clone()];
+        letters.iter().filter(|c| c.is_alphabetic()).count() >= 2 && !letters.iter().any(|c| c.is_lowercase())
+    };
+    let long_words = spans.iter().filter(|s| s.len() >= 2).count();
+    let shouting = spans.iter().filter(|s| all_caps(s)).count() * 5 >= long_words * 3;
+
+    let mut words = Vec::new();
+    let mut typed_with_letters = 0;
+    let mut previous_end = None;
+    for span in spans {
+        let gap_start = previous_end.unwrap_or(0);
+        let sentence_start = previous_end.is_none()
+            || original[gap_start..span.start].iter().any(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n'));
+        previous_end = Some(span.end);
+        let letters = &original[span.clone()];
+        if letters.len() < 2 || is_in_handle_or_link(original, &span) || touches_a_digit(original, &span) {
+            continue;
+        }
+        if letters.iter().any(|&c| is_turkish_letter(c) || matches!(c, 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü')) {
+            typed_with_letters += 1;
+            continue;
+        }
+        let foreign = letters.iter().any(|&c| !(c.is_ascii_alphabetic() || is_apostrophe(c)) || matches!(c, 'q' | 'w' | 'x' | 'Q' | 'W' | 'X'));
+        let key: Vec<char> = letters.iter().map(|&c| if is_apostrophe(c) { '\'' } else { c.to_ascii_lowercase() }).collect();
+        if foreign || !key.iter().copied().any(is_ambiguous) {
+            continue;
+        }
+        let caps = all_caps(&span);
+        words.push(Word {
+            source: span.clone(),
+            key,
+            name: !caps && letters[0].is_uppercase() && !sentence_start,
+            acronym: caps && !shouting,
+        });
+    }
+    (words, typed_with_letters)
+}
+
+/// The word is part of a mention, hashtag, URL or e-mail address.
+fn is_in_handle_or_link(original: &[char], span: &Range<usize>) -> bool {
+    let start = original[..span.start].iter().rposition(|c| c.is_whitespace()).map_or(0, |i| i + 1);
+    let end = original[span.end..].iter().position(|c| c.is_whitespace()).map_or(original.len(), |i| span.end + i);
+    let chunk: String = original[start..end].iter().collect();
+    let lowered = chunk.to_ascii_lowercase();
+    chunk.starts_with('#') || chunk.contains('@') || lowered.contains("://") || lowered.starts_with("www.") || lowered.contains(".com")
+}
+
+/// "2019'da", "3üncü", "mp3": letters that belong to a number.
+fn touches_a_digit(original: &[char], span: &Range<usize>) -> bool {
+    let before = span.start.checked_sub(1).map(|i| original[i]);
+    let before_apostrophe = span.start.checked_sub(2).filter(|_| before.is_some_and(is_apostrophe)).map(|i| original[i]);
+    before.is_some_and(|c| c.is_ascii_digit())
+        || before_apostrophe.is_some_and(|c| c.is_ascii_digit())
+        || original.get(span.end).is_some_and(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> LetterModel {
+        let words = "çok\t-2.4\ncok\t-4.9\ngüzel\t-3.0\nolmuş\t-3.2\nsık\t-3.8\nsik\t-6.9\nBeşiktaş'ta\t-5\nbeşiktaş\t-4\nistanbul\t-3\nİstanbul'da\t-4\n";
+        LetterModel::parse(words, "i\tXk\t-5\ni\tsXk\t3\n").expect("test model parses")
+    }
+
+    fn restored(comment: &str) -> String {
+        model().restore(&comment.chars().collect::<Vec<_>>()).text.into_iter().collect()
+    }
+
+    #[test]
+    fn known_words_get_their_letters_and_case_is_kept() {
+        assert_eq!(restored("Cok guzel olmus!"), "Çok güzel olmuş!");
+        assert_eq!(restored("COK GUZEL OLMUS"), "ÇOK GÜZEL OLMUŞ");
+    }
+
+    #[test]
+    fn words_already_typed_with_turkish_letters_are_left_alone() {
+        assert_eq!(restored("çok guzel"), "çok güzel");
+        let restoration = model().restore(&"çok guzel".chars().collect::<Vec<_>>());
+        assert_eq!(restoration.typed_with_letters, 1);
+    }
+
+    #[test]
+    fn a_suffix_after_an_apostrophe_follows_the_stem() {
+        assert_eq!(restored("Besiktas'in maci"), "Beşiktaş'ın maci");
+    }
+
+    #[test]
+    fn mentions_links_and_numbers_are_not_touched() {
+        assert_eq!(restored("@cok #guzel www.cok.com 2019'u"), "@cok #guzel www.cok.com 2019'u");
+    }
+
+    #[test]
+    fn a_rare_ascii_spelling_is_evidence_and_a_name_is_not() {
+        let restoration = model().restore(&"bu cok guzel Istanbul".chars().collect::<Vec<_>>());
+        let needs: Vec<bool> = restoration.words.iter().map(|w| w.needs_letters).collect();
+        assert_eq!(needs, [true, true, false]);
+    }
+
+    #[test]
+    fn names_are_known_by_their_capitalised_forms() {
+        assert!(model().is_name("istanbul"));
+        assert!(!model().is_name("cok"));
+    }
+}
