@@ -43,9 +43,10 @@ pub enum Locale {
 impl Locale {
     /// Reads `tr`, `en`, or a tag such as `tr-TR`, in any case.
     pub fn from_tag(tag: &str) -> Option<Self> {
-        Language::from_tag(tag).map(|language| match language {
-            Language::Tr => Locale::Tr,
-            Language::En => Locale::En,
+        Language::from_tag(tag).and_then(|language| match language {
+            Language::Tr => Some(Locale::Tr),
+            Language::En => Some(Locale::En),
+            Language::Other => None,
         })
     }
 }

@@ -69,8 +69,10 @@ pub(crate) struct RestoredWord {
     /// Code points of the comment.
     pub source: Range<usize>,
     pub changed: bool,
-    /// The word needs Turkish letters: its restored spelling is a known word far commoner than the
-    /// ASCII one, and it is not a name or an acronym (those are not the writer's spelling).
+    /// The word shows the writer typing without Turkish letters: its restored spelling is a known
+    /// word (or name) far commoner than the ASCII one, the suffix after a name lacks its letters
+    /// ("Malakka'yi"), or the patterns give an unknown lower-case word Turkish letters. Acronyms and
+    /// names the vocabulary does not know in a Turkish spelling never count.
     pub needs_letters: bool,
 }
 
@@ -88,6 +90,9 @@ struct Word {
 enum Choice {
     /// A spelling the vocabulary knows, and whether the ASCII spelling is far rarer.
     Known { spelling: Vec<char>, ascii_far_rarer: bool },
+    /// A name the vocabulary lacks with its suffix: the stem as known or kept, the suffix made to
+    /// agree with it; whether the suffix, which is the writer's own spelling, lacked letters.
+    Suffixed { spelling: Vec<char>, suffix_lacked_letters: bool },
     /// Spelled by the patterns alone.
     Guessed(Vec<char>),
     Kept,
@@ -113,10 +118,15 @@ impl LetterModel {
             let after = &original[word.source.end..];
             let choice = self.choose(word, &before[..word.source.start], after);
             let (spelling, needs_letters) = match &choice {
-                Choice::Known { spelling, ascii_far_rarer } => (Some(spelling), *ascii_far_rarer && !word.name && !word.acronym),
-                Choice::Guessed(spelling) => (Some(spelling), false),
+                // Restored to a known word far commoner than the ASCII spelling, or whose only change
+                // is a capital İ ("Ingilizler" → "İngilizler": "ıngilizler" is no word).
+                Choice::Known { spelling, ascii_far_rarer } => (Some(spelling), *ascii_far_rarer || *spelling == word.key),
+                Choice::Suffixed { spelling, suffix_lacked_letters } => (Some(spelling), *suffix_lacked_letters),
+                // A word the vocabulary lacks, that the patterns give Turkish letters; never a name.
+                Choice::Guessed(spelling) => (Some(spelling), !word.name),
                 Choice::Kept => (None, false),
             };
+            let needs_letters = needs_letters && !word.acronym;
             let mut changed = false;
             if let Some(spelling) = spelling {
                 for (at, &letter) in word.source.clone().zip(spelling) {
@@ -155,13 +165,16 @@ impl LetterModel {
                 acronym: word.acronym,
             };
             let stem_spelling = match self.choose(&stem, before, after) {
-                Choice::Known { spelling, .. } | Choice::Guessed(spelling) => spelling,
+                Choice::Known { spelling, .. } | Choice::Suffixed { spelling, .. } | Choice::Guessed(spelling) => spelling,
                 Choice::Kept => stem.key.clone(),
             };
-            let mut spelling = stem_spelling.clone();
+            let suffix = &word.key[apostrophe + 1..];
+            let harmonised = harmonise(&stem_spelling, suffix);
+            let suffix_lacked_letters = harmonised != suffix;
+            let mut spelling = stem_spelling;
             spelling.push('\'');
-            spelling.extend(harmonise(&stem_spelling, &word.key[apostrophe + 1..]));
-            return Choice::Guessed(spelling);
+            spelling.extend(harmonised);
+            return Choice::Suffixed { spelling, suffix_lacked_letters };
         }
         let shares_a_stem = || (NAME_STEM..word.key.len()).rev().any(|len| self.vocabulary.knows(&key[..len]));
         if word.acronym || word.name && !shares_a_stem() {

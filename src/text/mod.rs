@@ -49,7 +49,7 @@ impl Text {
             token.proper_name = original.get(token.source.start).is_some_and(|c| c.is_uppercase());
         }
         let rebuilt = tokens::rebuild_split_words(&chars, &tokens, &original);
-        let detected_language = language::detect(&tokens);
+        let detected_language = language::detect(&original, &tokens);
         Text { original, tokens, rebuilt, detected_language }
     }
 
