@@ -9,7 +9,7 @@
 //! ASCII sentences with two or more such words rejected, and the share of words with Turkish letters
 //! that the suggestion restores exactly (over the sentences rejected, and over all). `--as-is` only
 //! counts the lines the rule rejects, as they are (for comments in other languages);
-//! `--errors N` lists N words restored wrongly and N ASCII sentences not rejected.
+//! `--errors N` lists N words restored wrongly in rejected sentences and N ASCII sentences not rejected.
 
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -103,7 +103,7 @@ fn main() -> ExitCode {
                     needing_in_rejected += 1;
                     restored_in_rejected += usize::from(word == fixed);
                 }
-                if word != fixed {
+                if word != fixed && reason.is_some() {
                     *errors.entry((word.clone(), fixed.clone())).or_default() += 1;
                 }
             } else if reason.is_some() {

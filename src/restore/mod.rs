@@ -85,6 +85,8 @@ struct Word {
     name: bool,
     /// In capitals while the comment is not.
     acronym: bool,
+    /// A suffix written after a number ("1990'larin"): the last vowel of the number as it is read.
+    after_number: Option<char>,
 }
 
 enum Choice {
@@ -152,6 +154,10 @@ impl LetterModel {
     }
 
     fn choose(&self, word: &Word, before: &[char], after: &[char]) -> Choice {
+        if let Some(vowel) = word.after_number {
+            let spelling = harmonise(&[vowel], &word.key);
+            return Choice::Suffixed { suffix_lacked_letters: spelling != word.key, spelling };
+        }
         let key: String = word.key.iter().collect();
         if let Some(choice) = self.known(word, &key, before, after) {
             return choice;
@@ -163,6 +169,7 @@ impl LetterModel {
                 key: word.key[..apostrophe].to_vec(),
                 name: word.name,
                 acronym: word.acronym,
+                after_number: None,
             };
             let stem_spelling = match self.choose(&stem, before, after) {
                 Choice::Known { spelling, .. } | Choice::Suffixed { spelling, .. } | Choice::Guessed(spelling) => spelling,
@@ -190,7 +197,8 @@ impl LetterModel {
         let ascii = self.vocabulary.spellings(key).find(|f| f.text.chars().all(|c| c.is_ascii()));
         let mut chosen = best;
         let rivals: Vec<_> = spellings.skip(1).filter(|f| f.log_probability > best.log_probability - CONTEXT_MARGIN).collect();
-        if !rivals.is_empty() {
+        // The patterns read words in running text; an acronym ("MO" for MÖ) is not one.
+        if !rivals.is_empty() && !word.acronym {
             let guessed = self.guess(&word.key, before, after);
             if let Some(rival) = rivals.into_iter().find(|f| lower(f.text) == guessed) {
                 chosen = rival;
@@ -314,15 +322,29 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, usize) {
             || original[gap_start..span.start].iter().any(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n'));
         previous_end = Some(span.end);
         let letters = &original[span.clone()];
-        if letters.len() < 2 || is_in_handle_or_link(original, &span) || touches_a_digit(original, &span) {
+        let after_number = number_before_suffix(original, &span).map(last_vowel_of_number);
+        if letters.len() < 2 && after_number.is_none() || is_in_handle_or_link(original, &span) {
+            continue;
+        }
+        if after_number.is_none() && touches_a_digit(original, &span) {
             continue;
         }
         if letters.iter().any(|&c| is_turkish_letter(c) || matches!(c, 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü')) {
             typed_with_letters += 1;
             continue;
         }
-        let foreign = letters.iter().any(|&c| !(c.is_ascii_alphabetic() || is_apostrophe(c)) || matches!(c, 'q' | 'w' | 'x' | 'Q' | 'W' | 'X'));
-        let key: Vec<char> = letters.iter().map(|&c| if is_apostrophe(c) { '\'' } else { c.to_ascii_lowercase() }).collect();
+        // â, î and û are Turkish too ("hâlâ", "millî"); they are read as a, i, u and never changed.
+        let key: Vec<char> = letters
+            .iter()
+            .map(|&c| match c {
+                'â' | 'Â' => 'a',
+                'î' | 'Î' => 'i',
+                'û' | 'Û' => 'u',
+                c if is_apostrophe(c) => '\'',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
+        let foreign = key.iter().any(|&c| !(c.is_ascii_lowercase() || c == '\'') || matches!(c, 'q' | 'w' | 'x'));
         if foreign || !key.iter().copied().any(is_ambiguous) {
             continue;
         }
@@ -332,6 +354,7 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, usize) {
             key,
             name: !caps && letters[0].is_uppercase() && !sentence_start,
             acronym: caps && !shouting,
+            after_number,
         });
     }
     (words, typed_with_letters)
@@ -344,6 +367,32 @@ fn is_in_handle_or_link(original: &[char], span: &Range<usize>) -> bool {
     let chunk: String = original[start..end].iter().collect();
     let lowered = chunk.to_ascii_lowercase();
     chunk.starts_with('#') || chunk.contains('@') || lowered.contains("://") || lowered.starts_with("www.") || lowered.contains(".com")
+}
+
+/// The digits of the number a suffix follows after an apostrophe ("1990'larin").
+fn number_before_suffix<'a>(original: &'a [char], span: &Range<usize>) -> Option<&'a [char]> {
+    let apostrophe = span.start.checked_sub(1).filter(|&i| is_apostrophe(original[i]))?;
+    let start = original[..apostrophe].iter().rposition(|c| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    (start < apostrophe).then(|| &original[start..apostrophe])
+}
+
+/// The last vowel of a number as it is read aloud, which the suffix after it agrees with:
+/// 1990 "bin dokuz yüz doksan" → a, 2000 "iki bin" → i, 3 "üç" → ü.
+fn last_vowel_of_number(digits: &[char]) -> char {
+    let zeros = digits.iter().rev().take_while(|&&c| c == '0').count();
+    let digit_at = |from_end: usize| digits.len().checked_sub(from_end + 1).map(|i| digits[i]);
+    const ONES: [char; 10] = ['ı', 'i', 'i', 'ü', 'ö', 'e', 'ı', 'i', 'i', 'u'];
+    const TENS: [char; 10] = ['ı', 'o', 'i', 'u', 'ı', 'i', 'ı', 'i', 'e', 'a'];
+    let index = |c: Option<char>| c.and_then(|c| c.to_digit(10)).unwrap_or(0) as usize;
+    match zeros {
+        _ if zeros == digits.len() => 'ı',
+        0 => ONES[index(digit_at(0))],
+        1 => TENS[index(digit_at(1))],
+        2 => 'ü',
+        3..=5 => 'i',
+        6..=8 => 'o',
+        _ => 'a',
+    }
 }
 
 /// "2019'da", "3üncü", "mp3": letters that belong to a number.
@@ -388,7 +437,20 @@ mod tests {
 
     #[test]
     fn mentions_links_and_numbers_are_not_touched() {
-        assert_eq!(restored("@cok #guzel www.cok.com 2019'u"), "@cok #guzel www.cok.com 2019'u");
+        assert_eq!(restored("@cok #guzel www.cok.com mp3cok 2019'u"), "@cok #guzel www.cok.com mp3cok 2019'u");
+    }
+
+    #[test]
+    fn a_suffix_after_a_number_agrees_with_the_number_read_aloud() {
+        assert_eq!(restored("1990'larin 2000'lerin 3'u 40'i 100'u"), "1990'ların 2000'lerin 3'ü 40'ı 100'ü");
+    }
+
+    #[test]
+    fn circumflexed_letters_stay_and_the_word_is_still_restored() {
+        let words = "bazı\t-3\nhalâ\t-5\n";
+        let model = LetterModel::parse(words, "").expect("parses");
+        let text: String = model.restore(&"bâzi".chars().collect::<Vec<_>>()).text.into_iter().collect();
+        assert_eq!(text, "bâzı");
     }
 
     #[test]
