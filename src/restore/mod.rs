@@ -306,9 +306,11 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, usize) {
         }
         spans.push(start..at);
     }
+    // A word is in capitals when the part before any apostrophe is ("CODIS'teki" is an acronym).
     let all_caps = |span: &Range<usize>| {
         let letters = &original[span.clone()];
-        letters.iter().filter(|c| c.is_alphabetic()).count() >= 2 && !letters.iter().any(|c| c.is_lowercase())
+        let stem = letters.split(|&c| is_apostrophe(c)).next().unwrap_or(letters);
+        stem.iter().filter(|c| c.is_alphabetic()).count() >= 2 && !stem.iter().any(|c| c.is_lowercase())
     };
     let long_words = spans.iter().filter(|s| s.len() >= 2).count();
     let shouting = spans.iter().filter(|s| all_caps(s)).count() * 5 >= long_words * 3;
