@@ -112,11 +112,59 @@ async fn all_caps_reason_carries_a_suggestion() {
 }
 
 #[actix_web::test]
+async fn turkish_typed_without_its_letters_gets_the_restored_comment_back() {
+    let text = "Bu haber cok guzel olmus, emeginize saglik.";
+    let (status, body) = send(Limits::default(), post_json("/moderate", &json!({ "text": text, "locale": "en" }))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["decision"], "reject");
+    assert_eq!(body["language"], "tr");
+    let reason = &body["reasons"][0];
+    assert_eq!(reason["rule"], "turkish-characters");
+    assert_eq!(reason["message"], "Your comment is written without Turkish letters. Please use ç, ğ, ı, İ, ö, ş and ü.");
+    let spans: Vec<&str> = reason["spans"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
+    assert_eq!(spans, ["cok", "guzel", "olmus", "emeginize", "saglik"]);
+    assert_eq!(reason["suggestion"], "Bu haber çok güzel olmuş, emeğinize sağlık.");
+    assert_eq!(body["suggestion"], "Bu haber çok güzel olmuş, emeğinize sağlık.");
+    assert_spans_true(text, &body);
+}
+
+#[actix_web::test]
+async fn the_top_level_suggestion_applies_every_fix_together() {
+    let text = "ISTANBUL'DA TRAFIK YINE FELC OLDU, YETKILILER NEREDE";
+    let (_, body) = send(Limits::default(), post_json("/moderate", &json!({ "text": text }))).await;
+    let rules: Vec<&str> = body["reasons"].as_array().unwrap().iter().map(|r| r["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["all-caps", "turkish-characters"]);
+    assert_eq!(body["reasons"][1]["suggestion"], "İSTANBUL'DA TRAFİK YİNE FELÇ OLDU, YETKİLİLER NEREDE");
+    assert_eq!(body["suggestion"], "İstanbul'da trafik yine felç oldu, yetkililer nerede");
+}
+
+#[actix_web::test]
+async fn english_in_capitals_gets_english_sentence_case_and_no_turkish_letters() {
+    let (_, body) = send(Limits::default(), post_json("/moderate", &json!({ "text": "THIS IS THE WORST ARTICLE I HAVE EVER READ" }))).await;
+    assert_eq!(body["language"], "en");
+    let rules: Vec<&str> = body["reasons"].as_array().unwrap().iter().map(|r| r["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["all-caps"]);
+    assert_eq!(body["suggestion"], "This is the worst article I have ever read");
+}
+
+#[actix_web::test]
+async fn an_approved_comment_has_no_suggestion() {
+    let (_, body) = send(Limits::default(), post_json("/moderate", &json!({ "text": "Bu haber çok güzel olmuş." }))).await;
+    assert_eq!(body["decision"], "approve");
+    assert!(body.get("suggestion").is_none(), "{body}");
+}
+
+#[actix_web::test]
 async fn the_language_field_overrides_detection() {
     let (_, detected) = send(Limits::default(), post_json("/moderate", &json!({ "text": "This is a fine article" }))).await;
     assert_eq!(detected["language"], "en");
     let (_, forced) = send(Limits::default(), post_json("/moderate", &json!({ "text": "This is a fine article", "language": "tr" }))).await;
     assert_eq!(forced["language"], "tr");
+    let (_, other) = send(Limits::default(), post_json("/moderate", &json!({ "text": "Dit is het slechtste artikel dat ik ooit heb gelezen" }))).await;
+    assert_eq!(other["language"], "other");
+    // A Turkish comment typed in ASCII and forced to English is not told to use Turkish letters.
+    let (_, english) = send(Limits::default(), post_json("/moderate", &json!({ "text": "cok guzel olmus", "language": "en" }))).await;
+    assert_eq!(english["decision"], "approve");
 }
 
 #[actix_web::test]
@@ -225,7 +273,7 @@ async fn health_and_rules_describe_the_service() {
     assert_eq!(status, StatusCode::OK);
     let mut ids: Vec<&str> = rules["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     ids.sort_unstable();
-    assert_eq!(ids, ["all-caps", "belief-attack", "insult", "offensive", "profanity"]);
+    assert_eq!(ids, ["all-caps", "belief-attack", "insult", "offensive", "profanity", "turkish-characters"]);
     for rule in rules["rules"].as_array().unwrap() {
         assert_eq!(rule["action"], "reject");
         assert!(rule["description"].as_str().is_some_and(|d| !d.is_empty()));

@@ -435,6 +435,7 @@ mod tests {
     #[test]
     fn a_suffix_after_an_apostrophe_follows_the_stem() {
         assert_eq!(restored("Besiktas'in maci"), "Beşiktaş'ın maci");
+        assert_eq!(restored("Besiktas'ta"), "Beşiktaş'ta");
     }
 
     #[test]
@@ -456,10 +457,11 @@ mod tests {
     }
 
     #[test]
-    fn a_rare_ascii_spelling_is_evidence_and_a_name_is_not() {
-        let restoration = model().restore(&"bu cok guzel Istanbul".chars().collect::<Vec<_>>());
-        let needs: Vec<bool> = restoration.words.iter().map(|w| w.needs_letters).collect();
-        assert_eq!(needs, [true, true, false]);
+    fn a_rare_ascii_spelling_is_evidence_and_a_name_the_vocabulary_lacks_is_not() {
+        let restoration = model().restore(&"bu cok guzel Istanbul Muldoon ABD".chars().collect::<Vec<_>>());
+        let needs: Vec<(bool, bool)> = restoration.words.iter().map(|w| (w.changed, w.needs_letters)).collect();
+        // bu, cok, guzel, Istanbul (known: İstanbul), Muldoon (unknown, kept); ABD has no c g i o s u.
+        assert_eq!(needs, [(false, false), (true, true), (true, true), (true, true), (false, false)]);
     }
 
     #[test]

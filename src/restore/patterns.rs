@@ -110,8 +110,10 @@ impl Patterns {
                 }
             }
         }
-        // As in the original, a letter no pattern speaks for is taken to be the Turkish one.
-        best.is_none_or(|rank| rank > 0)
+        // A letter no pattern speaks for stays as typed. (The original takes it as the Turkish one;
+        // with the full table some pattern nearly always matches, and a table edited down to a few
+        // patterns must not turn every letter Turkish.)
+        best.is_some_and(|rank| rank > 0)
     }
 }
 

@@ -12,6 +12,9 @@ use crate::text::fold::{ascii_skeleton, turkish_lowercase};
 /// The log10 probability of a form seen only a few times in the model's corpus.
 const RARE: f32 = -6.5;
 
+/// How much rarer (log10) a name's suffixed forms may be than the word alone.
+const NAME_MARGIN: f32 = 1.5;
+
 #[derive(Debug, Default)]
 pub(crate) struct Vocabulary {
     forms: String,
@@ -101,24 +104,28 @@ impl Vocabulary {
         !self.range_of(key).is_empty()
     }
 
-    /// The word is written with a capital: its own commonest form, or its forms with a suffix after
-    /// an apostrophe ("istanbul" is found as "İstanbul'da").
+    /// The word is a name: its commonest form has a capital, or its forms with a suffix after an
+    /// apostrophe are written with one and are not much rarer than the word alone ("istanbul" is
+    /// found as "İstanbul'da"; "güzel" as a word is far commoner than the surname in "Güzel'in").
     pub(crate) fn is_name(&self, key: &str) -> bool {
         let capital = |text: &str| text.chars().next().is_some_and(char::is_uppercase);
-        if self.spellings(key).next().is_some_and(|f| capital(f.text)) {
+        let alone = self.spellings(key).next();
+        if alone.is_some_and(|f| capital(f.text)) {
             return true;
         }
         let prefix: Vec<char> = key.chars().chain(['\'']).collect();
         let start = self.entries.partition_point(|e| ascii_key(self.text(e)).cmp(prefix.iter().copied()) == Ordering::Less);
-        self.entries[start..]
+        let commonest_suffixed = self.entries[start..]
             .iter()
             .take_while(|e| ascii_key(self.text(e)).take(prefix.len()).eq(prefix.iter().copied()))
-            // Forms seen once or twice are noise ("Oldu'da").
-            .filter(|e| e.log_probability > RARE)
-            .take(4)
-            .any(|e| capital(self.text(e)))
+            .filter(|e| capital(self.text(e)))
+            .map(|e| e.log_probability)
+            .fold(f32::NEG_INFINITY, f32::max);
+        // Forms seen once or twice are noise ("Oldu'da").
+        commonest_suffixed > RARE && alone.is_none_or(|f| commonest_suffixed > f.log_probability - NAME_MARGIN)
     }
 
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
     }

@@ -219,7 +219,7 @@ fn lower(c: char) -> char {
 /// How far ahead (log probability per n-gram) another language must be to beat Turkish.
 const TURKISH_PRIOR: f32 = 0.05;
 /// How far ahead a third language must be of both Turkish and English.
-const OTHER_MARGIN: f32 = 0.6;
+const OTHER_MARGIN: f32 = 0.3;
 /// The fewest n-grams (about three words) on which a third language is told.
 const MIN_GRAMS_FOR_OTHER: usize = 30;
 /// Weight of one function word, in log probability per n-gram of the comment.
