@@ -74,6 +74,9 @@ pub(crate) struct RestoredWord {
     /// ("Malakka'yi"), or the patterns give an unknown lower-case word Turkish letters. Acronyms and
     /// names the vocabulary does not know in a Turkish spelling never count.
     pub needs_letters: bool,
+    /// Among those, the surest signs: a common word the vocabulary knows (not a name, not a
+    /// guess), or a suffix the writer typed after a name or a number.
+    pub known_word: bool,
 }
 
 /// What is known about one word before it is restored.
@@ -124,11 +127,19 @@ impl LetterModel {
                 // is a capital İ ("Ingilizler" → "İngilizler": "ıngilizler" is no word).
                 Choice::Known { spelling, ascii_far_rarer } => (Some(spelling), *ascii_far_rarer || *spelling == word.key),
                 Choice::Suffixed { spelling, suffix_lacked_letters } => (Some(spelling), *suffix_lacked_letters),
-                // A word the vocabulary lacks, that the patterns give Turkish letters; never a name.
-                Choice::Guessed(spelling) => (Some(spelling), !word.name),
+                // A word the vocabulary lacks, that the patterns give Turkish letters, when it reads
+                // as a Turkish word (its vowels in harmony: "ısıtılan", not "artıcle"); never a name.
+                Choice::Guessed(spelling) => (Some(spelling), !word.name && in_vowel_harmony(spelling)),
                 Choice::Kept => (None, false),
             };
             let needs_letters = needs_letters && !word.acronym;
+            // The surest signs: a common word the vocabulary knows, or a suffix the writer typed
+            // after a name or number ("Malakka'yi", "1990'larin").
+            let known_word = match choice {
+                Choice::Known { .. } => !self.vocabulary.is_name(&word.key.iter().collect::<String>()),
+                Choice::Suffixed { .. } => true,
+                Choice::Guessed(_) | Choice::Kept => false,
+            };
             let mut changed = false;
             if let Some(spelling) = spelling {
                 for (at, &letter) in word.source.clone().zip(spelling) {
@@ -141,7 +152,8 @@ impl LetterModel {
                     text[at] = cased;
                 }
             }
-            restored.push(RestoredWord { source: word.source.clone(), changed, needs_letters: changed && needs_letters });
+            let needs_letters = changed && needs_letters;
+            restored.push(RestoredWord { source: word.source.clone(), changed, needs_letters, known_word: needs_letters && known_word });
         }
         Restoration { text, words: restored, typed_with_letters }
     }
@@ -282,6 +294,20 @@ fn harmonise(stem: &[char], suffix: &[char]) -> Vec<char> {
             other => other,
         })
         .collect()
+}
+
+/// Native Turkish words have only front vowels (e, i, ö, ü) or only back ones (a, ı, o, u); most
+/// words of other languages mix them. The present tense "-yor" and what follows it are the one
+/// suffix outside harmony ("pişirilmiyordu").
+fn in_vowel_harmony(spelling: &[char]) -> bool {
+    let before_yor = spelling.windows(3).position(|w| w == ['y', 'o', 'r']).unwrap_or(spelling.len());
+    let vowels = spelling[..before_yor].iter().filter(|c| "aeıioöuü".contains(**c));
+    let (mut front, mut back) = (false, false);
+    for &vowel in vowels {
+        front |= "eiöü".contains(vowel);
+        back |= "aıou".contains(vowel);
+    }
+    !(front && back)
 }
 
 /// Cuts the comment into the words to restore, and counts those typed with Turkish letters.
@@ -468,5 +494,64 @@ mod tests {
     fn names_are_known_by_their_capitalised_forms() {
         assert!(model().is_name("istanbul"));
         assert!(!model().is_name("cok"));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use std::sync::OnceLock;
+
+    use proptest::prelude::*;
+
+    use crate::policy::Policy;
+
+    fn policy() -> &'static Policy {
+        static POLICY: OnceLock<Policy> = OnceLock::new();
+        POLICY.get_or_init(|| Policy::embedded().expect("the default policy loads"))
+    }
+
+    fn restore(text: &str) -> String {
+        let model = &policy().models()[0];
+        model.restore(&text.chars().collect::<Vec<_>>()).text.into_iter().collect()
+    }
+
+    /// Turkish-looking text typed in ASCII, with names, numbers, apostrophes and noise.
+    fn ascii_turkish() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            "[a-z]{1,12}",
+            "[A-Z][a-z]{1,10}",
+            "[A-Z]{2,6}",
+            "[a-z]{2,8}'[a-z]{1,5}",
+            "[0-9]{1,4}'[a-z]{1,4}",
+            prop::sample::select(vec!["cok", "guzel", "Istanbul'da", "ISIK", "sik", "aksam", "yasli", "cikar", "isik", "on", "su", "ogretmenlerimizden", "Besiktas'in", "@kullanici", "#gundem", "https://ornek.com/cok"]).prop_map(str::to_string),
+        ];
+        prop::collection::vec((word, prop::sample::select(vec![" ", ", ", ". ", "! ", "\n", " - ", "'"])), 0..16)
+            .prop_map(|parts| parts.into_iter().map(|(w, s)| w + s).collect())
+    }
+
+    fn toggles(a: char, b: char) -> bool {
+        matches!(
+            (a, b),
+            ('c', 'ç') | ('C', 'Ç') | ('g', 'ğ') | ('G', 'Ğ') | ('i', 'ı') | ('I', 'İ') | ('o', 'ö') | ('O', 'Ö') | ('s', 'ş') | ('S', 'Ş') | ('u', 'ü') | ('U', 'Ü')
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn restoring_changes_only_c_g_i_o_s_u_into_their_turkish_letters(text in prop_oneof![ascii_turkish(), any::<String>()]) {
+            let restored = restore(&text);
+            prop_assert_eq!(restored.chars().count(), text.chars().count());
+            for (before, after) in text.chars().zip(restored.chars()) {
+                prop_assert!(before == after || toggles(before, after), "{:?} became {:?} in {:?} → {:?}", before, after, text, restored);
+            }
+        }
+
+        #[test]
+        fn restoring_twice_changes_nothing_more(text in prop_oneof![ascii_turkish(), any::<String>()]) {
+            let once = restore(&text);
+            prop_assert_eq!(restore(&once), once.clone(), "from {:?}", text);
+        }
     }
 }
