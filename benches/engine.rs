@@ -1,5 +1,6 @@
 //! Engine throughput: comments judged per second by all rules, by each rule alone, and by no rule
-//! (the text model alone).
+//! (the text model and language detection alone); and `turkish-characters` on the same comments
+//! typed without Turkish letters, where every comment is restored and most get a suggestion.
 //!
 //! Comments are the labeled tweets in `../shared/data/offenseval-tr/train.tsv` when that file is
 //! beside the checkout (the figures in BENCHMARKS.md), else a small built-in sample.
@@ -57,9 +58,43 @@ fn engine_throughput(c: &mut Criterion) {
     group.finish();
 }
 
+/// The comment as typed on a keyboard without Turkish letters.
+fn ascii(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'ç' => 'c',
+            'Ç' => 'C',
+            'ğ' => 'g',
+            'Ğ' => 'G',
+            'ı' => 'i',
+            'İ' => 'I',
+            'ö' => 'o',
+            'Ö' => 'O',
+            'ş' => 's',
+            'Ş' => 'S',
+            'ü' => 'u',
+            'Ü' => 'U',
+            other => other,
+        })
+        .collect()
+}
+
+fn turkish_letters(c: &mut Criterion) {
+    let policy = Policy::embedded().expect("the default policy loads");
+    let typed: Vec<String> = comments().iter().map(|t| ascii(t)).collect();
+    let mut group = c.benchmark_group("typed without Turkish letters");
+    group.throughput(Throughput::Elements(typed.len() as u64));
+    group.sample_size(20);
+    let letters = Engine::new(policy.only(&["turkish-characters"]).expect("the rule exists"));
+    group.bench_function("rule turkish-characters", |b| b.iter(|| judge_all(&letters, &typed)));
+    let all = Engine::new(policy);
+    group.bench_function("all rules", |b| b.iter(|| judge_all(&all, &typed)));
+    group.finish();
+}
+
 fn policy_load(c: &mut Criterion) {
     c.bench_function("load embedded policy", |b| b.iter(|| black_box(Policy::embedded().expect("loads"))));
 }
 
-criterion_group!(benches, engine_throughput, policy_load);
+criterion_group!(benches, engine_throughput, turkish_letters, policy_load);
 criterion_main!(benches);

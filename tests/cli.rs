@@ -170,3 +170,24 @@ fn a_rules_directory_replaces_the_default_and_a_broken_one_names_file_and_line()
     assert!(error.contains("broken.toml:8"), "{error}");
     assert!(error.contains("lsts"), "{error}");
 }
+
+#[test]
+fn check_shows_the_fixed_comment_and_fix_prints_only_it() {
+    let checked = moderate(&["check", "Bu haber cok guzel olmus, emeginize saglik."]);
+    assert_eq!(checked.status.code(), Some(1));
+    let out = stdout(&checked);
+    assert!(out.contains("turkish-characters: "), "{out}");
+    assert!(out.contains("Bu haber ⟦cok⟧ ⟦guzel⟧ ⟦olmus⟧, ⟦emeginize⟧ ⟦saglik⟧."), "{out}");
+    assert!(out.contains("  fixed: Bu haber çok güzel olmuş, emeğinize sağlık.\n"), "{out}");
+
+    let fixed = moderate(&["fix", "ISTANBUL'DA TRAFIK YINE FELC OLDU, YETKILILER NEREDE"]);
+    assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
+    assert_eq!(stdout(&fixed), "İstanbul'da trafik yine felç oldu, yetkililer nerede\n");
+
+    let piped = moderate_with_stdin(&["fix"], "bu yorumda sorun yok\n".as_bytes());
+    assert_eq!(stdout(&piped), "bu yorumda sorun yok\n", "a comment with nothing to fix comes back as it is");
+
+    let empty = moderate_with_stdin(&["fix"], b"  \n");
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(stderr(&empty).contains("empty"), "{}", stderr(&empty));
+}

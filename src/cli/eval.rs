@@ -27,6 +27,9 @@ pub(super) struct EvalArgs {
     /// Directory of word lists replacing the default lists.
     #[arg(long, value_name = "DIR", env = "MODERATE_WORDLISTS")]
     wordlists: Option<PathBuf>,
+    /// Directory of models replacing the default models.
+    #[arg(long, value_name = "DIR", env = "MODERATE_MODELS")]
+    models: Option<PathBuf>,
     /// Judge every comment as this language (tr or en) instead of detecting it.
     #[arg(long, value_parser = parse_language)]
     language: Option<Language>,
@@ -136,7 +139,7 @@ pub(super) fn run(args: &EvalArgs) -> Result<(), CliError> {
         Some(value) => (args.policy.clone(), Some(value.clone())),
         None => (args.policy.clone(), None),
     };
-    let mut policy = load_policy(rules_dir.as_deref(), args.wordlists.as_deref())?;
+    let mut policy = load_policy(rules_dir.as_deref(), args.wordlists.as_deref(), args.models.as_deref())?;
     if let Some(ids) = &only {
         let ids: Vec<&str> = ids.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
         policy = policy.only(&ids)?;

@@ -9,7 +9,7 @@ mod fix;
 mod rules;
 mod serve;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -47,19 +47,22 @@ struct PolicyArgs {
     /// Directory of word lists (<lang>/<name>.txt) replacing the default lists.
     #[arg(long, value_name = "DIR", env = "MODERATE_WORDLISTS")]
     wordlists: Option<PathBuf>,
+    /// Directory of models (<name>/words.txt, patterns.txt) replacing the default models.
+    #[arg(long, value_name = "DIR", env = "MODERATE_MODELS")]
+    models: Option<PathBuf>,
 }
 
 impl PolicyArgs {
     fn load(&self) -> Result<Policy, PolicyError> {
-        load_policy(self.rules.as_deref(), self.wordlists.as_deref())
+        load_policy(self.rules.as_deref(), self.wordlists.as_deref(), self.models.as_deref())
     }
 }
 
-fn load_policy(rules: Option<&std::path::Path>, wordlists: Option<&std::path::Path>) -> Result<Policy, PolicyError> {
-    if rules.is_none() && wordlists.is_none() {
+fn load_policy(rules: Option<&Path>, wordlists: Option<&Path>, models: Option<&Path>) -> Result<Policy, PolicyError> {
+    if rules.is_none() && wordlists.is_none() && models.is_none() {
         Policy::embedded()
     } else {
-        Policy::from_dirs(rules, wordlists, None)
+        Policy::from_dirs(rules, wordlists, models)
     }
 }
 

@@ -37,7 +37,8 @@ pub(crate) struct Text {
     original: Vec<char>,
     tokens: Vec<Token>,
     rebuilt: Vec<Token>,
-    detected_language: Language,
+    /// Found when first asked: word-list entries are texts too, and never need it.
+    detected_language: std::cell::OnceCell<Language>,
 }
 
 impl Text {
@@ -49,8 +50,7 @@ impl Text {
             token.proper_name = original.get(token.source.start).is_some_and(|c| c.is_uppercase());
         }
         let rebuilt = tokens::rebuild_split_words(&chars, &tokens, &original);
-        let detected_language = language::detect(&original, &tokens);
-        Text { original, tokens, rebuilt, detected_language }
+        Text { original, tokens, rebuilt, detected_language: std::cell::OnceCell::new() }
     }
 
     /// The comment's code points.
@@ -69,7 +69,7 @@ impl Text {
     }
 
     pub(crate) fn detected_language(&self) -> Language {
-        self.detected_language
+        *self.detected_language.get_or_init(|| language::detect(&self.original, &self.tokens))
     }
 
     /// The span of the comment between two code-point offsets, with its text.
