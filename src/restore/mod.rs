@@ -93,8 +93,9 @@ struct Word {
 }
 
 enum Choice {
-    /// A spelling the vocabulary knows, and whether the ASCII spelling is far rarer.
-    Known { spelling: Vec<char>, ascii_far_rarer: bool },
+    /// A spelling the vocabulary knows, whether the ASCII spelling is far rarer, and whether the
+    /// word is a name.
+    Known { spelling: Vec<char>, ascii_far_rarer: bool, name: bool },
     /// A name the vocabulary lacks with its suffix: the stem as known or kept, the suffix made to
     /// agree with it; whether the suffix, which is the writer's own spelling, lacked letters.
     Suffixed { spelling: Vec<char>, suffix_lacked_letters: bool },
@@ -125,7 +126,7 @@ impl LetterModel {
             let (spelling, needs_letters) = match &choice {
                 // Restored to a known word far commoner than the ASCII spelling, or whose only change
                 // is a capital İ ("Ingilizler" → "İngilizler": "ıngilizler" is no word).
-                Choice::Known { spelling, ascii_far_rarer } => (Some(spelling), *ascii_far_rarer || *spelling == word.key),
+                Choice::Known { spelling, ascii_far_rarer, .. } => (Some(spelling), *ascii_far_rarer || *spelling == word.key),
                 Choice::Suffixed { spelling, suffix_lacked_letters } => (Some(spelling), *suffix_lacked_letters),
                 // A word the vocabulary lacks, that the patterns give Turkish letters, when it reads
                 // as a Turkish word (its vowels in harmony: "ısıtılan", not "artıcle"); never a name.
@@ -136,14 +137,16 @@ impl LetterModel {
             // The surest signs: a common word the vocabulary knows, or a suffix the writer typed
             // after a name or number ("Malakka'yi", "1990'larin").
             let known_word = match choice {
-                Choice::Known { .. } => !self.vocabulary.is_name(&word.key.iter().collect::<String>()),
+                Choice::Known { name, .. } => !name,
                 Choice::Suffixed { .. } => true,
                 Choice::Guessed(_) | Choice::Kept => false,
             };
             let mut changed = false;
             if let Some(spelling) = spelling {
                 for (at, &letter) in word.source.clone().zip(spelling) {
-                    if !original[at].is_ascii_alphabetic() {
+                    // Only an ASCII letter changes, and only into its Turkish letter (a spelling
+                    // with â, î or û leaves those as typed).
+                    if !original[at].is_ascii_alphabetic() || !(is_turkish_letter(letter) || letter.is_ascii_lowercase()) {
                         continue;
                     }
                     before[at] = letter;
@@ -162,7 +165,7 @@ impl LetterModel {
     /// it is a name ("istanbul" → "İstanbul'da" is how it is found).
     pub(crate) fn is_name(&self, word: &str) -> bool {
         let key: String = word.chars().flat_map(turkish_lowercase).map(crate::text::fold::ascii_skeleton).collect();
-        self.vocabulary.is_name(&key)
+        self.vocabulary.spellings(&key).is_name()
     }
 
     fn choose(&self, word: &Word, before: &[char], after: &[char]) -> Choice {
@@ -204,20 +207,20 @@ impl LetterModel {
 
     /// The spelling the vocabulary gives, if it knows the word.
     fn known(&self, word: &Word, key: &str, before: &[char], after: &[char]) -> Option<Choice> {
-        let mut spellings = self.vocabulary.spellings(key).peekable();
-        let best = *spellings.peek()?;
-        let ascii = self.vocabulary.spellings(key).find(|f| f.text.chars().all(|c| c.is_ascii()));
+        let spellings = self.vocabulary.spellings(key);
+        let best = spellings.iter().next()?;
+        let ascii = spellings.iter().find(|f| f.text.is_ascii());
         let mut chosen = best;
-        let rivals: Vec<_> = spellings.skip(1).filter(|f| f.log_probability > best.log_probability - CONTEXT_MARGIN).collect();
+        let mut rivals = spellings.iter().skip(1).filter(|f| f.log_probability > best.log_probability - CONTEXT_MARGIN).peekable();
         // The patterns read words in running text; an acronym ("MO" for MÖ) is not one.
-        if !rivals.is_empty() && !word.acronym {
+        if rivals.peek().is_some() && !word.acronym {
             let guessed = self.guess(&word.key, before, after);
-            if let Some(rival) = rivals.into_iter().find(|f| lower(f.text) == guessed) {
+            if let Some(rival) = rivals.find(|f| f.text.chars().flat_map(turkish_lowercase).eq(guessed.iter().copied())) {
                 chosen = rival;
             }
         }
         let ascii_far_rarer = ascii.is_none_or(|a| a.log_probability < chosen.log_probability - EVIDENCE_GAP);
-        Some(Choice::Known { spelling: lower(chosen.text), ascii_far_rarer })
+        Some(Choice::Known { spelling: lower(chosen.text), ascii_far_rarer, name: spellings.is_name() })
     }
 
     /// The word as the patterns spell it, letter by letter from the left.
@@ -341,6 +344,7 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, usize) {
     let long_words = spans.iter().filter(|s| s.len() >= 2).count();
     let shouting = spans.iter().filter(|s| all_caps(s)).count() * 5 >= long_words * 3;
 
+    let in_link = handles_and_links(original);
     let mut words = Vec::new();
     let mut typed_with_letters = 0;
     let mut previous_end = None;
@@ -351,7 +355,7 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, usize) {
         previous_end = Some(span.end);
         let letters = &original[span.clone()];
         let after_number = number_before_suffix(original, &span).map(last_vowel_of_number);
-        if letters.len() < 2 && after_number.is_none() || is_in_handle_or_link(original, &span) {
+        if letters.len() < 2 && after_number.is_none() || in_link[span.start] {
             continue;
         }
         if after_number.is_none() && touches_a_digit(original, &span) {
@@ -388,13 +392,23 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, usize) {
     (words, typed_with_letters)
 }
 
-/// The word is part of a mention, hashtag, URL or e-mail address.
-fn is_in_handle_or_link(original: &[char], span: &Range<usize>) -> bool {
-    let start = original[..span.start].iter().rposition(|c| c.is_whitespace()).map_or(0, |i| i + 1);
-    let end = original[span.end..].iter().position(|c| c.is_whitespace()).map_or(original.len(), |i| span.end + i);
-    let chunk: String = original[start..end].iter().collect();
-    let lowered = chunk.to_ascii_lowercase();
-    chunk.starts_with('#') || chunk.contains('@') || lowered.contains("://") || lowered.starts_with("www.") || lowered.contains(".com")
+/// For each code point, whether it is part of a mention, hashtag, URL or e-mail address: a
+/// stretch between white space that starts with `#`, holds `@`, `://` or `.com`, or starts `www.`.
+fn handles_and_links(original: &[char]) -> Vec<bool> {
+    let mut marked = vec![false; original.len()];
+    let mut start = 0;
+    for chunk in original.split(|c| c.is_whitespace()) {
+        let has = |needle: &str| {
+            let needle: Vec<char> = needle.chars().collect();
+            chunk.windows(needle.len()).any(|w| w.iter().zip(&needle).all(|(a, b)| a.to_ascii_lowercase() == *b))
+        };
+        let link = chunk.first() == Some(&'#') || chunk.contains(&'@') || chunk.contains(&'/') && has("://") || chunk.contains(&'.') && (has("www.") || has(".com"));
+        if link {
+            marked[start..start + chunk.len()].fill(true);
+        }
+        start += chunk.len() + 1;
+    }
+    marked
 }
 
 /// The digits of the number a suffix follows after an apostrophe ("1990'larin").

@@ -7,7 +7,7 @@
 //! a positive rank means the Turkish letter (ç, ğ, ı, ö, ş, ü). Used for words the vocabulary does not
 //! know and to break ties between words it knows in several spellings.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Letters on each side of the one judged.
 const CONTEXT: usize = 10;
@@ -15,7 +15,7 @@ const CONTEXT: usize = 10;
 #[derive(Debug, Default)]
 pub(crate) struct Patterns {
     /// One table per letter, in the order of [`LETTERS`].
-    tables: [HashMap<Box<[u8]>, i32>; 6],
+    tables: [FxHashMap<Box<[u8]>, i32>; 6],
     longest: usize,
 }
 

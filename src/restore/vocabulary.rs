@@ -1,8 +1,9 @@
 //! Turkish word forms with their frequency, found by the way they are typed in ASCII.
 //!
-//! `words.txt` holds one form a line with its log10 probability (`çok<TAB>-2.373`). Forms are kept
-//! in one string and sorted by their ASCII spelling, so every spelling of "cok" (`çok`, `cok`) is
-//! one binary search away and the whole vocabulary costs a few bytes a word beyond its text.
+//! `words.txt` holds one form a line with its log10 probability (`çok<TAB>-2.373`). Each form is
+//! stored with its ASCII key (`cok`), and the forms are sorted by key, so every spelling of "cok"
+//! (`çok`, `cok`) is one binary search over plain bytes away. Whether a key is a name is worked out
+//! once, when the file is read.
 
 use std::cmp::Ordering;
 use std::ops::Range;
@@ -18,14 +19,19 @@ const NAME_MARGIN: f32 = 1.5;
 #[derive(Debug, Default)]
 pub(crate) struct Vocabulary {
     forms: String,
+    keys: Vec<u8>,
     entries: Vec<Entry>,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    start: u32,
-    len: u16,
+    form_start: u32,
+    key_start: u32,
+    form_len: u16,
+    key_len: u16,
     log_probability: f32,
+    /// Set on every form of a key that is a name (see [`Vocabulary::is_name`]).
+    name: bool,
 }
 
 /// One spelling of a word and its log10 probability.
@@ -36,15 +42,38 @@ pub(crate) struct Form<'a> {
     pub log_probability: f32,
 }
 
-/// The ASCII spelling a form is found by: Turkish lower case, Turkish letters as ASCII.
-fn ascii_key(form: &str) -> impl Iterator<Item = char> + '_ {
-    form.chars().flat_map(turkish_lowercase).map(ascii_skeleton)
+/// How a letter of a form is typed in ASCII: Turkish letters and â, î, û as their plain letters.
+fn plain_letter(c: char) -> char {
+    match c {
+        'â' => 'a',
+        'î' => 'i',
+        'û' => 'u',
+        c => ascii_skeleton(c),
+    }
+}
+
+/// The forms of one ASCII spelling, most probable first.
+pub(crate) struct Spellings<'a> {
+    vocabulary: &'a Vocabulary,
+    entries: &'a [Entry],
+}
+
+impl<'a> Spellings<'a> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Form<'a>> + 'a {
+        let vocabulary = self.vocabulary;
+        self.entries.iter().map(move |e| Form { text: vocabulary.text(e), log_probability: e.log_probability })
+    }
+
+    /// The word is a name (see [`Vocabulary::mark_names`]): "istanbul", not "güzel".
+    pub(crate) fn is_name(&self) -> bool {
+        self.entries.first().is_some_and(|e| e.name)
+    }
 }
 
 impl Vocabulary {
     /// Reads `form<TAB>log10 probability` lines; `#` starts a comment line.
     pub(crate) fn parse(content: &str) -> Result<Self, (usize, String)> {
-        let mut vocabulary = Vocabulary { forms: String::with_capacity(content.len()), entries: Vec::new() };
+        let mut vocabulary = Vocabulary { forms: String::with_capacity(content.len()), keys: Vec::with_capacity(content.len()), entries: Vec::new() };
         for (index, line) in content.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -53,8 +82,15 @@ impl Vocabulary {
             let Some((form, probability)) = line.split_once('\t') else {
                 return Err(problem("expected `word<TAB>log10 probability`"));
             };
-            if form.is_empty() || form.len() > usize::from(u16::MAX) || form.chars().any(|c| c.is_whitespace()) {
-                return Err(problem("a word is one or more characters without spaces"));
+            let key_start = vocabulary.keys.len();
+            for c in form.chars().flat_map(turkish_lowercase).map(plain_letter) {
+                let mut buffer = [0u8; 4];
+                vocabulary.keys.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+            }
+            let key_len = vocabulary.keys.len() - key_start;
+            let plain = vocabulary.keys[key_start..].iter().all(|b| b.is_ascii_alphabetic() || *b == b'\'');
+            if form.is_empty() || form.len() > usize::from(u16::MAX) || !plain {
+                return Err(problem("a word is Turkish letters, with at most an apostrophe"));
             }
             let log_probability: f32 = probability
                 .trim()
@@ -62,67 +98,85 @@ impl Vocabulary {
                 .ok()
                 .filter(|p: &f32| p.is_finite() && *p <= 0.0)
                 .ok_or_else(|| problem("the log10 probability must be a number no greater than 0"))?;
-            let start = u32::try_from(vocabulary.forms.len()).map_err(|_| problem("the vocabulary is too large"))?;
+            let too_large = || problem("the vocabulary is too large");
+            let form_start = u32::try_from(vocabulary.forms.len()).map_err(|_| too_large())?;
+            let key_start = u32::try_from(key_start).map_err(|_| too_large())?;
             vocabulary.forms.push_str(form);
-            vocabulary.entries.push(Entry { start, len: form.len() as u16, log_probability });
+            vocabulary.entries.push(Entry {
+                form_start,
+                key_start,
+                form_len: form.len() as u16,
+                key_len: key_len as u16,
+                log_probability,
+                name: false,
+            });
         }
         // The exported file is sorted already; a hand-edited one may not be.
-        let sorted = vocabulary.entries.windows(2).all(|pair| vocabulary.order(&pair[0], &pair[1]) != Ordering::Greater);
-        if !sorted {
+        let order = |v: &Vocabulary, a: &Entry, b: &Entry| v.key(a).cmp(v.key(b)).then(b.log_probability.total_cmp(&a.log_probability));
+        if !vocabulary.entries.windows(2).all(|pair| order(&vocabulary, &pair[0], &pair[1]) != Ordering::Greater) {
             let mut entries = std::mem::take(&mut vocabulary.entries);
-            entries.sort_by(|a, b| vocabulary.order(a, b));
+            entries.sort_by(|a, b| order(&vocabulary, a, b));
             vocabulary.entries = entries;
         }
+        vocabulary.mark_names();
         Ok(vocabulary)
     }
 
-    fn text(&self, entry: &Entry) -> &str {
-        let start = entry.start as usize;
-        &self.forms[start..start + usize::from(entry.len)]
+    fn key(&self, entry: &Entry) -> &[u8] {
+        let start = entry.key_start as usize;
+        &self.keys[start..start + usize::from(entry.key_len)]
     }
 
-    fn order(&self, a: &Entry, b: &Entry) -> Ordering {
-        ascii_key(self.text(a))
-            .cmp(ascii_key(self.text(b)))
-            .then(b.log_probability.total_cmp(&a.log_probability))
+    fn text(&self, entry: &Entry) -> &str {
+        let start = entry.form_start as usize;
+        &self.forms[start..start + usize::from(entry.form_len)]
+    }
+
+    /// A key is a name when its commonest form has a capital, or when its forms with a suffix after
+    /// an apostrophe are written with one and are not much rarer than the word alone ("istanbul" is
+    /// found as "İstanbul'da"; "güzel" as a word is far commoner than the surname in "Güzel'in").
+    /// The suffixed forms of a key sort right after it (`'` comes before every letter).
+    fn mark_names(&mut self) {
+        let capital = |text: &str| text.chars().next().is_some_and(char::is_uppercase);
+        let mut start = 0;
+        while start < self.entries.len() {
+            let key = self.key(&self.entries[start]).to_vec();
+            let end = start + self.entries[start..].iter().take_while(|e| self.key(e) == key.as_slice()).count();
+            let alone = &self.entries[start];
+            let mut commonest_suffixed = f32::NEG_INFINITY;
+            for entry in &self.entries[end..] {
+                let other = self.key(entry);
+                if !(other.len() > key.len() && other.starts_with(&key) && other[key.len()] == b'\'') {
+                    break;
+                }
+                if capital(self.text(entry)) {
+                    commonest_suffixed = commonest_suffixed.max(entry.log_probability);
+                }
+            }
+            // Forms seen once or twice are noise ("Oldu'da").
+            let name = capital(self.text(alone))
+                || commonest_suffixed > RARE && commonest_suffixed > alone.log_probability - NAME_MARGIN;
+            for entry in &mut self.entries[start..end] {
+                entry.name = name;
+            }
+            start = end;
+        }
     }
 
     fn range_of(&self, key: &str) -> Range<usize> {
-        let start = self.entries.partition_point(|e| ascii_key(self.text(e)).cmp(key.chars()) == Ordering::Less);
-        let len = self.entries[start..].partition_point(|e| ascii_key(self.text(e)).eq(key.chars()));
+        let key = key.as_bytes();
+        let start = self.entries.partition_point(|e| self.key(e) < key);
+        let len = self.entries[start..].partition_point(|e| self.key(e) == key);
         start..start + len
     }
 
     /// Every form typed in ASCII as `key` (lower case ASCII), most probable first.
-    pub(crate) fn spellings(&self, key: &str) -> impl Iterator<Item = Form<'_>> + '_ {
-        self.entries[self.range_of(key)]
-            .iter()
-            .map(|e| Form { text: self.text(e), log_probability: e.log_probability })
+    pub(crate) fn spellings(&self, key: &str) -> Spellings<'_> {
+        Spellings { vocabulary: self, entries: &self.entries[self.range_of(key)] }
     }
 
     pub(crate) fn knows(&self, key: &str) -> bool {
         !self.range_of(key).is_empty()
-    }
-
-    /// The word is a name: its commonest form has a capital, or its forms with a suffix after an
-    /// apostrophe are written with one and are not much rarer than the word alone ("istanbul" is
-    /// found as "İstanbul'da"; "güzel" as a word is far commoner than the surname in "Güzel'in").
-    pub(crate) fn is_name(&self, key: &str) -> bool {
-        let capital = |text: &str| text.chars().next().is_some_and(char::is_uppercase);
-        let alone = self.spellings(key).next();
-        if alone.is_some_and(|f| capital(f.text)) {
-            return true;
-        }
-        let prefix: Vec<char> = key.chars().chain(['\'']).collect();
-        let start = self.entries.partition_point(|e| ascii_key(self.text(e)).cmp(prefix.iter().copied()) == Ordering::Less);
-        let commonest_suffixed = self.entries[start..]
-            .iter()
-            .take_while(|e| ascii_key(self.text(e)).take(prefix.len()).eq(prefix.iter().copied()))
-            .filter(|e| capital(self.text(e)))
-            .map(|e| e.log_probability)
-            .fold(f32::NEG_INFINITY, f32::max);
-        // Forms seen once or twice are noise ("Oldu'da").
-        commonest_suffixed > RARE && alone.is_none_or(|f| commonest_suffixed > f.log_probability - NAME_MARGIN)
     }
 
     #[cfg(test)]
@@ -138,12 +192,24 @@ mod tests {
     #[test]
     fn forms_are_found_by_their_ascii_spelling_most_probable_first() {
         let vocabulary = Vocabulary::parse("# test\nsik\t-6.9\nİstanbul\t-3.0\nsık\t-3.8\nçok\t-2.4\ncok\t-4.9\n").expect("parses");
-        let forms: Vec<&str> = vocabulary.spellings("sik").map(|f| f.text).collect();
+        let forms: Vec<&str> = vocabulary.spellings("sik").iter().map(|f| f.text).collect();
         assert_eq!(forms, ["sık", "sik"]);
-        assert_eq!(vocabulary.spellings("istanbul").next().map(|f| f.text), Some("İstanbul"));
+        assert_eq!(vocabulary.spellings("istanbul").iter().next().map(|f| f.text), Some("İstanbul"));
         assert!(vocabulary.knows("cok"));
         assert!(!vocabulary.knows("co"));
         assert_eq!(vocabulary.len(), 5);
+    }
+
+    #[test]
+    fn names_are_known_by_their_capital_or_their_common_suffixed_forms() {
+        let words = "istanbul\t-3\nİstanbul'da\t-3.6\ngüzel\t-2.9\nGüzel'in\t-6\noldu\t-2.9\nOldu'da\t-6.9\nAnkara\t-3.4\n";
+        let vocabulary = Vocabulary::parse(words).expect("parses");
+        let is_name = |key: &str| vocabulary.spellings(key).is_name();
+        assert!(is_name("istanbul"));
+        assert!(is_name("ankara"));
+        assert!(!is_name("guzel"));
+        assert!(!is_name("oldu"));
+        assert!(!is_name("izmir"));
     }
 
     #[test]
@@ -151,5 +217,7 @@ mod tests {
         assert_eq!(Vocabulary::parse("çok\t-2\nçok\n").err().map(|e| e.0), Some(2));
         assert_eq!(Vocabulary::parse("çok\t0.5\n").err().map(|e| e.0), Some(1));
         assert_eq!(Vocabulary::parse("ç ok\t-1\n").err().map(|e| e.0), Some(1));
+        assert_eq!(Vocabulary::parse("日本\t-1\n").err().map(|e| e.0), Some(1));
+        assert_eq!(Vocabulary::parse("a-b\t-1\n").err().map(|e| e.0), Some(1));
     }
 }

@@ -18,6 +18,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Sym, Token};
@@ -53,7 +55,7 @@ impl Language {
 }
 
 /// Letters read for the character n-gram score.
-const MAX_LETTERS: usize = 400;
+const MAX_LETTERS: usize = 240;
 
 /// Function words in their ASCII skeleton, so "cok" and "çok" count alike.
 const TURKISH_WORDS: &[&str] = &[
@@ -77,17 +79,36 @@ const ENGLISH_WORDS: &[&str] = &[
     "am", "im", "it's", "i'm", "don't", "dont", "so", "an", "at", "in", "on", "too", "its", "any",
 ];
 
+/// Each function word and its language (a word in both lists is Turkish, as it was listed first).
+static FUNCTION_WORDS: LazyLock<FxHashMap<&'static str, Language>> = LazyLock::new(|| {
+    let mut words = FxHashMap::default();
+    for &word in ENGLISH_WORDS {
+        words.insert(word, Language::En);
+    }
+    for &word in TURKISH_WORDS {
+        words.insert(word, Language::Tr);
+    }
+    words
+});
+
 /// Per n-gram, the log probability of each language; see [`Profiles::parse`].
 struct Profiles {
-    /// Non-Turkish languages' log probabilities by lower-cased n-gram, in the order of `names`.
-    others: HashMap<String, Vec<f32>>,
+    /// Row of each lower-cased n-gram (see [`pack`]) in `others`.
+    rows: FxHashMap<u64, usize>,
+    /// Non-Turkish languages' log probabilities, one row of `names.len()` per n-gram.
+    others: Vec<f32>,
     /// Turkish log probabilities by ASCII-folded n-gram.
-    turkish: HashMap<String, f32>,
+    turkish: FxHashMap<u64, f32>,
     /// The log probability of an n-gram a language's profile lacks, by language and n.
     unseen: Vec<[f32; 3]>,
     turkish_unseen: [f32; 3],
     /// Language codes of the `others` columns; `en` is first.
     names: Vec<String>,
+}
+
+/// Up to three characters as one number: 21 bits each.
+fn pack(gram: impl Iterator<Item = char>) -> u64 {
+    gram.fold(0, |packed, c| packed << 21 | u64::from(c))
 }
 
 static PROFILES: LazyLock<Profiles> = LazyLock::new(|| Profiles::parse(include_str!("language-profiles.tsv")));
@@ -104,58 +125,57 @@ impl Profiles {
                 let total = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(1.0).max(1.0);
                 totals.push((language.to_string(), [total(1), total(2), total(3)]));
             } else if let [language, gram, count] = fields[..] {
-                if let Ok(count) = count.parse::<f64>() {
+                let length = gram.chars().count();
+                if let (Ok(count), 1..=3) = (count.parse::<f64>(), length) {
                     counts.push((language.to_string(), gram.to_string(), count));
                 }
             }
         }
         let names: Vec<String> = totals.iter().map(|(l, _)| l.clone()).filter(|l| l != "tr").collect();
-        let total_of = |language: &str, gram: &str| {
-            let n = gram.chars().count().clamp(1, 3) - 1;
-            totals.iter().find(|(l, _)| l == language).map_or(1.0, |(_, t)| t[n])
-        };
+        let total_of = |language: &str, n: usize| totals.iter().find(|(l, _)| l == language).map_or(1.0, |(_, t)| t[n]);
         // Profiles keep only n-grams above a count; one they lack is rarer than the rarest they keep.
         let mut rarest: HashMap<(&str, usize), f64> = HashMap::new();
         for (language, gram, count) in &counts {
-            let n = gram.chars().count().clamp(1, 3) - 1;
-            let slot = rarest.entry((language.as_str(), n)).or_insert(f64::MAX);
+            let slot = rarest.entry((language.as_str(), gram.chars().count() - 1)).or_insert(f64::MAX);
             *slot = slot.min(*count);
         }
         let unseen_of = |language: &str| -> [f32; 3] {
             std::array::from_fn(|n| {
                 let rare = rarest.get(&(language, n)).copied().unwrap_or(1.0);
-                let total = totals.iter().find(|(l, _)| l == language).map_or(1.0, |(_, t)| t[n]);
-                ((rare / 2.0) / total).ln() as f32
+                ((rare / 2.0) / total_of(language, n)).ln() as f32
             })
         };
         let unseen: Vec<[f32; 3]> = names.iter().map(|l| unseen_of(l)).collect();
         let turkish_unseen = unseen_of("tr");
-        let mut others: HashMap<String, Vec<f32>> = HashMap::new();
-        let mut turkish = HashMap::new();
+        let mut rows: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut others: Vec<f32> = Vec::new();
+        let mut turkish = FxHashMap::default();
         for (language, gram, count) in &counts {
-            let probability = (count / total_of(language, gram)).ln() as f32;
+            let n = gram.chars().count() - 1;
+            let probability = (count / total_of(language, n)).ln() as f32;
             if language == "tr" {
-                turkish.insert(gram.clone(), probability);
+                turkish.insert(pack(gram.chars()), probability);
             } else if let Some(column) = names.iter().position(|l| l == language) {
-                let n = gram.chars().count().clamp(1, 3) - 1;
-                let row = others.entry(gram.clone()).or_insert_with(|| unseen.iter().map(|u| u[n]).collect());
-                row[column] = probability;
+                let row = *rows.entry(pack(gram.chars())).or_insert_with(|| {
+                    others.extend(unseen.iter().map(|u| u[n]));
+                    others.len() / names.len() - 1
+                });
+                others[row * names.len() + column] = probability;
             }
         }
-        Profiles { others, turkish, unseen, turkish_unseen, names }
+        Profiles { rows, others, turkish, unseen, turkish_unseen, names }
     }
 }
 
 /// The evidence for each language, in log probability: `[turkish, english, best other]`.
 fn ngram_scores(original: &[char]) -> Option<(f32, f32, f32, usize)> {
     let profiles = &*PROFILES;
+    let columns = profiles.names.len();
     let mut turkish = 0.0_f32;
-    let mut others = vec![0.0_f32; profiles.names.len()];
+    let mut others = vec![0.0_f32; columns];
     let mut grams = 0usize;
     let mut letters = 0usize;
     let mut word: Vec<char> = Vec::with_capacity(24);
-    let mut raw = String::with_capacity(12);
-    let mut folded = String::with_capacity(12);
     let mut at = 0;
     while at < original.len() && letters < MAX_LETTERS {
         if !original[at].is_alphabetic() {
@@ -182,19 +202,24 @@ fn ngram_scores(original: &[char]) -> Option<(f32, f32, f32, usize)> {
                 if n == 1 && window[0] == ' ' {
                     continue;
                 }
-                raw.clear();
-                raw.extend(window);
-                folded.clear();
-                folded.extend(window.iter().map(|&c| super::fold::ascii_skeleton(c)));
-                let other = profiles.others.get(&raw);
-                let tr = profiles.turkish.get(&folded);
+                let other = profiles.rows.get(&pack(window.iter().copied()));
+                let tr = profiles.turkish.get(&pack(window.iter().map(|&c| super::fold::ascii_skeleton(c))));
                 if other.is_none() && tr.is_none() {
                     continue;
                 }
                 grams += 1;
                 turkish += tr.copied().unwrap_or(profiles.turkish_unseen[n - 1]);
-                for (column, score) in others.iter_mut().enumerate() {
-                    *score += other.map_or(profiles.unseen[column][n - 1], |row| row[column]);
+                match other {
+                    Some(&row) => {
+                        for (score, p) in others.iter_mut().zip(&profiles.others[row * columns..(row + 1) * columns]) {
+                            *score += p;
+                        }
+                    }
+                    None => {
+                        for (score, unseen) in others.iter_mut().zip(&profiles.unseen) {
+                            *score += unseen[n - 1];
+                        }
+                    }
                 }
             }
         }
@@ -247,13 +272,14 @@ pub(crate) fn detect(original: &[char], tokens: &[Token]) -> Language {
         if has_turkish_letter && !token.masked {
             turkish_letters += 1.0;
         }
-        if TURKISH_WORDS.contains(&skeleton.as_str()) {
-            turkish_words += 1.0;
-        } else if ENGLISH_WORDS.contains(&skeleton.as_str()) {
-            english_words += 1.0;
+        match FUNCTION_WORDS.get(skeleton.as_str()) {
+            Some(Language::Tr) => turkish_words += 1.0,
+            Some(Language::En) => english_words += 1.0,
+            _ => {}
         }
     }
-    let Some((turkish, english, other, grams)) = ngram_scores(original) else {
+    // A letter or two ("x", "ok") says nothing about the language.
+    let Some((turkish, english, other, grams)) = ngram_scores(original).filter(|_| letters >= 3) else {
         return Language::Tr;
     };
     let per_gram = |score: f32| score / grams as f32;
@@ -288,8 +314,8 @@ mod tests {
         let lines = content.lines().filter(|l| !l.starts_with('#')).count();
         let profiles = &*PROFILES;
         assert_eq!(profiles.names.first().map(String::as_str), Some("en"));
-        let read = profiles.turkish.len() + profiles.names.len() + 1;
-        assert!(read > 1000 && profiles.others.len() > 10_000, "{read} of {lines}");
+        let read = profiles.turkish.len() + profiles.rows.len();
+        assert!(profiles.turkish.len() > 1000 && profiles.rows.len() > 10_000 && read <= lines, "{read} of {lines}");
     }
 
     #[test]
