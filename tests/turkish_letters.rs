@@ -41,33 +41,38 @@ const TURKISH: &[&str] = &[
     "seçim", "ekonomi", "maç", "hakem", "deprem", "yardım", "gençler", "geleceği", "Fenerbahçe'nin", "ABD'de",
 ];
 
-const ENGLISH: &[&str] = &[
-    "the", "game", "was", "great", "and", "I", "am", "proud", "of", "this", "article", "is", "wrong", "about",
-    "traffic", "in", "ferry", "from", "to", "economy", "lira", "prices", "are", "rising", "again", "why",
-    "does", "nobody", "care", "earthquake", "victims", "need", "help", "should", "could", "would", "really",
-    "think", "government", "election", "results", "surprising", "football", "coach", "won", "lost", "match",
-    "season", "tourists", "love", "city", "people", "news", "story", "terrible", "amazing", "what", "a",
+fn sentence(pool: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop::collection::vec((prop::sample::select(pool), prop::sample::select(vec![" ", ", ", ". ", "! ", "? "])), 3..14)
+        .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect::<String>().trim_end().to_string())
+}
+
+/// English as it is written: function words between the content words.
+const ENGLISH_FUNCTION: &[&str] = &[
+    "the", "and", "was", "I", "am", "of", "this", "is", "about", "in", "from", "to", "are", "again", "why",
+    "does", "nobody", "should", "could", "would", "really", "what", "a", "it", "they", "we", "you", "not",
+];
+const ENGLISH_CONTENT: &[&str] = &[
+    "game", "great", "proud", "article", "wrong", "traffic", "ferry", "economy", "lira", "prices", "rising",
+    "care", "earthquake", "victims", "need", "help", "think", "government", "election", "results",
+    "surprising", "football", "coach", "won", "lost", "match", "season", "tourists", "love", "city",
+    "people", "news", "story", "terrible", "amazing", "weather", "team", "referee", "players", "fans",
 ];
 
-/// Turkish names as English writers type them.
-const NAMES: &[&str] = &["Istanbul", "Uskudar", "Besiktas", "Kadikoy", "Fenerbahce", "Galatasaray", "Erdogan", "Izmir", "Sukru Saracoglu"];
+/// Turkish names of one word as English writers type them.
+const NAMES: &[&str] = &["Istanbul", "Uskudar", "Besiktas", "Kadikoy", "Fenerbahce", "Galatasaray", "Erdogan", "Izmir", "Eminonu"];
 
 /// English, with a Turkish name for at most one word in four.
 fn english() -> impl Strategy<Value = String> {
-    (sentence(ENGLISH), prop::collection::vec(prop::sample::select(NAMES), 0..3)).prop_map(|(text, names)| {
-        let mut words: Vec<String> = text.split(' ').map(str::to_string).collect();
+    let pair = (prop::sample::select(ENGLISH_FUNCTION), prop::sample::select(ENGLISH_CONTENT), prop::sample::select(vec![" ", ", ", ". ", "! ", "? "]));
+    (prop::collection::vec(pair, 3..8), prop::collection::vec(prop::sample::select(NAMES), 0..3)).prop_map(|(pairs, names)| {
+        let mut words: Vec<String> = pairs.into_iter().flat_map(|(f, c, s)| [f.to_string(), format!("{c}{}", s.trim_end())]).collect();
         let allowed = words.len() / 4;
         for (i, name) in names.into_iter().take(allowed).enumerate() {
-            let at = (i * 3 + 1).min(words.len());
+            let at = (i * 4 + 1).min(words.len());
             words.insert(at, name.to_string());
         }
         words.join(" ")
     })
-}
-
-fn sentence(pool: &'static [&'static str]) -> impl Strategy<Value = String> {
-    prop::collection::vec((prop::sample::select(pool), prop::sample::select(vec![" ", ", ", ". ", "! ", "? "])), 3..14)
-        .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect::<String>().trim_end().to_string())
 }
 
 fn ascii(text: &str) -> String {
