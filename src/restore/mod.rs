@@ -88,6 +88,8 @@ struct Word {
     name: bool,
     /// In capitals while the comment is not.
     acronym: bool,
+    /// In capitals.
+    capitals: bool,
     /// A suffix written after a number ("1990'larin"): the last vowel of the number as it is read.
     after_number: Option<char>,
 }
@@ -136,8 +138,10 @@ impl LetterModel {
             let needs_letters = needs_letters && !word.acronym;
             // The surest signs: a common word the vocabulary knows, or a suffix the writer typed
             // after a name or number ("Malakka'yi", "1990'larin").
-            let known_word = match choice {
-                Choice::Known { name, .. } => !name,
+            let known_word = match &choice {
+                // Not a word in capitals whose only change is a capital İ: in capitals typed on
+                // any keyboard, every I looks like that.
+                Choice::Known { name, spelling, .. } => !name && (*spelling != word.key || !word.capitals),
                 Choice::Suffixed { .. } => true,
                 Choice::Guessed(_) | Choice::Kept => false,
             };
@@ -184,6 +188,7 @@ impl LetterModel {
                 key: word.key[..apostrophe].to_vec(),
                 name: word.name,
                 acronym: word.acronym,
+                capitals: word.capitals,
                 after_number: None,
             };
             let stem_spelling = match self.choose(&stem, before, after) {
@@ -386,6 +391,7 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, usize) {
             key,
             name: !caps && letters[0].is_uppercase() && !sentence_start,
             acronym: caps && !shouting,
+            capitals: caps,
             after_number,
         });
     }
