@@ -9,7 +9,9 @@
 //! ASCII sentences with two or more such words rejected, and the share of words with Turkish letters
 //! that the suggestion restores exactly (over the sentences rejected, and over all). `--as-is` only
 //! counts the lines the rule rejects, as they are (for comments in other languages);
-//! `--errors N` lists N words restored wrongly in rejected sentences and N ASCII sentences not rejected.
+//! `--errors N` lists N words restored wrongly in rejected sentences and N ASCII sentences not rejected;
+//! `--rejected-out FILE` writes the original of every sentence rejected once typed in ASCII, so
+//! another restorer can be measured on the same sentences (`tools/compare-deasciifier.py`).
 
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -76,6 +78,7 @@ fn main() -> ExitCode {
     let (mut plain, mut plain_changed) = (0usize, 0usize);
     let mut errors: HashMap<(String, String), usize> = HashMap::new();
     let mut missed = Vec::new();
+    let mut rejected_originals = String::new();
     for line in &lines {
         if judge(line).is_some() {
             originals_rejected += 1;
@@ -89,6 +92,10 @@ fn main() -> ExitCode {
             if reason.is_none() && missed.len() < show_errors {
                 missed.push(ascii.clone());
             }
+        }
+        if reason.is_some() {
+            rejected_originals.push_str(line);
+            rejected_originals.push('\n');
         }
         let suggestion = reason.as_ref().and_then(|r| r.suggestion.clone()).unwrap_or(ascii.clone());
         let (before, after) = (words(line), words(&suggestion));
@@ -113,6 +120,12 @@ fn main() -> ExitCode {
                     *errors.entry((word.clone(), fixed.clone())).or_default() += 1;
                 }
             }
+        }
+    }
+    if let Some(out) = args.iter().position(|a| a == "--rejected-out").and_then(|i| args.get(i + 1)) {
+        if let Err(e) = std::fs::write(out, &rejected_originals) {
+            eprintln!("cannot write {out}: {e}");
+            return ExitCode::from(2);
         }
     }
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;

@@ -27,7 +27,7 @@ use crate::text::fold::{is_turkish_letter, turkish_lowercase};
 
 /// How much less probable (log10) than the best spelling a spelling may be and still win because
 /// the context patterns choose it.
-const CONTEXT_MARGIN: f32 = 1.0;
+const CONTEXT_MARGIN: f32 = 0.5;
 
 /// How much more probable (log10) the restored spelling must be than the ASCII one for the word to
 /// count as typed without its letters ("cok" is a word of the vocabulary too, 370 times rarer than
@@ -177,6 +177,13 @@ impl LetterModel {
             let spelling = harmonise(&[vowel], &word.key);
             return Choice::Suffixed { suffix_lacked_letters: spelling != word.key, spelling };
         }
+        // The question particle agrees with the word before it: "geldi mi", "aldı mı", "gördün mü".
+        if is_question_particle(&word.key) {
+            if let Some(previous) = word_before(before) {
+                let spelling = harmonise(previous, &word.key);
+                return Choice::Suffixed { suffix_lacked_letters: spelling != word.key, spelling };
+            }
+        }
         let key: String = word.key.iter().collect();
         if let Some(choice) = self.known(word, &key, before, after) {
             return choice;
@@ -286,6 +293,24 @@ fn lower_letter(c: char) -> char {
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ')
+}
+
+/// "mi", "mu" and their personal forms ("misin", "muyuz", "miydi"), typed in ASCII: one vowel,
+/// i or u, throughout.
+fn is_question_particle(key: &[char]) -> bool {
+    const SHAPES: [&str; 13] = ["m_", "m_s_n", "m_y_m", "m_y_z", "m_s_n_z", "m_yd_", "m_yd_m", "m_yd_n", "m_yd_k", "m_yd_n_z", "m_ym_s", "m_d_r", "m_yken"];
+    let Some(&vowel) = key.get(1).filter(|v| matches!(v, 'i' | 'u')) else { return false };
+    SHAPES.iter().any(|shape| shape.len() == key.len() && shape.chars().zip(key).all(|(s, &k)| if s == '_' { k == vowel } else { s == k }))
+}
+
+/// The letters of the word just before, when only spaces stand between it and this one.
+fn word_before(before: &[char]) -> Option<&[char]> {
+    let end = before.iter().rposition(|c| !c.is_whitespace())? + 1;
+    if end == before.len() || !before[end - 1].is_alphabetic() {
+        return None;
+    }
+    let start = before[..end].iter().rposition(|c| !c.is_alphabetic()).map_or(0, |i| i + 1);
+    Some(&before[start..end])
 }
 
 /// A suffix written after an apostrophe, its i and u made to agree with the stem's last vowel
@@ -487,6 +512,17 @@ mod tests {
     #[test]
     fn mentions_links_and_numbers_are_not_touched() {
         assert_eq!(restored("@cok #guzel www.cok.com mp3cok 2019'u"), "@cok #guzel www.cok.com mp3cok 2019'u");
+    }
+
+    #[test]
+    fn the_question_particle_agrees_with_the_word_before_it() {
+        let words = "geldi\t-4\naldı\t-4\nsen\t-3\nmi\t-3\nmı\t-3.5\n";
+        let model = LetterModel::parse(words, "").expect("parses");
+        let restore = |text: &str| -> String { model.restore(&text.chars().collect::<Vec<_>>()).text.into_iter().collect() };
+        assert_eq!(restore("aldi mi? sen misin"), "aldı mı? sen misin");
+        assert_eq!(restore("geldi mi"), "geldi mi");
+        assert_eq!(restore("ALDI MI"), "ALDI MI");
+        assert_eq!(restore("mi"), "mi");
     }
 
     #[test]
