@@ -5,8 +5,10 @@
 //! (`sik`/`sık`, `on`/`ön`): the commonest, unless Deniz Yuret's context patterns
 //! (`patterns.txt`, see [`patterns`]) pick another that is nearly as common. A name with a suffix not
 //! in the vocabulary ("Besiktas'in") gets its stem from the vocabulary and its suffix by vowel
-//! harmony. Words the vocabulary does not know at all are left to the patterns alone, except names
-//! that share no stem with a Turkish word ("Tokugawa" stays as written).
+//! harmony; so do a number's suffix ("1990'larin" → "1990'ların", from the number read aloud) and
+//! the question particle ("aldi mi" → "aldı mı"). Words the vocabulary does not know at all are left
+//! to the patterns alone, except names that share no stem with a Turkish word ("Muldoon" stays as
+//! written) and acronyms.
 //!
 //! Only the letters c, g, i, o, s, u (either case) ever change, and a word that already has a
 //! Turkish letter is the writer's own choice and stays as it is; so restoring twice changes nothing
