@@ -332,11 +332,13 @@ fn harmonise(stem: &[char], suffix: &[char]) -> Vec<char> {
 }
 
 /// Native Turkish words have only front vowels (e, i, ö, ü) or only back ones (a, ı, o, u); most
-/// words of other languages mix them. The present tense "-yor" and what follows it are the one
-/// suffix outside harmony ("pişirilmiyordu").
+/// words of other languages mix them. The present tense "-yor" and the "-bil" of "-abil" (can)
+/// are suffixes outside harmony, so only what comes before them is read ("pişirilmiyordu",
+/// "taşıyabiliyordu").
 fn in_vowel_harmony(spelling: &[char]) -> bool {
-    let before_yor = spelling.windows(3).position(|w| w == ['y', 'o', 'r']).unwrap_or(spelling.len());
-    let vowels = spelling[..before_yor].iter().filter(|c| "aeıioöuü".contains(**c));
+    let outside = |w: &[char]| w == ['y', 'o', 'r'] || w == ['b', 'i', 'l'];
+    let harmonic_part = spelling.windows(3).position(outside).unwrap_or(spelling.len());
+    let vowels = spelling[..harmonic_part].iter().filter(|c| "aeıioöuü".contains(**c));
     let (mut front, mut back) = (false, false);
     for &vowel in vowels {
         front |= "eiöü".contains(vowel);
