@@ -179,7 +179,7 @@ pub(crate) mod testing {
         /// Adds a model of Turkish letters written inline.
         pub(crate) fn with_model(mut self, name: &str, words: &str, patterns: &str) -> Self {
             self.model_names.insert(name.to_string(), ModelId(self.models.len()));
-            self.models.push(LetterModel::parse(words, patterns).expect("test model parses"));
+            self.models.push(LetterModel::parse(words, patterns, None).expect("test model parses"));
             self
         }
 

@@ -239,8 +239,13 @@ fn load_models(files: &[SourceFile]) -> Result<(HashMap<String, ModelId>, Vec<Le
             })
         };
         let (words, patterns) = (find("words.txt")?, find("patterns.txt")?);
-        let model = LetterModel::parse(&words.content, &patterns.content).map_err(|e| PolicyError::Model {
-            path: if e.file == "words.txt" { words.shown.clone() } else { patterns.shown.clone() },
+        let context = find("context.txt").ok();
+        let model = LetterModel::parse(&words.content, &patterns.content, context.map(|c| c.content.as_str())).map_err(|e| PolicyError::Model {
+            path: match e.file {
+                "words.txt" => words.shown.clone(),
+                "patterns.txt" => patterns.shown.clone(),
+                _ => context.map_or_else(|| format!("models/{folder}/context.txt"), |c| c.shown.clone()),
+            },
             line: e.line,
             message: e.message,
         })?;

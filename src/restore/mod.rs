@@ -2,8 +2,10 @@
 //!
 //! A word is looked up by its ASCII spelling in a vocabulary of 437,000 Turkish word forms with their
 //! frequencies (`models/turkish-letters/words.txt`). One spelling known: that is the word. Several
-//! (`sik`/`sık`, `on`/`ön`): the commonest, unless Deniz Yuret's context patterns
-//! (`patterns.txt`, see [`patterns`]) pick another that is nearly as common. A name with a suffix not
+//! common ones (`sen`/`şen`, `on`/`ön`): the one the neighbouring words make likeliest under a
+//! bigram model (`context.txt`, see [`context`]), or, where that model is silent, the commonest
+//! unless Deniz Yuret's context patterns (`patterns.txt`, see [`patterns`]) pick another that is
+//! nearly as common. A name with a suffix not
 //! in the vocabulary ("Besiktas'in") gets its stem from the vocabulary and its suffix by vowel
 //! harmony; so do a number's suffix ("1990'larin" → "1990'ların", from the number read aloud) and
 //! the question particle ("aldi mi" → "aldı mı"). Words the vocabulary does not know at all are left
@@ -17,11 +19,13 @@
 //!
 //! On measured data (`BENCHMARKS.md`) this restores more words exactly than the patterns alone.
 
+mod context;
 mod patterns;
 mod vocabulary;
 
 use std::ops::Range;
 
+use context::Context;
 use patterns::Patterns;
 use vocabulary::Vocabulary;
 
@@ -30,6 +34,10 @@ use crate::text::fold::{is_turkish_letter, turkish_lowercase};
 /// How much less probable (log10) than the best spelling a spelling may be and still win because
 /// the context patterns choose it.
 const CONTEXT_MARGIN: f32 = 0.5;
+
+/// How much less probable (log10) than the best spelling a spelling may be and still win because
+/// the words around it choose it (see [`context`]).
+const NEIGHBOUR_WINDOW: f32 = 1.0;
 
 /// How much more probable (log10) the restored spelling must be than the ASCII one for the word to
 /// count as typed without its letters ("cok" is a word of the vocabulary too, 370 times rarer than
@@ -45,6 +53,7 @@ const NAME_STEM: usize = 5;
 pub(crate) struct LetterModel {
     vocabulary: Vocabulary,
     patterns: Patterns,
+    context: Context,
 }
 
 /// A file of the model that does not read, and where.
@@ -109,12 +118,15 @@ enum Choice {
 }
 
 impl LetterModel {
-    pub(crate) fn parse(words: &str, patterns: &str) -> Result<Self, ModelFileError> {
+    /// Reads `words.txt`, `patterns.txt` and, where the model has one, `context.txt`.
+    pub(crate) fn parse(words: &str, patterns: &str, context: Option<&str>) -> Result<Self, ModelFileError> {
         let vocabulary = Vocabulary::parse(words)
             .map_err(|(line, message)| ModelFileError { file: "words.txt", line, message })?;
         let patterns = Patterns::parse(patterns)
             .map_err(|(line, message)| ModelFileError { file: "patterns.txt", line, message })?;
-        Ok(LetterModel { vocabulary, patterns })
+        let context = Context::parse(context.unwrap_or_default())
+            .map_err(|(line, message)| ModelFileError { file: "context.txt", line, message })?;
+        Ok(LetterModel { vocabulary, patterns, context })
     }
 
     /// Restores the Turkish letters of a comment.
@@ -219,22 +231,67 @@ impl LetterModel {
         Choice::Guessed(self.guess(&word.key, before, after))
     }
 
-    /// The spelling the vocabulary gives, if it knows the word.
+    /// The spelling the vocabulary gives, if it knows the word. Where several spellings are common,
+    /// the words around it choose (see [`context`]), or else the patterns.
     fn known(&self, word: &Word, key: &str, before: &[char], after: &[char]) -> Option<Choice> {
         let spellings = self.vocabulary.spellings(key);
         let best = spellings.iter().next()?;
         let ascii = spellings.iter().find(|f| f.text.is_ascii());
         let mut chosen = best;
-        let mut rivals = spellings.iter().skip(1).filter(|f| f.log_probability > best.log_probability - CONTEXT_MARGIN).peekable();
-        // The patterns read words in running text; an acronym ("MO" for MÖ) is not one.
-        if rivals.peek().is_some() && !word.acronym {
-            let guessed = self.guess(&word.key, before, after);
-            if let Some(rival) = rivals.find(|f| f.text.chars().flat_map(turkish_lowercase).eq(guessed.iter().copied())) {
-                chosen = rival;
+        // The patterns and the neighbours read words in running text; an acronym ("MO" for MÖ) is
+        // not one.
+        if !word.acronym {
+            let candidates: Vec<_> = spellings.iter().filter(|f| f.log_probability > best.log_probability - NEIGHBOUR_WINDOW).collect();
+            if let Some(fitting) = self.fits_best(&candidates, before, after) {
+                chosen = fitting;
+            } else {
+                let mut rivals = candidates.iter().skip(1).filter(|f| f.log_probability > best.log_probability - CONTEXT_MARGIN).peekable();
+                if rivals.peek().is_some() {
+                    let guessed = self.guess(&word.key, before, after);
+                    if let Some(rival) = rivals.find(|f| f.text.chars().flat_map(turkish_lowercase).eq(guessed.iter().copied())) {
+                        chosen = *rival;
+                    }
+                }
             }
         }
         let ascii_far_rarer = ascii.is_none_or(|a| a.log_probability < chosen.log_probability - EVIDENCE_GAP);
         Some(Choice::Known { spelling: lower(chosen.text), ascii_far_rarer, name: spellings.is_name() })
+    }
+
+    /// Of several common spellings, the one the neighbouring words make likeliest, when the context
+    /// model knows them all.
+    fn fits_best<'a>(&self, candidates: &[vocabulary::Form<'a>], before: &[char], after: &[char]) -> Option<vocabulary::Form<'a>> {
+        if candidates.len() < 2 || self.context.is_empty() {
+            return None;
+        }
+        let previous: Option<String> = word_before(before).map(|w| w.iter().collect());
+        let next = self.word_after(after);
+        let mut best: Option<(f32, vocabulary::Form<'a>)> = None;
+        for &candidate in candidates {
+            let text: String = candidate.text.chars().flat_map(turkish_lowercase).collect();
+            let score = self.context.score(previous.as_deref(), &text, next.as_deref())?;
+            if best.is_none_or(|(top, _)| score > top) {
+                best = Some((score, candidate));
+            }
+        }
+        best.map(|(_, form)| form)
+    }
+
+    /// The next word, when only spaces lead to it: as typed if it has Turkish letters, else as the
+    /// vocabulary most often spells it.
+    fn word_after(&self, after: &[char]) -> Option<String> {
+        let start = after.iter().position(|c| !c.is_whitespace())?;
+        let word: Vec<char> = after[start..].iter().take_while(|c| c.is_alphabetic()).copied().collect();
+        if word.is_empty() {
+            return None;
+        }
+        let lowered: String = word.iter().flat_map(|&c| turkish_lowercase(c)).collect();
+        if lowered.chars().any(is_turkish_letter) {
+            return Some(lowered);
+        }
+        let key: String = word.iter().map(|c| c.to_ascii_lowercase()).collect();
+        let best = self.vocabulary.spellings(&key).iter().next();
+        Some(best.map_or(key, |f| f.text.chars().flat_map(turkish_lowercase).collect()))
     }
 
     /// The word as the patterns spell it, letter by letter from the left.
@@ -487,7 +544,7 @@ mod tests {
 
     fn model() -> LetterModel {
         let words = "çok\t-2.4\ncok\t-4.9\ngüzel\t-3.0\nolmuş\t-3.2\nsık\t-3.8\nsik\t-6.9\nBeşiktaş'ta\t-5\nbeşiktaş\t-4\nistanbul\t-3\nİstanbul'da\t-4\n";
-        LetterModel::parse(words, "i\tXk\t-5\ni\tsXk\t3\n").expect("test model parses")
+        LetterModel::parse(words, "i\tXk\t-5\ni\tsXk\t3\n", None).expect("test model parses")
     }
 
     fn restored(comment: &str) -> String {
@@ -521,7 +578,7 @@ mod tests {
     #[test]
     fn the_question_particle_agrees_with_the_word_before_it() {
         let words = "geldi\t-4\naldı\t-4\nsen\t-3\nmi\t-3\nmı\t-3.5\n";
-        let model = LetterModel::parse(words, "").expect("parses");
+        let model = LetterModel::parse(words, "", None).expect("parses");
         let restore = |text: &str| -> String { model.restore(&text.chars().collect::<Vec<_>>()).text.into_iter().collect() };
         assert_eq!(restore("aldi mi? sen misin"), "aldı mı? sen misin");
         assert_eq!(restore("geldi mi"), "geldi mi");
@@ -537,7 +594,7 @@ mod tests {
     #[test]
     fn circumflexed_letters_stay_and_the_word_is_still_restored() {
         let words = "bazı\t-3\nhalâ\t-5\n";
-        let model = LetterModel::parse(words, "").expect("parses");
+        let model = LetterModel::parse(words, "", None).expect("parses");
         let text: String = model.restore(&"bâzi".chars().collect::<Vec<_>>()).text.into_iter().collect();
         assert_eq!(text, "bâzı");
     }
