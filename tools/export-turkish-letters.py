@@ -6,7 +6,8 @@
 
 Writes
 - words.txt: every word form of Zemberek's unigram language model (`lm-unigram.slm`, trained on Turkish
-  news and web text) that is letters with at most one apostrophe and has a letter that may carry Turkish
+  news and web text) that is letters with at most one apostrophe, or capital initials with dots
+  ("A.Ş."), and has a letter that may carry Turkish
   diacritics, with its log10 probability; sorted by its ASCII spelling, then most probable first. A form
   keeps its capital when the capitalised spelling is the commoner one (a name).
 - patterns.txt: Deniz Yuret's deasciifier decision lists (`turkish_pattern_table.pickle`).
@@ -27,7 +28,7 @@ from zemberek.lm.compression.smooth_lm import SmoothLM
 OUT = Path(__file__).resolve().parent.parent / "models" / "turkish-letters"
 LOWER = str.maketrans({"I": "ı", "İ": "i"})
 ASCII = str.maketrans("çğıöşü", "cgiosu")
-WORD = re.compile(r"[a-zçğıöşüA-ZÇĞİÖŞÜ]+(?:'[a-zçğıöşüA-ZÇĞİÖŞÜ]+)?")
+WORD = re.compile(r"[a-zçğıöşüA-ZÇĞİÖŞÜ]+(?:'[a-zçğıöşüA-ZÇĞİÖŞÜ]+)?|(?:[A-ZÇĞİÖŞÜ]\.){2,}")
 
 
 def lower(word):
@@ -42,6 +43,7 @@ def main():
             all_words.write(f"{form}\t{float(lm.unigram_probs[index]):.3f}\n")
     mass = defaultdict(float)
     capitalised = defaultdict(float)
+    initials = {}
     for index, form in enumerate(lm.vocabulary.vocabulary):
         form = form.replace("’", "'")
         if not WORD.fullmatch(form):
@@ -51,14 +53,18 @@ def main():
         mass[key] += p
         if form[0].isupper():
             capitalised[key] += p
+        if "." in form:
+            initials[key] = form
     rows = []
     for key, p in mass.items():
         shown = key
         name = capitalised[key] > p / 2
         # A form none of whose letters can take a Turkish accent is needed only to know it as a name.
-        if not name and not re.search("[cgiosuçğıöşü]", key):
+        if (not name or "." in key) and not re.search("[cgiosuçğıöşü]", key):
             continue
-        if name:
+        if "." in key:
+            shown = initials[key]
+        elif name:
             shown = {"i": "İ", "ı": "I"}.get(key[0], key[0].upper()) + key[1:]
         rows.append((key.translate(ASCII), -math.log10(p), shown))
     rows.sort()

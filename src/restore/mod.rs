@@ -375,17 +375,24 @@ fn word_before(before: &[char]) -> Option<&[char]> {
 /// A suffix written after an apostrophe, its i and u made to agree with the stem's last vowel
 /// ("Besiktas'in" → "Beşiktaş'ın").
 fn harmonise(stem: &[char], suffix: &[char]) -> Vec<char> {
-    let last_vowel = stem.iter().rev().find(|c| "aeıioöuü".contains(**c));
-    let Some(&vowel) = last_vowel else { return suffix.to_vec() };
-    let back = "aıou".contains(vowel);
-    suffix
-        .iter()
-        .map(|&c| match c {
-            'i' if back => 'ı',
+    let is_vowel = |c: &char| "aeıioöuü".contains(*c);
+    let Some(mut vowel) = stem.iter().rev().find(|c| is_vowel(c)).copied() else { return suffix.to_vec() };
+    let mut harmonised = Vec::with_capacity(suffix.len());
+    for (at, &c) in suffix.iter().enumerate() {
+        let back = "aıou".contains(vowel);
+        // The relative suffix "-ki" keeps its i ("Besiktas'taki", "1990'daki").
+        let relative_ki = at > 0 && at == suffix.len() - 1 && suffix[at - 1] == 'k' && c == 'i';
+        let letter = match c {
+            'i' if back && !relative_ki => 'ı',
             'u' if !back => 'ü',
             other => other,
-        })
-        .collect()
+        };
+        if is_vowel(&letter) {
+            vowel = letter;
+        }
+        harmonised.push(letter);
+    }
+    harmonised
 }
 
 /// Native Turkish words have only front vowels (e, i, ö, ü) or only back ones (a, ı, o, u); most
@@ -414,6 +421,19 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, usize) {
             continue;
         }
         let start = at;
+        // Initials with dots are one word: "M.O." for "M.Ö.", "A.S." for "A.Ş.".
+        let single_letter_then_dot = |i: usize| {
+            original.get(i).is_some_and(|c| c.is_alphabetic())
+                && original.get(i + 1) == Some(&'.')
+                && (i == 0 || !original[i - 1].is_alphabetic())
+        };
+        if single_letter_then_dot(at) && single_letter_then_dot(at + 2) {
+            while single_letter_then_dot(at) {
+                at += 2;
+            }
+            spans.push(start..at);
+            continue;
+        }
         while at < original.len() {
             let joins = is_apostrophe(original[at])
                 && original.get(at + 1).is_some_and(|c| c.is_alphabetic())
@@ -467,7 +487,7 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, usize) {
                 c => c.to_ascii_lowercase(),
             })
             .collect();
-        let foreign = key.iter().any(|&c| !(c.is_ascii_lowercase() || c == '\'') || matches!(c, 'q' | 'w' | 'x'));
+        let foreign = key.iter().any(|&c| !(c.is_ascii_lowercase() || matches!(c, '\'' | '.')) || matches!(c, 'q' | 'w' | 'x'));
         if foreign || !key.iter().copied().any(is_ambiguous) {
             continue;
         }
@@ -568,6 +588,15 @@ mod tests {
     fn a_suffix_after_an_apostrophe_follows_the_stem() {
         assert_eq!(restored("Besiktas'in maci"), "Beşiktaş'ın maci");
         assert_eq!(restored("Besiktas'ta"), "Beşiktaş'ta");
+        assert_eq!(restored("Besiktas'taki"), "Beşiktaş'taki");
+    }
+
+    #[test]
+    fn initials_with_dots_are_one_word() {
+        let words = "M.Ö.\t-5.3\nmo\t-6\nA.Ş.\t-4.4\n";
+        let model = LetterModel::parse(words, "", None).expect("parses");
+        let restore = |text: &str| -> String { model.restore(&text.chars().collect::<Vec<_>>()).text.into_iter().collect() };
+        assert_eq!(restore("M.O. 300 yilinda, Koc A.S. ve T.C."), "M.Ö. 300 yilinda, Koc A.Ş. ve T.C.");
     }
 
     #[test]
@@ -588,7 +617,7 @@ mod tests {
 
     #[test]
     fn a_suffix_after_a_number_agrees_with_the_number_read_aloud() {
-        assert_eq!(restored("1990'larin 2000'lerin 3'u 40'i 100'u"), "1990'ların 2000'lerin 3'ü 40'ı 100'ü");
+        assert_eq!(restored("1990'larin 2000'lerin 3'u 40'i 100'u 1930'daki"), "1990'ların 2000'lerin 3'ü 40'ı 100'ü 1930'daki");
     }
 
     #[test]

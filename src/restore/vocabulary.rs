@@ -88,9 +88,9 @@ impl Vocabulary {
                 vocabulary.keys.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
             }
             let key_len = vocabulary.keys.len() - key_start;
-            let plain = vocabulary.keys[key_start..].iter().all(|b| b.is_ascii_alphabetic() || *b == b'\'');
+            let plain = vocabulary.keys[key_start..].iter().all(|b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'.'));
             if form.is_empty() || form.len() > usize::from(u16::MAX) || !plain {
-                return Err(problem("a word is Turkish letters, with at most an apostrophe"));
+                return Err(problem("a word is Turkish letters, with at most an apostrophe, or initials with dots"));
             }
             let log_probability: f32 = probability
                 .trim()
