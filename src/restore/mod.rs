@@ -465,7 +465,7 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, usize) {
             || original[gap_start..span.start].iter().any(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n'));
         previous_end = Some(span.end);
         let letters = &original[span.clone()];
-        let after_number = number_before_suffix(original, &span).map(last_vowel_of_number);
+        let after_number = number_before_suffix(original, &span).map(|digits| last_vowel_of_number(&digits));
         if letters.len() < 2 && after_number.is_none() || in_link[span.start] {
             continue;
         }
@@ -524,10 +524,14 @@ fn handles_and_links(original: &[char]) -> Vec<bool> {
 }
 
 /// The digits of the number a suffix follows after an apostrophe ("1990'larin").
-fn number_before_suffix<'a>(original: &'a [char], span: &Range<usize>) -> Option<&'a [char]> {
+/// Separators inside it ("10.000'i", "%0,5'i") are dropped: the number is read by its digits.
+fn number_before_suffix(original: &[char], span: &Range<usize>) -> Option<Vec<char>> {
     let apostrophe = span.start.checked_sub(1).filter(|&i| is_apostrophe(original[i]))?;
-    let start = original[..apostrophe].iter().rposition(|c| !c.is_ascii_digit()).map_or(0, |i| i + 1);
-    (start < apostrophe).then(|| &original[start..apostrophe])
+    if !original[..apostrophe].last().is_some_and(char::is_ascii_digit) {
+        return None;
+    }
+    let start = original[..apostrophe].iter().rposition(|c| !(c.is_ascii_digit() || matches!(c, '.' | ','))).map_or(0, |i| i + 1);
+    Some(original[start..apostrophe].iter().filter(|c| c.is_ascii_digit()).copied().collect())
 }
 
 /// The last vowel of a number as it is read aloud, which the suffix after it agrees with:
@@ -618,6 +622,7 @@ mod tests {
     #[test]
     fn a_suffix_after_a_number_agrees_with_the_number_read_aloud() {
         assert_eq!(restored("1990'larin 2000'lerin 3'u 40'i 100'u 1930'daki"), "1990'ların 2000'lerin 3'ü 40'ı 100'ü 1930'daki");
+        assert_eq!(restored("10.000'i %0,5'i"), "10.000'i %0,5'i");
     }
 
     #[test]
