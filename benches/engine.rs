@@ -13,6 +13,10 @@ use std::path::Path;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use moderate::{Comment, Engine, Policy};
 
+#[path = "../tests/common/typing.rs"]
+mod typing;
+use typing::typed_in_ascii;
+
 const SAMPLE: &[&str] = &[
     "Bu haber çok güzel olmuş, emeğinize sağlık.",
     "Yazan da okuyan da aptal, böyle haber mi olur?",
@@ -58,30 +62,10 @@ fn engine_throughput(c: &mut Criterion) {
     group.finish();
 }
 
-/// The comment as typed on a keyboard without Turkish letters.
-fn ascii(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'ç' => 'c',
-            'Ç' => 'C',
-            'ğ' => 'g',
-            'Ğ' => 'G',
-            'ı' => 'i',
-            'İ' => 'I',
-            'ö' => 'o',
-            'Ö' => 'O',
-            'ş' => 's',
-            'Ş' => 'S',
-            'ü' => 'u',
-            'Ü' => 'U',
-            other => other,
-        })
-        .collect()
-}
 
 fn turkish_letters(c: &mut Criterion) {
     let policy = Policy::embedded().expect("the default policy loads");
-    let typed: Vec<String> = comments().iter().map(|t| ascii(t)).collect();
+    let typed: Vec<String> = comments().iter().map(|t| typed_in_ascii(t)).collect();
     let mut group = c.benchmark_group("typed without Turkish letters");
     group.throughput(Throughput::Elements(typed.len() as u64));
     group.sample_size(20);

@@ -12,25 +12,10 @@ use std::process::ExitCode;
 
 use moderate::{Comment, Engine, Language, Policy};
 
-fn asciify(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'ç' => 'c',
-            'Ç' => 'C',
-            'ğ' => 'g',
-            'Ğ' => 'G',
-            'ı' => 'i',
-            'İ' => 'I',
-            'ö' => 'o',
-            'Ö' => 'O',
-            'ş' => 's',
-            'Ş' => 'S',
-            'ü' => 'u',
-            'Ü' => 'U',
-            other => other,
-        })
-        .collect()
-}
+#[path = "../tests/common/typing.rs"]
+mod typing;
+use typing::typed_in_ascii;
+
 
 fn upper(text: &str, turkish: bool) -> String {
     text.chars()
@@ -68,7 +53,7 @@ fn main() -> ExitCode {
         }
         let mut text = line;
         if args.iter().any(|a| a == "--ascii") {
-            text = asciify(&text);
+            text = typed_in_ascii(&text);
         }
         if args.iter().any(|a| a == "--upper") {
             text = upper(&text, expected == "tr");

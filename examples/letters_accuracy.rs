@@ -18,25 +18,12 @@ use std::process::ExitCode;
 
 use moderate::{Comment, Engine, Policy};
 
+#[path = "../tests/common/typing.rs"]
+mod typing;
+use typing::typed_in_ascii;
+
 const RULE: &str = "turkish-characters";
 
-fn asciify(c: char) -> char {
-    match c {
-        'ç' => 'c',
-        'Ç' => 'C',
-        'ğ' => 'g',
-        'Ğ' => 'G',
-        'ı' => 'i',
-        'İ' => 'I',
-        'ö' => 'o',
-        'Ö' => 'O',
-        'ş' => 's',
-        'Ş' => 'S',
-        'ü' => 'u',
-        'Ü' => 'U',
-        other => other,
-    }
-}
 
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).map(str::to_string).collect()
@@ -83,8 +70,8 @@ fn main() -> ExitCode {
         if judge(line).is_some() {
             originals_rejected += 1;
         }
-        let ascii: String = line.chars().map(asciify).collect();
-        let with_letters = words(line).iter().filter(|w| w.chars().any(|c| asciify(c) != c)).count();
+        let ascii = typed_in_ascii(line);
+        let with_letters = words(line).iter().filter(|w| typed_in_ascii(w) != **w).count();
         let reason = judge(&ascii);
         if with_letters >= 2 {
             eligible += 1;
@@ -103,7 +90,7 @@ fn main() -> ExitCode {
             continue;
         }
         for (word, fixed) in before.iter().zip(&after) {
-            if word.chars().any(|c| asciify(c) != c) {
+            if typed_in_ascii(word) != *word {
                 needing += 1;
                 restored += usize::from(word == fixed);
                 if reason.is_some() {

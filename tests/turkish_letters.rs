@@ -17,6 +17,10 @@ use proptest::prelude::*;
 
 use moderate::{Comment, Engine, Language, Policy, Reason};
 
+#[path = "common/typing.rs"]
+mod typing;
+use typing::typed_in_ascii as ascii;
+
 const RULE: &str = "turkish-characters";
 
 fn engine() -> &'static Engine {
@@ -75,25 +79,6 @@ fn english() -> impl Strategy<Value = String> {
     })
 }
 
-fn ascii(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'ç' => 'c',
-            'Ç' => 'C',
-            'ğ' => 'g',
-            'Ğ' => 'G',
-            'ı' => 'i',
-            'İ' => 'I',
-            'ö' => 'o',
-            'Ö' => 'O',
-            'ş' => 's',
-            'Ş' => 'S',
-            'ü' => 'u',
-            'Ü' => 'U',
-            other => other,
-        })
-        .collect()
-}
 
 fn toggles(a: char, b: char) -> bool {
     a == b || ascii(&b.to_string()) == a.to_string()
