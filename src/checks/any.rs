@@ -50,6 +50,15 @@ impl Check for AnyCheck {
         }
         joined
     }
+
+    /// The fix of the first part that has one and fires, as `find` suggests it.
+    fn fix(&self, scan: &Scan<'_>) -> Option<String> {
+        self.checks.iter().filter(|check| check.find(scan).is_some()).find_map(|check| check.fix(scan))
+    }
+
+    fn fix_order(&self) -> u8 {
+        self.checks.iter().map(|check| check.fix_order()).min().unwrap_or(u8::MAX)
+    }
 }
 
 #[cfg(test)]

@@ -8,9 +8,9 @@
 //! has seen, 370 times less often than "çok").
 //!
 //! ## What it leaves alone
-//! One slip in a comment otherwise written with Turkish letters; names (capitalised inside a
-//! sentence, or with an apostrophe suffix), acronyms, mentions, hashtags, URLs, numbers, words with
-//! letters foreign to Turkish; and every comment not judged as Turkish (the rule file limits it to
+//! One or two slips in a comment otherwise written with Turkish letters; names the vocabulary does
+//! not know in a Turkish spelling, acronyms, mentions, hashtags, URLs, numbers, words with letters
+//! foreign to Turkish; and every comment not judged as Turkish (the rule file limits it to
 //! `tr`, so an English comment is never told to use Turkish letters).
 //!
 //! ## Why

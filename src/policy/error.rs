@@ -13,6 +13,8 @@ pub enum PolicyError {
     WordList { path: String, line: usize, message: String },
     #[error("{path}:{line}: {message}")]
     Model { path: String, line: usize, message: String },
+    #[error("{path}: {message}")]
+    ModelFile { path: String, message: String },
     #[error("{0}: no rule files (*.toml) found")]
     NoRules(String),
     #[error("unknown rule `{id}`; the policy has: {known}")]

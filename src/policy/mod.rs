@@ -231,10 +231,14 @@ fn load_models(files: &[SourceFile]) -> Result<(HashMap<String, ModelId>, Vec<Le
     let mut names = HashMap::new();
     let mut models = Vec::new();
     for (folder, files) in folders {
+        // Where the folder is, as the user gave it: the directory of any of its files.
+        let shown_folder = files
+            .first()
+            .and_then(|f| f.shown.rsplit_once(['/', '\\']).map(|(dir, _)| dir.to_string()))
+            .unwrap_or_else(|| format!("models/{folder}"));
         let find = |wanted: &str| {
-            files.iter().find(|f| f.path.ends_with(&format!("/{wanted}"))).ok_or_else(|| PolicyError::Model {
-                path: format!("models/{folder}"),
-                line: 0,
+            files.iter().find(|f| f.path.ends_with(&format!("/{wanted}"))).ok_or_else(|| PolicyError::ModelFile {
+                path: shown_folder.clone(),
                 message: format!("the model has no {wanted}"),
             })
         };

@@ -104,7 +104,7 @@ impl Patterns {
                     break;
                 }
                 if let Some(&rank) = table.get(&context[start..stop]) {
-                    if best.is_none_or(|b| rank.abs() < b.abs()) {
+                    if best.is_none_or(|b: i32| rank.unsigned_abs() < b.unsigned_abs()) {
                         best = Some(rank);
                     }
                 }

@@ -14,7 +14,7 @@ use crate::text::fold::{ascii_skeleton, turkish_lowercase};
 const RARE: f32 = -6.5;
 
 /// How much rarer (log10) a name's suffixed forms may be than the word alone.
-const NAME_MARGIN: f32 = 1.5;
+const NAME_MARGIN: f32 = 0.9;
 
 #[derive(Debug, Default)]
 pub(crate) struct Vocabulary {
@@ -89,7 +89,10 @@ impl Vocabulary {
             }
             let key_len = vocabulary.keys.len() - key_start;
             let plain = vocabulary.keys[key_start..].iter().all(|b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'.'));
-            if form.is_empty() || form.len() > usize::from(u16::MAX) || !plain {
+            if form.len() > usize::from(u16::MAX) {
+                return Err(problem("a word is longer than 65,535 bytes"));
+            }
+            if form.is_empty() || !plain {
                 return Err(problem("a word is Turkish letters, with at most an apostrophe, or initials with dots"));
             }
             let log_probability: f32 = probability

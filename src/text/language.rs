@@ -177,8 +177,13 @@ fn ngram_scores(original: &[char]) -> Option<(f32, f32, f32, usize)> {
     let mut letters = 0usize;
     let mut word: Vec<char> = Vec::with_capacity(24);
     let mut at = 0;
+    // Where the current stretch without white space began.
+    let mut chunk_start = 0;
     while at < original.len() && letters < MAX_LETTERS {
         if !original[at].is_alphabetic() {
+            if original[at].is_whitespace() {
+                chunk_start = at + 1;
+            }
             at += 1;
             continue;
         }
@@ -187,7 +192,6 @@ fn ngram_scores(original: &[char]) -> Option<(f32, f32, f32, usize)> {
             at += 1;
         }
         // Mentions and hashtags are names, often English ones, in comments of any language.
-        let chunk_start = original[..start].iter().rposition(|c| c.is_whitespace()).map_or(0, |i| i + 1);
         if matches!(original.get(chunk_start), Some('#' | '@')) {
             continue;
         }
