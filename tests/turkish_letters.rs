@@ -165,8 +165,8 @@ fn wikipedia_sentences_meet_the_issue_figures() {
             }
         }
     }
-    // Measured 0.35%, 99.1% and 98.0% (README, "Measured quality"); these are floors a little below.
+    // Measured 0.35%, 99.1% and 98.1% (README, "Measured quality"); these are floors a little below.
     assert!(originals_flagged * 200 <= sentences, "{originals_flagged} of {sentences} originals flagged");
     assert!(eligible_flagged * 1000 >= eligible * 985, "{eligible_flagged} of {eligible} ASCII sentences flagged");
-    assert!(restored * 1000 >= needing * 975, "{restored} of {needing} words restored");
+    assert!(restored * 1000 >= needing * 978, "{restored} of {needing} words restored");
 }

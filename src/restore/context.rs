@@ -85,6 +85,11 @@ impl Context {
     pub(crate) fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
+
+    /// The model has bigrams with this word (one of the commonest words, or a listed form).
+    pub(crate) fn knows(&self, word: &str) -> bool {
+        self.ids.contains_key(word)
+    }
 }
 
 #[cfg(test)]

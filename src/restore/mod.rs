@@ -277,6 +277,11 @@ impl LetterModel {
         }
         let previous: Option<String> = word_before(before).map(|w| w.iter().collect());
         let next = self.word_after(after);
+        // Neighbours the model has never paired with anything say nothing; the patterns decide.
+        let known = |w: &Option<String>| w.as_deref().is_some_and(|w| self.context.knows(w));
+        if !known(&previous) && !known(&next) {
+            return None;
+        }
         let mut best: Option<(f32, vocabulary::Form<'a>)> = None;
         for &candidate in candidates {
             let text: String = candidate.text.chars().flat_map(turkish_lowercase).collect();
