@@ -58,12 +58,12 @@ impl Engine {
         let scan = Scan::new(&text, language, self.policy.lexicons(), self.policy.models());
         let mut decision = Decision::Approve;
         let mut reasons = Vec::new();
-        let mut fixers: Vec<&dyn Check> = Vec::new();
+        let mut fixers: Vec<(&dyn Check, String)> = Vec::new();
         for rule in self.policy.rules().filter(|r| r.applies_to(language)) {
             let Some(mut finding) = rule.check.find(&scan) else { continue };
             decision = decision.max(rule.action());
-            if finding.suggestion.is_some() {
-                fixers.push(rule.check.as_ref());
+            if let Some(suggestion) = &finding.suggestion {
+                fixers.push((rule.check.as_ref(), suggestion.clone()));
             }
             finding.evidence.sort_unstable();
             finding.evidence.dedup();
@@ -81,11 +81,12 @@ impl Engine {
 
     /// Every fix of the rules that fired, one after another (letters before case), each on the
     /// comment as the ones before left it: the commenter's one-click correction.
-    fn fix_all(&self, scan: &Scan<'_>, mut fixers: Vec<&dyn Check>) -> Option<String> {
-        fixers.sort_by_key(|check| check.fix_order());
-        let (first, rest) = fixers.split_first()?;
-        let mut fixed = first.fix(scan)?;
-        for check in rest {
+    /// The first fix is the one its rule already suggested for the comment as written.
+    fn fix_all(&self, scan: &Scan<'_>, mut fixers: Vec<(&dyn Check, String)>) -> Option<String> {
+        fixers.sort_by_key(|(check, _)| check.fix_order());
+        let ((_, first), rest) = fixers.split_first()?;
+        let mut fixed = first.clone();
+        for (check, _) in rest {
             let text = Text::new(&fixed);
             let next = Scan::new(&text, scan.language, self.policy.lexicons(), self.policy.models());
             if let Some(better) = check.fix(&next) {

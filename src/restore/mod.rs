@@ -192,8 +192,7 @@ impl LetterModel {
     /// The vocabulary writes this word (lower-case ASCII key or Turkish spelling) with a capital:
     /// it is a name ("istanbul" → "İstanbul'da" is how it is found).
     pub(crate) fn is_name(&self, word: &str) -> bool {
-        let key: String = word.chars().flat_map(turkish_lowercase).map(crate::text::fold::ascii_skeleton).collect();
-        self.vocabulary.spellings(&key).is_name()
+        self.vocabulary.spellings(&vocabulary::ascii_key(word)).is_name()
     }
 
     fn choose(&self, word: &Word, before: &[char], after: &[char]) -> Choice {

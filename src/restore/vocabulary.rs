@@ -42,6 +42,12 @@ pub(crate) struct Form<'a> {
     pub log_probability: f32,
 }
 
+/// The ASCII spelling a word is found by: Turkish lower case, Turkish letters and â, î, û as their
+/// plain letters ("İstanbul" → "istanbul").
+pub(crate) fn ascii_key(word: &str) -> String {
+    word.chars().flat_map(turkish_lowercase).map(plain_letter).collect()
+}
+
 /// How a letter of a form is typed in ASCII: Turkish letters and â, î, û as their plain letters.
 fn plain_letter(c: char) -> char {
     match c {
