@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::checks::{Check, Scan};
+use crate::checks::{Check, Scan, ScanData};
 use crate::policy::Policy;
 use crate::text::{Language, Text};
 use crate::verdict::{Decision, Locale, Reason, Verdict};
@@ -55,7 +55,7 @@ impl Engine {
     pub fn moderate(&self, comment: &Comment<'_>) -> Verdict {
         let text = Text::new(comment.text);
         let language = comment.language.unwrap_or_else(|| text.detected_language());
-        let scan = Scan::new(&text, language, self.policy.lexicons(), self.policy.models());
+        let scan = Scan::new(&text, language, self.scan_data());
         let mut decision = Decision::Approve;
         let mut reasons = Vec::new();
         let mut fixers: Vec<(&dyn Check, String)> = Vec::new();
@@ -79,6 +79,10 @@ impl Engine {
         Verdict { decision, language, reasons, suggestion }
     }
 
+    fn scan_data(&self) -> ScanData<'_> {
+        ScanData { lexicons: self.policy.lexicons(), models: self.policy.models(), spellers: self.policy.spellers() }
+    }
+
     /// Every fix of the rules that fired, one after another (letters before case), each on the
     /// comment as the ones before left it: the commenter's one-click correction.
     /// The first fix is the one its rule already suggested for the comment as written.
@@ -88,7 +92,7 @@ impl Engine {
         let mut fixed = first.clone();
         for (check, _) in rest {
             let text = Text::new(&fixed);
-            let next = Scan::new(&text, scan.language, self.policy.lexicons(), self.policy.models());
+            let next = Scan::new(&text, scan.language, self.scan_data());
             if let Some(better) = check.fix(&next) {
                 fixed = better;
             }

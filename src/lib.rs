@@ -15,6 +15,7 @@ mod checks;
 mod engine;
 mod policy;
 mod restore;
+mod spell;
 mod text;
 mod verdict;
 mod wordlist;

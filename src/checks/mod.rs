@@ -9,12 +9,14 @@
 //! | `near`      | an entry of one list stands within a few words of another's       | `near.rs`       |
 //! | `uppercase` | the comment is written in capital letters                         | `uppercase.rs`  |
 //! | `diacritics`| Turkish typed without its letters ("cok guzel")                   | `diacritics.rs` |
+//! | `spelling`  | careless writing: chat-speak, misspellings ("herkez", "diyo")     | `spelling.rs`   |
 //! | `any`       | any of several checks fires (their spans are joined)              | `any.rs`        |
 
 mod any;
 mod diacritics;
 mod lexicon;
 mod near;
+mod spelling;
 mod uppercase;
 
 use std::cell::OnceCell;
@@ -25,6 +27,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use crate::restore::{LetterModel, Restoration};
+use crate::spell::SpellingModel;
 use crate::text::{Language, Text};
 use crate::wordlist::{Hit, Lexicon};
 
@@ -45,17 +48,20 @@ pub(crate) struct Scan<'a> {
     pub language: Language,
     lexicons: &'a [Lexicon],
     models: &'a [LetterModel],
+    spellers: &'a [SpellingModel],
     hits: Vec<OnceCell<Vec<Hit>>>,
     restorations: Vec<OnceCell<Restoration>>,
 }
 
 impl<'a> Scan<'a> {
-    pub(crate) fn new(text: &'a Text, language: Language, lexicons: &'a [Lexicon], models: &'a [LetterModel]) -> Self {
+    pub(crate) fn new(text: &'a Text, language: Language, data: ScanData<'a>) -> Self {
+        let ScanData { lexicons, models, spellers } = data;
         Scan {
             text,
             language,
             lexicons,
             models,
+            spellers,
             hits: (0..lexicons.len()).map(|_| OnceCell::new()).collect(),
             restorations: (0..models.len()).map(|_| OnceCell::new()).collect(),
         }
@@ -74,10 +80,22 @@ impl<'a> Scan<'a> {
         &self.models[model.0]
     }
 
+    pub(crate) fn speller(&self, speller: SpellerId) -> &SpellingModel {
+        &self.spellers[speller.0]
+    }
+
     /// Where a hit's entry is written: `tr/insult.txt:12 aptal*`.
     pub(crate) fn origin(&self, list: ListId, hit: &Hit) -> String {
         self.lexicons[list.0].origin(hit.entry).to_string()
     }
+}
+
+/// What a policy gives every scan: its word lists and models.
+#[derive(Clone, Copy)]
+pub(crate) struct ScanData<'a> {
+    pub lexicons: &'a [Lexicon],
+    pub models: &'a [LetterModel],
+    pub spellers: &'a [SpellingModel],
 }
 
 /// A word list of the policy, by position.
@@ -88,10 +106,15 @@ pub(crate) struct ListId(pub usize);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct ModelId(pub usize);
 
+/// A spelling model of the policy (`models/<name>/` with a dictionary), by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct SpellerId(pub usize);
+
 /// The word lists and models a policy has, by name, for checks to refer to.
 pub(crate) struct PolicyData<'a> {
     pub lists: &'a HashMap<String, ListId>,
     pub models: &'a HashMap<String, ModelId>,
+    pub spellers: &'a HashMap<String, SpellerId>,
 }
 
 impl PolicyData<'_> {
@@ -100,7 +123,11 @@ impl PolicyData<'_> {
     }
 
     fn resolve_model(&self, name: &str) -> Result<ModelId, String> {
-        find_by_name(self.models, "model", name)
+        find_by_name(self.models, "model of Turkish letters", name)
+    }
+
+    fn resolve_speller(&self, name: &str) -> Result<SpellerId, String> {
+        find_by_name(self.spellers, "spelling model", name)
     }
 }
 
@@ -135,6 +162,7 @@ pub(crate) enum CheckSpec {
     Near(near::NearSpec),
     Uppercase(uppercase::UppercaseSpec),
     Diacritics(diacritics::DiacriticsSpec),
+    Spelling(spelling::SpellingSpec),
     Any(any::AnySpec),
 }
 
@@ -145,6 +173,7 @@ impl CheckSpec {
             CheckSpec::Near(spec) => spec.build(lists),
             CheckSpec::Uppercase(spec) => spec.build(lists),
             CheckSpec::Diacritics(spec) => spec.build(lists),
+            CheckSpec::Spelling(spec) => spec.build(lists),
             CheckSpec::Any(spec) => spec.build(lists),
         }
     }
@@ -162,6 +191,8 @@ pub(crate) mod testing {
         names: HashMap<String, ListId>,
         models: Vec<LetterModel>,
         model_names: HashMap<String, ModelId>,
+        spellers: Vec<SpellingModel>,
+        speller_names: HashMap<String, SpellerId>,
     }
 
     impl Fixture {
@@ -173,7 +204,14 @@ pub(crate) mod testing {
                 names.insert(name.to_string(), ListId(lexicons.len()));
                 lexicons.push(Lexicon::build([("test.txt", entries.as_slice())]));
             }
-            Fixture { lexicons, names, models: Vec::new(), model_names: HashMap::new() }
+            Fixture {
+                lexicons,
+                names,
+                models: Vec::new(),
+                model_names: HashMap::new(),
+                spellers: Vec::new(),
+                speller_names: HashMap::new(),
+            }
         }
 
         /// Adds a model of Turkish letters written inline.
@@ -183,15 +221,26 @@ pub(crate) mod testing {
             self
         }
 
+        /// Adds a spelling model.
+        pub(crate) fn with_speller(mut self, name: &str, speller: SpellingModel) -> Self {
+            self.speller_names.insert(name.to_string(), SpellerId(self.spellers.len()));
+            self.spellers.push(speller);
+            self
+        }
+
         pub(crate) fn check(&self, spec: &str) -> Box<dyn Check> {
             let spec: CheckSpec = toml::from_str(spec).expect("test spec parses");
-            spec.build(&PolicyData { lists: &self.names, models: &self.model_names }).expect("test spec builds")
+            spec.build(&PolicyData { lists: &self.names, models: &self.model_names, spellers: &self.speller_names }).expect("test spec builds")
+        }
+
+        fn data(&self) -> ScanData<'_> {
+            ScanData { lexicons: &self.lexicons, models: &self.models, spellers: &self.spellers }
         }
 
         /// The texts of the spans the check finds, or `None` when it does not fire.
         pub(crate) fn spans(&self, check: &dyn Check, comment: &str) -> Option<Vec<String>> {
             let text = Text::new(comment);
-            let scan = Scan::new(&text, text.detected_language(), &self.lexicons, &self.models);
+            let scan = Scan::new(&text, text.detected_language(), self.data());
             check.find(&scan).map(|f| {
                 let mut spans = f.spans;
                 spans.sort_by_key(|r| (r.start, r.end));
@@ -201,7 +250,7 @@ pub(crate) mod testing {
 
         pub(crate) fn suggestion(&self, check: &dyn Check, comment: &str) -> Option<String> {
             let text = Text::new(comment);
-            let scan = Scan::new(&text, text.detected_language(), &self.lexicons, &self.models);
+            let scan = Scan::new(&text, text.detected_language(), self.data());
             check.find(&scan).and_then(|f| f.suggestion)
         }
     }

@@ -32,8 +32,9 @@ use sha2::{Digest, Sha256};
 pub use error::PolicyError;
 use source::SourceFile;
 
-use crate::checks::{Check, CheckSpec, ListId, ModelId, PolicyData};
+use crate::checks::{Check, CheckSpec, ListId, ModelId, PolicyData, SpellerId};
 use crate::restore::LetterModel;
+use crate::spell::{SpellingFiles, SpellingModel};
 use crate::text::Language;
 use crate::verdict::{Decision, Locale};
 use crate::wordlist::{self, Lexicon};
@@ -89,6 +90,7 @@ pub struct Policy {
     rules: Vec<Arc<Rule>>,
     lexicons: Arc<[Lexicon]>,
     models: Arc<[LetterModel]>,
+    spellers: Arc<[SpellingModel]>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -151,7 +153,7 @@ impl Policy {
 
     fn from_files(name: &str, rule_files: Vec<SourceFile>, list_files: Vec<SourceFile>, model_files: Vec<SourceFile>) -> Result<Self, PolicyError> {
         let version = version(&[&rule_files, &list_files, &model_files]);
-        let (model_names, models) = load_models(&model_files)?;
+        let Models { letter_names: model_names, letters: models, speller_names, spellers } = load_models(&model_files)?;
 
         let mut by_name: BTreeMap<String, Vec<(&SourceFile, Vec<wordlist::Entry>)>> = BTreeMap::new();
         for file in &list_files {
@@ -173,7 +175,7 @@ impl Policy {
 
         let mut rules: Vec<Arc<Rule>> = Vec::new();
         for file in &rule_files {
-            let rule = parse_rule(file, &PolicyData { lists: &names, models: &model_names })?;
+            let rule = parse_rule(file, &PolicyData { lists: &names, models: &model_names, spellers: &speller_names })?;
             if rules.iter().any(|r| r.id == rule.id) {
                 return Err(PolicyError::Rule {
                     path: file.shown.clone(),
@@ -183,7 +185,14 @@ impl Policy {
             }
             rules.push(Arc::new(rule));
         }
-        Ok(Policy { name: name.to_string(), version, rules, lexicons: lexicons.into(), models: models.into() })
+        Ok(Policy {
+            name: name.to_string(),
+            version,
+            rules,
+            lexicons: lexicons.into(),
+            models: models.into(),
+            spellers: spellers.into(),
+        })
     }
 
     pub fn name(&self) -> &str {
@@ -218,32 +227,48 @@ impl Policy {
     pub(crate) fn models(&self) -> &[LetterModel] {
         &self.models
     }
+
+    pub(crate) fn spellers(&self) -> &[SpellingModel] {
+        &self.spellers
+    }
 }
 
-/// Every folder of model files is one model of Turkish letters, named by the folder.
-fn load_models(files: &[SourceFile]) -> Result<(HashMap<String, ModelId>, Vec<LetterModel>), PolicyError> {
+/// The models of a policy, each named by its folder.
+struct Models {
+    letter_names: HashMap<String, ModelId>,
+    letters: Vec<LetterModel>,
+    speller_names: HashMap<String, SpellerId>,
+    spellers: Vec<SpellingModel>,
+}
+
+/// Every folder of model files is one model: of Turkish letters where it has `words.txt`, of
+/// spelling where it has a Hunspell dictionary (`dictionary.aff`).
+fn load_models(files: &[SourceFile]) -> Result<Models, PolicyError> {
     let mut folders: BTreeMap<&str, Vec<&SourceFile>> = BTreeMap::new();
     for file in files {
         if let Some((folder, _)) = file.path.split_once('/') {
             folders.entry(folder).or_default().push(file);
         }
     }
-    let mut names = HashMap::new();
-    let mut models = Vec::new();
+    let mut models = Models { letter_names: HashMap::new(), letters: Vec::new(), speller_names: HashMap::new(), spellers: Vec::new() };
     for (folder, files) in folders {
         // Where the folder is, as the user gave it: the directory of any of its files.
         let shown_folder = files
             .first()
             .and_then(|f| f.shown.rsplit_once(['/', '\\']).map(|(dir, _)| dir.to_string()))
             .unwrap_or_else(|| format!("models/{folder}"));
+        let lookup = |wanted: &str| files.iter().copied().find(|f| f.path.ends_with(&format!("/{wanted}")));
         let find = |wanted: &str| {
-            files.iter().find(|f| f.path.ends_with(&format!("/{wanted}"))).ok_or_else(|| PolicyError::ModelFile {
-                path: shown_folder.clone(),
-                message: format!("the model has no {wanted}"),
-            })
+            lookup(wanted).ok_or_else(|| PolicyError::ModelFile { path: shown_folder.clone(), message: format!("the model has no {wanted}") })
         };
+        if lookup("dictionary.aff").is_some() {
+            let speller = load_speller(folder, &files, &find, &lookup)?;
+            models.speller_names.insert(folder.to_string(), SpellerId(models.spellers.len()));
+            models.spellers.push(speller);
+            continue;
+        }
         let (words, patterns) = (find("words.txt")?, find("patterns.txt")?);
-        let context = find("context.txt").ok();
+        let context = lookup("context.txt");
         let model = LetterModel::parse(&words.content, &patterns.content, context.map(|c| c.content.as_str())).map_err(|e| PolicyError::Model {
             path: match e.file {
                 "words.txt" => words.shown.clone(),
@@ -253,10 +278,51 @@ fn load_models(files: &[SourceFile]) -> Result<(HashMap<String, ModelId>, Vec<Le
             line: e.line,
             message: e.message,
         })?;
-        names.insert(folder.to_string(), ModelId(models.len()));
-        models.push(model);
+        models.letter_names.insert(folder.to_string(), ModelId(models.letters.len()));
+        models.letters.push(model);
     }
-    Ok((names, models))
+    Ok(models)
+}
+
+/// A spelling model: `dictionary.aff`, `dictionary.dic`, and the optional lists of `crate::spell`.
+fn load_speller<'a>(
+    folder: &str,
+    files: &[&'a SourceFile],
+    find: &dyn Fn(&str) -> Result<&'a SourceFile, PolicyError>,
+    lookup: &dyn Fn(&str) -> Option<&'a SourceFile>,
+) -> Result<SpellingModel, PolicyError> {
+    let (aff, dic) = (find("dictionary.aff")?, find("dictionary.dic")?);
+    let corrections = lookup("corrections.txt");
+    let published: Vec<&SourceFile> = files
+        .iter()
+        .copied()
+        .filter(|f| f.path.rsplit('/').next().is_some_and(|name| name.starts_with("corrections-") && name.ends_with(".txt")))
+        .collect();
+    let published_texts: Vec<&str> = published.iter().map(|f| f.content.as_str()).collect();
+    let (rewrites, particles) = (lookup("rewrites.txt"), lookup("particles.txt"));
+    SpellingModel::parse(SpellingFiles {
+        aff: &aff.content,
+        dic: &dic.content,
+        corrections: corrections.map(|f| f.content.as_str()),
+        published: &published_texts,
+        rewrites: rewrites.map(|f| f.content.as_str()),
+        particles: particles.map(|f| f.content.as_str()),
+    })
+    .map_err(|e| {
+        let shown = |file: Option<&SourceFile>, name: &str| file.map_or_else(|| format!("models/{folder}/{name}"), |f| f.shown.clone());
+        let path = match e.file {
+            "corrections" => shown(corrections, "corrections.txt"),
+            "published" => published.get(e.index).map_or_else(|| format!("models/{folder}"), |f| f.shown.clone()),
+            "rewrites" => shown(rewrites, "rewrites.txt"),
+            "particles" => shown(particles, "particles.txt"),
+            _ => format!("{} and {}", aff.shown, dic.shown),
+        };
+        if e.line == 0 {
+            PolicyError::ModelFile { path, message: e.message }
+        } else {
+            PolicyError::Model { path, line: e.line, message: e.message }
+        }
+    })
 }
 
 fn parse_rule(file: &SourceFile, lists: &PolicyData<'_>) -> Result<Rule, PolicyError> {

@@ -41,37 +41,39 @@ pub(crate) fn embedded_models() -> Vec<SourceFile> {
     from_table("models", embedded::MODEL_FILES)
 }
 
-/// `<name>/*.txt` under `dir`.
+/// `<name>/*.txt`, and Hunspell's `<name>/*.aff` and `<name>/*.dic`, under `dir`.
 pub(crate) fn models_in(dir: &Path) -> Result<Vec<SourceFile>, PolicyError> {
-    wordlists_in(dir)
+    let mut files = Vec::new();
+    read_tree(dir, dir, 1, &["txt", "aff", "dic"], &mut files)?;
+    Ok(files)
 }
 
 /// `*.toml` directly in `dir`.
 pub(crate) fn rules_in(dir: &Path) -> Result<Vec<SourceFile>, PolicyError> {
     let mut files = Vec::new();
-    read_tree(dir, dir, 0, "toml", &mut files)?;
+    read_tree(dir, dir, 0, &["toml"], &mut files)?;
     Ok(files)
 }
 
 /// `<lang>/*.txt` under `dir`.
 pub(crate) fn wordlists_in(dir: &Path) -> Result<Vec<SourceFile>, PolicyError> {
     let mut files = Vec::new();
-    read_tree(dir, dir, 1, "txt", &mut files)?;
+    read_tree(dir, dir, 1, &["txt"], &mut files)?;
     Ok(files)
 }
 
-fn read_tree(root: &Path, dir: &Path, depth: usize, extension: &str, out: &mut Vec<SourceFile>) -> Result<(), PolicyError> {
+fn read_tree(root: &Path, dir: &Path, depth: usize, extensions: &[&str], out: &mut Vec<SourceFile>) -> Result<(), PolicyError> {
     let read_error = |source| PolicyError::Read { path: dir.to_path_buf(), source };
     let mut paths: Vec<_> = fs::read_dir(dir).map_err(read_error)?.flatten().map(|e| e.path()).collect();
     paths.sort();
     for path in paths {
         if path.is_dir() {
             if depth > 0 {
-                read_tree(root, &path, depth - 1, extension, out)?;
+                read_tree(root, &path, depth - 1, extensions, out)?;
             }
             continue;
         }
-        if path.extension().is_none_or(|e| e != extension) {
+        if path.extension().is_none_or(|e| !extensions.iter().any(|x| e == *x)) {
             continue;
         }
         let relative = path

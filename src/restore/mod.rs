@@ -32,7 +32,7 @@ use vocabulary::Vocabulary;
 
 use unicode_normalization::char::is_combining_mark;
 
-use crate::text::fold::{is_turkish_letter, turkish_lowercase};
+use crate::text::fold::{is_turkish_letter, turkish_lowercase, turkish_uppercase};
 
 /// How much less probable (log10) than the best spelling a spelling may be and still win because
 /// the context patterns choose it.
@@ -349,14 +349,6 @@ fn with_accent(c: char) -> char {
     }
 }
 
-fn turkish_uppercase(c: char) -> char {
-    match c {
-        'i' => 'İ',
-        'ı' => 'I',
-        other => other.to_uppercase().next().unwrap_or(other),
-    }
-}
-
 fn lower(text: &str) -> Vec<char> {
     text.chars().flat_map(turkish_lowercase).collect()
 }
@@ -527,7 +519,7 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, Vec<Range<usize>>) {
 
 /// For each code point, whether it is part of a mention, hashtag, URL or e-mail address: a
 /// stretch between white space that starts with `#`, holds `@`, `://` or `.com`, or starts `www.`.
-fn handles_and_links(original: &[char]) -> Vec<bool> {
+pub(crate) fn handles_and_links(original: &[char]) -> Vec<bool> {
     let mut marked = vec![false; original.len()];
     let mut start = 0;
     for chunk in original.split(|c| c.is_whitespace()) {

@@ -34,6 +34,22 @@ pub(crate) fn turkish_lowercase(c: char) -> impl Iterator<Item = char> {
     special.into_iter().chain(general.into_iter().flatten())
 }
 
+/// Upper-cases one letter by Turkish rules (`i`→`İ`, `ı`→`I`); a letter with no one-letter capital
+/// stays as it is.
+pub(crate) fn turkish_uppercase(c: char) -> char {
+    match c {
+        'i' => 'İ',
+        'ı' => 'I',
+        other => {
+            let mut upper = other.to_uppercase();
+            match (upper.next(), upper.next()) {
+                (Some(one), None) => one,
+                _ => other,
+            }
+        }
+    }
+}
+
 /// The Turkish letter a base letter and a combining mark make together, if any.
 pub(crate) fn compose_turkish(base: char, mark: char) -> Option<char> {
     Some(match (base, mark) {

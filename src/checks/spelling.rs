@@ -1,0 +1,362 @@
+//! `spelling`: careless writing — chat-speak, misspellings, colloquial spellings.
+//!
+//! ## What it catches
+//! Comments not written by the spelling rules: "slm nbr bu haberi okudum ama bisey anlamadm yaw",
+//! "herkez biliyoki bu iş böyle olmıcak", "yanlız kaldık birşey yapamıyoruz tabiki". Each word is
+//! judged by the comment language's spelling model (`crate::spell`): a Hunspell dictionary with the
+//! language's affix rules (so "kitaplarımızdan" is a word), misspellings known with their
+//! corrections ("herkez" → "herkes", "slm" → "selam"), colloquial endings ("diyo" → "diyor"),
+//! particles written joined ("biliyorki" → "biliyor ki") and letters repeated for emphasis
+//! ("çoook" → "çok").
+//!
+//! ## What it leaves alone
+//! Words that are no evidence of careless writing: names (a capitalised word the dictionary lacks,
+//! or one with an apostrophe suffix: "Stoltenberg'in", "Türkiye’de"), acronyms, numbers and words
+//! joined to digits, URLs, e-mail addresses, mentions, hashtags, emoji, words of another language
+//! (an English word in a Turkish comment), a site's own names and terms (the `allow` word lists),
+//! and a word wrong only because its Turkish letters are missing: Turkish letters are restored
+//! first, and that is the `turkish-characters` rule's business. A slip or two in a long comment is
+//! not careless writing either: the comment must have at least `min_words` misspelled words that
+//! make up at least `min_ratio` of the words judged.
+//!
+//! ## Why
+//! The policy rejects comments "not written with spelling rules". A moderator means the commenter
+//! who does not try, not the one who writes a name the dictionary lacks; so a word that may be a
+//! name never counts, and the thresholds were chosen so edited news passes (README, "Measured
+//! quality").
+//!
+//! ## Parameters
+//! - `letters`: the model of Turkish letters restored before a Turkish comment is judged.
+//! - `dictionaries`: the spelling model for each language (`tr = "spelling-tr"`).
+//! - `allow`: word lists of names and terms to accept as they are.
+//! - `min_words`, `min_ratio`: how many misspelled words, and what share of the judged words.
+//!
+//! ## Example
+//! "ya bu haberde ne diyo anlamadim kimse aciklamiyo" → rejected: `diyo`, `aciklamiyo` (with
+//! the Turkish letters of "anlamadım" restored, the suggestion is "ya bu haberde ne diyor
+//! anlamadım kimse açıklamıyor"). "Stoltenberg'in açıklaması Brüksel'de yankı uyandırdı" →
+//! approved: names are not misspellings.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::{Check, Finding, ListId, ModelId, PolicyData, Scan, SpellerId};
+use crate::restore::handles_and_links;
+use crate::spell::{Judgement, Kind, SpellingModel};
+use crate::text::Language;
+
+/// Words of at most this many letters typed without Turkish letters have every spelling with
+/// Turkish letters tried before they count as misspelled (2^6 look-ups at most).
+const VARIANT_POSITIONS: usize = 6;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SpellingSpec {
+    #[serde(default)]
+    letters: Option<String>,
+    dictionaries: HashMap<Language, String>,
+    #[serde(default)]
+    allow: Vec<String>,
+    min_words: usize,
+    min_ratio: f64,
+}
+
+impl SpellingSpec {
+    pub(crate) fn build(&self, data: &PolicyData<'_>) -> Result<Box<dyn Check>, String> {
+        if !(0.0..=1.0).contains(&self.min_ratio) {
+            return Err(format!("`min_ratio` must be between 0 and 1, not {}", self.min_ratio));
+        }
+        let mut dictionaries: Vec<(Language, SpellerId)> = Vec::new();
+        for (language, name) in &self.dictionaries {
+            dictionaries.push((*language, data.resolve_speller(name)?));
+        }
+        dictionaries.sort_by_key(|(language, _)| *language as u8);
+        Ok(Box::new(SpellingCheck {
+            letters: self.letters.as_deref().map(|name| data.resolve_model(name)).transpose()?,
+            dictionaries,
+            allow: self.allow.iter().map(|name| data.resolve(name)).collect::<Result<_, _>>()?,
+            min_words: self.min_words.max(1),
+            min_ratio: self.min_ratio,
+        }))
+    }
+}
+
+#[derive(Debug)]
+struct SpellingCheck {
+    letters: Option<ModelId>,
+    dictionaries: Vec<(Language, SpellerId)>,
+    allow: Vec<ListId>,
+    min_words: usize,
+    min_ratio: f64,
+}
+
+/// One word of the comment and what the check made of it.
+struct JudgedWord {
+    source: Range<usize>,
+    /// How the word is known to be misspelled; `None` for a word spelled right.
+    misspelled: Option<Kind>,
+    correction: Option<String>,
+}
+
+impl SpellingCheck {
+    fn speller<'s>(&self, scan: &'s Scan<'_>, language: Language) -> Option<&'s SpellingModel> {
+        self.dictionaries.iter().find(|(l, _)| *l == language).map(|(_, id)| scan.speller(*id))
+    }
+
+    /// The comment as judged (Turkish letters restored) and its words that are evidence either way.
+    fn judge(&self, scan: &Scan<'_>) -> Option<(Vec<char>, Vec<JudgedWord>)> {
+        let speller = self.speller(scan, scan.language)?;
+        let others: Vec<&SpellingModel> =
+            self.dictionaries.iter().filter(|(l, _)| *l != scan.language).map(|(_, id)| scan.speller(*id)).collect();
+        let original = scan.text.original();
+        let text: Vec<char> = match (self.letters, scan.language) {
+            (Some(model), Language::Tr) => scan.restoration(model).text.clone(),
+            _ => original.to_vec(),
+        };
+        let allowed: Vec<Range<usize>> = self.allow.iter().flat_map(|list| scan.hits(*list).iter().map(|h| h.source.clone())).collect();
+        let in_link = handles_and_links(original);
+        let spans = word_spans(&text);
+        let long_words = spans.iter().filter(|s| s.len() >= 2).count();
+        let shouting = spans.iter().filter(|s| in_capitals(&text[(*s).clone()])).count() * 5 >= long_words * 3;
+
+        let mut judged = Vec::new();
+        let mut previous_end = None;
+        for span in spans {
+            let sentence_start = previous_end.is_none_or(|end| text[end..span.start].iter().any(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n')));
+            previous_end = Some(span.end);
+            let letters = &text[span.clone()];
+            if letters.iter().filter(|c| c.is_alphabetic()).count() < 2
+                || in_link[span.start]
+                || touches_a_digit(original, &span)
+                || allowed.iter().any(|a| a.start < span.end && span.start < a.end)
+                || !letters.iter().all(|c| c.is_alphabetic() && (c.is_ascii() || is_latin(*c)) || is_apostrophe(*c))
+            {
+                continue;
+            }
+            let capitals = in_capitals(letters);
+            if capitals && !shouting {
+                continue; // an acronym
+            }
+            let word: String = letters.iter().map(|&c| if is_apostrophe(c) { '\'' } else { c }).collect();
+            let (stem, suffixed) = match word.split_once('\'') {
+                Some((stem, _)) => (stem, true),
+                None => (word.as_str(), false),
+            };
+            let may_be_name = starts_with_capital(&word) && !capitals && !sentence_start;
+            let judgement = match speller.judge(&word, may_be_name) {
+                Judgement::Unknown if suffixed && (speller.knows(stem) || starts_with_capital(stem)) => Judgement::Known,
+                judgement => judgement,
+            };
+            let (misspelled, correction) = match judgement {
+                Judgement::Known => (None, None),
+                Judgement::Misspelled(kind, correction) => (Some(kind), correction),
+                Judgement::Unknown => {
+                    // Not evidence: a name, a word of another language, or a word wrong only for
+                    // its missing Turkish letters.
+                    let name = starts_with_capital(&word) && !(capitals && shouting);
+                    let foreign = others.iter().any(|other| other.knows(&word));
+                    let ascii_typed = scan.language == Language::Tr && original[span.clone()].iter().all(char::is_ascii);
+                    if name || foreign || suffixed || ascii_typed && with_turkish_letters(&word).any(|v| speller.knows(&v)) {
+                        continue;
+                    }
+                    (Some(Kind::Unknown), None)
+                }
+            };
+            judged.push(JudgedWord { source: span, misspelled, correction });
+        }
+        Some((text, judged))
+    }
+}
+
+impl Check for SpellingCheck {
+    fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
+        let (text, words) = self.judge(scan)?;
+        let misspelled = words.iter().filter(|w| w.misspelled.is_some()).count();
+        let ratio = misspelled as f64 / words.len().max(1) as f64;
+        if misspelled < self.min_words || ratio < self.min_ratio {
+            return None;
+        }
+        Some(Finding {
+            spans: words.iter().filter(|w| w.misspelled.is_some()).map(|w| w.source.clone()).collect(),
+            suggestion: Some(corrected(&text, &words)),
+            evidence: words
+                .iter()
+                .filter_map(|w| {
+                    let kind = w.misspelled?;
+                    let typed: String = text[w.source.clone()].iter().collect();
+                    Some(match &w.correction {
+                        Some(correction) => format!("{typed} → {correction} ({})", kind.name()),
+                        None => format!("{typed} ({})", kind.name()),
+                    })
+                })
+                .collect(),
+        })
+    }
+
+    fn fix(&self, scan: &Scan<'_>) -> Option<String> {
+        let (text, words) = self.judge(scan)?;
+        Some(corrected(&text, &words))
+    }
+
+    /// After Turkish letters (words are judged with them), before sentence case.
+    fn fix_order(&self) -> u8 {
+        2
+    }
+}
+
+/// The judged text with each correction in place of its word.
+fn corrected(text: &[char], words: &[JudgedWord]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for word in words {
+        if let Some(correction) = &word.correction {
+            out.extend(&text[at..word.source.start]);
+            out.push_str(correction);
+            at = word.source.end;
+        }
+    }
+    out.extend(&text[at..]);
+    out
+}
+
+/// Runs of letters (with their combining marks), joined across one apostrophe that a letter
+/// follows ("Türkiye’de").
+fn word_spans(text: &[char]) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        if !text[at].is_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        let mut joined = false;
+        while at < text.len() {
+            let joins = !joined && is_apostrophe(text[at]) && text.get(at + 1).is_some_and(|c| c.is_alphabetic());
+            if text[at].is_alphabetic() && !is_apostrophe(text[at]) || unicode_normalization::char::is_combining_mark(text[at]) || joins {
+                joined |= joins;
+                at += 1;
+            } else {
+                break;
+            }
+        }
+        spans.push(start..at);
+    }
+    spans
+}
+
+/// The part before any apostrophe has two or more letters, none in lower case.
+fn in_capitals(letters: &[char]) -> bool {
+    let stem = letters.split(|&c| is_apostrophe(c)).next().unwrap_or(letters);
+    stem.iter().filter(|c| c.is_alphabetic()).count() >= 2 && !stem.iter().any(|c| c.is_lowercase())
+}
+
+fn starts_with_capital(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ')
+}
+
+/// Latin letters beyond ASCII (Turkish ç, ş, é of a French name): a word in another script is
+/// not judged by a Latin dictionary.
+fn is_latin(c: char) -> bool {
+    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+/// Letters that belong to a number: "2019'da", "3üncü", "mp3".
+fn touches_a_digit(original: &[char], span: &Range<usize>) -> bool {
+    let before = span.start.checked_sub(1).map(|i| original[i]);
+    let before_apostrophe = span.start.checked_sub(2).filter(|_| before.is_some_and(is_apostrophe)).map(|i| original[i]);
+    before.is_some_and(|c| c.is_ascii_digit())
+        || before_apostrophe.is_some_and(|c| c.is_ascii_digit())
+        || original.get(span.end).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Every spelling of a lower-case ASCII word with some of its c, g, i, o, s, u made Turkish
+/// letters, for words with at most [`VARIANT_POSITIONS`] such letters.
+fn with_turkish_letters(word: &str) -> impl Iterator<Item = String> + '_ {
+    let chars: Vec<char> = word.chars().collect();
+    let positions: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| matches!(c, 'c' | 'g' | 'i' | 'o' | 's' | 'u')).map(|(i, _)| i).collect();
+    let count = if positions.len() <= VARIANT_POSITIONS { 1u32 << positions.len() } else { 0 };
+    (1..count).map(move |mask| {
+        let mut variant = chars.clone();
+        for (bit, &at) in positions.iter().enumerate() {
+            if mask & (1 << bit) != 0 {
+                variant[at] = match variant[at] {
+                    'c' => 'ç',
+                    'g' => 'ğ',
+                    'i' => 'ı',
+                    'o' => 'ö',
+                    's' => 'ş',
+                    _ => 'ü',
+                };
+            }
+        }
+        variant.into_iter().collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::Fixture;
+    use crate::spell::{SpellingFiles, SpellingModel};
+
+    const AFF: &str = "SET UTF-8\nLANG tr_TR\nSFX A Y 2\nSFX A 0 ı .\nSFX A 0 dı .\n";
+    const DIC: &str = "12\nbu\nhaber/A\nokudum\nama\nanlamadım\nherkes\nbiliyor\nçok\ngüzel\niş\nböyle\nyalnız\n";
+    const SPEC: &str = "kind = 'spelling'\ndictionaries = { tr = 'tr' }\nallow = ['allow']\nmin_words = 2\nmin_ratio = 0.2";
+
+    fn fixture() -> Fixture {
+        let speller = SpellingModel::parse(SpellingFiles {
+            aff: AFF,
+            dic: DIC,
+            corrections: Some("slm\tselam\nbisey\tbir şey\nherkez\therkes\n"),
+            published: &[],
+            rewrites: Some("yo\tyor\n"),
+            particles: Some("ki\n"),
+        })
+        .expect("test speller parses");
+        Fixture::new(&[("allow", "zelenski*\n")]).with_speller("tr", speller)
+    }
+
+    #[test]
+    fn careless_writing_fires_with_its_corrections() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        let comment = "slm bu haberi okudum ama bisey anlamadım, herkez biliyoki";
+        assert_eq!(
+            fixture.spans(&*check, comment),
+            Some(vec!["slm".to_string(), "bisey".into(), "herkez".into(), "biliyoki".into()])
+        );
+        assert_eq!(
+            fixture.suggestion(&*check, comment).as_deref(),
+            Some("selam bu haberi okudum ama bir şey anlamadım, herkes biliyor ki")
+        );
+    }
+
+    #[test]
+    fn names_acronyms_links_numbers_and_allowed_words_are_no_evidence() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        assert_eq!(fixture.spans(&*check, "Stoltenberg'in haberi Brüksel'de, Kovalenko okudum"), None);
+        assert_eq!(fixture.spans(&*check, "Bu haber NATO ve AKP @kullanici #etiket www.ornek.com 3ncu"), None);
+        assert_eq!(fixture.spans(&*check, "zelenskiyi zelenskinin haberi"), None);
+    }
+
+    #[test]
+    fn one_slip_is_not_careless_writing() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        assert_eq!(fixture.spans(&*check, "bu haber çok güzel, herkez okudum ama anlamadım böyle iş"), None);
+    }
+
+    #[test]
+    fn a_word_wrong_only_for_its_turkish_letters_is_not_misspelled() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        assert_eq!(fixture.spans(&*check, "cok guzel haber, yalniz bu is boyle"), None);
+    }
+}

@@ -1,0 +1,356 @@
+//! Spelling: whether a dictionary knows a word, and how a known misspelling is corrected.
+//!
+//! A spelling model is a folder under `models/` (`models/spelling-tr/`, `models/spelling-en/`):
+//!
+//! | file | what |
+//! |---|---|
+//! | `dictionary.aff`, `dictionary.dic` | a Hunspell dictionary, read by the `spellbook` crate (Turkish: Harun Reşit Zafer's, inflected forms through its affix rules) |
+//! | `corrections.txt` | the project's own: `misspelling<TAB>correction`, always a misspelling, even where the dictionary accepts it ("bi", "slm", "tabiki") |
+//! | `corrections-*.txt` | published lists (Zemberek's normalisation data): used only where the dictionary rejects the word and knows every word of the correction |
+//! | `rewrites.txt` | `ending<TAB>replacement`: colloquial endings ("diyo" → "diyor", "gidiyom" → "gidiyorum"), tried on words the dictionary rejects; the rewrite must be a word it knows |
+//! | `particles.txt` | words written apart by the rules ("ki", "mi"), found joined to a word the dictionary knows ("biliyorki" → "biliyor ki") |
+//!
+//! Every file but the dictionary is optional, and every list is data a moderator can edit.
+//! A word is judged as written: the dictionary handles capitals by the affix file's language
+//! (Turkish `I`/`ı`, `İ`/`i` for `LANG tr_TR`).
+
+use std::fmt;
+
+use rustc_hash::FxHashMap;
+
+use crate::text::fold::{turkish_lowercase, turkish_uppercase};
+
+/// Letters repeated this many times in a row are emphasis ("çoook"), never spelling.
+const EMPHASIS_RUN: usize = 3;
+
+/// Published corrections are trusted for words at least this long: shorter ones are as often
+/// fragments ("nın" split from "ABD'nin") as chat-speak, which the project's own list covers.
+const PUBLISHED_MIN_LETTERS: usize = 4;
+
+/// The shortest word left before a particle split off it ("gelecekmi" → "gelecek mi").
+const PARTICLE_STEM: usize = 3;
+
+/// A Hunspell dictionary and the misspellings known for its language.
+pub(crate) struct SpellingModel {
+    dictionary: spellbook::Dictionary,
+    /// The project's corrections, decided whatever the dictionary says.
+    certain: FxHashMap<String, String>,
+    /// Published corrections, used where the dictionary rejects the word.
+    published: FxHashMap<String, String>,
+    rewrites: Vec<(String, String)>,
+    particles: Vec<Particle>,
+}
+
+/// A word written apart that careless writers join to the word before it.
+#[derive(Debug, Clone)]
+struct Particle {
+    word: String,
+    /// Endings of the word before after which the joined form is a suffix, not the particle
+    /// ("evdeki", "seninki").
+    not_after: Vec<String>,
+}
+
+impl fmt::Debug for SpellingModel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SpellingModel")
+            .field("certain", &self.certain.len())
+            .field("published", &self.published.len())
+            .field("rewrites", &self.rewrites.len())
+            .field("particles", &self.particles.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The text files of a spelling model, by role.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct SpellingFiles<'a> {
+    pub aff: &'a str,
+    pub dic: &'a str,
+    pub corrections: Option<&'a str>,
+    pub published: &'a [&'a str],
+    pub rewrites: Option<&'a str>,
+    pub particles: Option<&'a str>,
+}
+
+/// A file of the model that does not read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SpellingFileError {
+    /// Which file: `dictionary`, `corrections`, `published`, `rewrites` or `particles`.
+    pub file: &'static str,
+    /// Which of the published files, for `published`.
+    pub index: usize,
+    pub line: usize,
+    pub message: String,
+}
+
+/// How a misspelling is known, from the surest to the least sure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Kind {
+    /// In the project's own list (`corrections.txt`): chat-speak, words written together.
+    Listed,
+    /// Letters repeated for emphasis ("çoook").
+    Emphasis,
+    /// A colloquial ending (`rewrites.txt`: "diyo").
+    Colloquial,
+    /// A particle joined to its word (`particles.txt`: "gelecekmi").
+    Joined,
+    /// In a published list of misspellings (`corrections-*.txt`), which also holds typos.
+    Published,
+    /// Not in the dictionary, no correction known.
+    Unknown,
+}
+
+impl Kind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Kind::Listed => "listed",
+            Kind::Emphasis => "emphasis",
+            Kind::Colloquial => "colloquial",
+            Kind::Joined => "joined",
+            Kind::Published => "published",
+            Kind::Unknown => "unknown",
+        }
+    }
+}
+
+/// What the model says of one word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Judgement {
+    /// The dictionary knows it.
+    Known,
+    /// A misspelling, how it is known, and its correction where one is known ("herkez" → "herkes").
+    Misspelled(Kind, Option<String>),
+    /// The dictionary does not know it and no correction is known: a misspelling, or a name or
+    /// word the dictionary lacks.
+    Unknown,
+}
+
+impl SpellingModel {
+    pub(crate) fn parse(files: SpellingFiles<'_>) -> Result<Self, SpellingFileError> {
+        let dictionary = spellbook::Dictionary::new(files.aff, files.dic)
+            .map_err(|e| SpellingFileError { file: "dictionary", index: 0, line: 0, message: e.to_string() })?;
+        let certain = files.corrections.map(|c| pairs(c, "corrections")).transpose()?.unwrap_or_default();
+        let mut published = FxHashMap::default();
+        for (index, file) in files.published.iter().enumerate() {
+            let pairs = pairs(file, "published").map_err(|e| SpellingFileError { index, ..e })?;
+            for (from, to) in pairs {
+                published.entry(from).or_insert(to);
+            }
+        }
+        let mut rewrites: Vec<(String, String)> =
+            files.rewrites.map(|c| pairs(c, "rewrites")).transpose()?.unwrap_or_default().into_iter().collect();
+        // The longest ending first: "yorsun" is tried before "yo".
+        rewrites.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then_with(|| a.0.cmp(&b.0)));
+        let mut particles: Vec<Particle> = files
+            .particles
+            .map(lines)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, l)| {
+                let (word, not_after) = l.split_once('\t').unwrap_or((l, ""));
+                Particle { word: lower(word.trim()), not_after: not_after.split_whitespace().map(lower).collect() }
+            })
+            .collect();
+        particles.sort_by(|a, b| b.word.chars().count().cmp(&a.word.chars().count()).then_with(|| a.word.cmp(&b.word)));
+        Ok(SpellingModel { dictionary, certain, published, rewrites, particles })
+    }
+
+    /// The dictionary knows the word as written, or, written in lower case, with a capital or in
+    /// capitals (a name or acronym typed in lower case is careless with capitals, not with
+    /// spelling); â, î and û may be written as a, i and u ("resmî", "hâlâ").
+    pub(crate) fn knows(&self, word: &str) -> bool {
+        let checker = self.dictionary.checker().check_lower_as_title(true).check_lower_as_upper(true);
+        checker.check(word) || {
+            let plain: String = word.chars().map(without_circumflex).collect();
+            plain != word && checker.check(&plain)
+        }
+    }
+
+    /// Judges one word as the writer typed it (Turkish letters restored first, where the comment
+    /// is Turkish). A correction keeps the word's capitals. `may_be_name`: the word is capitalised
+    /// inside a sentence, so only the project's own corrections and emphasis make it misspelled
+    /// ("Gecek" is a name, not "Gerçek").
+    pub(crate) fn judge(&self, word: &str, may_be_name: bool) -> Judgement {
+        let lowered = lower(word);
+        if let Some(correction) = self.certain.get(&lowered) {
+            return Judgement::Misspelled(Kind::Listed, Some(recase(word, correction)));
+        }
+        if self.knows(word) {
+            return Judgement::Known;
+        }
+        if let Some(squeezed) = squeeze_emphasis(&lowered) {
+            let known = squeezed.iter().find(|s| self.knows(s) || self.certain.contains_key(*s));
+            let corrected = known.map(|s| self.certain.get(s).cloned().unwrap_or_else(|| s.clone()));
+            return Judgement::Misspelled(Kind::Emphasis, corrected.map(|c| recase(word, &c)));
+        }
+        if may_be_name {
+            return Judgement::Unknown;
+        }
+        if lowered.chars().count() >= PUBLISHED_MIN_LETTERS {
+            if let Some(correction) = self.published.get(&lowered) {
+                if correction.split(' ').all(|w| self.knows(w)) {
+                    return Judgement::Misspelled(Kind::Published, Some(recase(word, correction)));
+                }
+            }
+        }
+        if let Some(rewritten) = self.rewrite(&lowered) {
+            return Judgement::Misspelled(Kind::Colloquial, Some(recase(word, &rewritten)));
+        }
+        for particle in &self.particles {
+            let Some(stem) = lowered.strip_suffix(particle.word.as_str()) else { continue };
+            if stem.chars().count() < PARTICLE_STEM || particle.not_after.iter().any(|ending| stem.ends_with(ending.as_str())) {
+                continue;
+            }
+            let stem = if self.knows(stem) { Some(stem.to_string()) } else { self.rewrite(stem) };
+            if let Some(stem) = stem {
+                return Judgement::Misspelled(Kind::Joined, Some(recase(word, &format!("{stem} {}", particle.word))));
+            }
+        }
+        Judgement::Unknown
+    }
+
+    /// A colloquial ending replaced by the written one, where the dictionary knows the result.
+    fn rewrite(&self, lowered: &str) -> Option<String> {
+        self.rewrites.iter().find_map(|(ending, written)| {
+            let stem = lowered.strip_suffix(ending.as_str())?;
+            if stem.is_empty() {
+                return None;
+            }
+            let candidate = format!("{stem}{written}");
+            self.knows(&candidate).then_some(candidate)
+        })
+    }
+}
+
+fn without_circumflex(c: char) -> char {
+    match c {
+        'â' => 'a',
+        'î' => 'i',
+        'û' => 'u',
+        'Â' => 'A',
+        'Î' => 'İ',
+        'Û' => 'U',
+        other => other,
+    }
+}
+
+/// The word with runs of three or more letters cut to one, then to two ("çoook" → "çok", "çook");
+/// `None` when no letter runs that long.
+fn squeeze_emphasis(word: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut has_run = false;
+    let mut to_one = String::new();
+    let mut to_two = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|&&c| c == chars[i]).count();
+        if run >= EMPHASIS_RUN && chars[i].is_alphabetic() {
+            has_run = true;
+            to_one.push(chars[i]);
+            to_two.extend([chars[i], chars[i]]);
+        } else {
+            to_one.extend(std::iter::repeat_n(chars[i], run));
+            to_two.extend(std::iter::repeat_n(chars[i], run));
+        }
+        i += run;
+    }
+    has_run.then(|| vec![to_one, to_two])
+}
+
+fn lower(word: &str) -> String {
+    word.chars().flat_map(turkish_lowercase).collect()
+}
+
+/// A correction written in the case of the word it replaces: all capitals, a capital first
+/// letter, or lower case.
+fn recase(word: &str, correction: &str) -> String {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_capitals = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    if all_capitals {
+        return correction.chars().map(turkish_uppercase).collect();
+    }
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = correction.chars();
+        return chars.next().map(|c| turkish_uppercase(c).to_string() + chars.as_str()).unwrap_or_default();
+    }
+    correction.to_string()
+}
+
+/// Lines that are not blank or `#` comments, with their line numbers.
+fn lines(content: &str) -> Vec<(usize, &str)> {
+    content
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .collect()
+}
+
+/// `from<TAB>to` lines, `from` in lower case.
+fn pairs(content: &str, file: &'static str) -> Result<FxHashMap<String, String>, SpellingFileError> {
+    let mut map = FxHashMap::default();
+    for (line, text) in lines(content) {
+        let Some((from, to)) = text.split_once('\t') else {
+            return Err(SpellingFileError { file, index: 0, line, message: "expected `misspelling<TAB>correction`".to_string() });
+        };
+        let (from, to) = (from.trim(), to.trim());
+        if from.is_empty() || to.is_empty() {
+            return Err(SpellingFileError { file, index: 0, line, message: "both sides of the tab must be words".to_string() });
+        }
+        map.entry(lower(from)).or_insert_with(|| to.to_string());
+    }
+    Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AFF: &str = "SET UTF-8\nLANG tr_TR\nSFX A Y 1\nSFX A 0 lar .\n";
+    const DIC: &str = "7\nkitap/A\nkitapda\nherkes\nbiliyor\ngelecek\nçok\nİstanbul\n";
+
+    fn model() -> SpellingModel {
+        SpellingModel::parse(SpellingFiles {
+            aff: AFF,
+            dic: DIC,
+            corrections: Some("bi\tbir\n"),
+            published: &["herkez\therkes\nkitab\tkitapx\n"],
+            rewrites: Some("yo\tyor\n"),
+            particles: Some("ki\tde da\nmi\n"),
+        })
+        .expect("test model parses")
+    }
+
+    #[test]
+    fn dictionary_words_and_their_affixed_forms_are_known() {
+        let model = model();
+        assert_eq!(model.judge("kitaplar", false), Judgement::Known);
+        assert_eq!(model.judge("Kitaplar", false), Judgement::Known);
+        assert_eq!(model.judge("istanbul", false), Judgement::Known, "a name in lower case");
+        assert_eq!(model.judge("kitapar", false), Judgement::Unknown);
+    }
+
+    #[test]
+    fn known_misspellings_get_their_correction_in_the_word_s_case() {
+        let model = model();
+        assert_eq!(model.judge("herkez", false), Judgement::Misspelled(Kind::Published, Some("herkes".into())));
+        assert_eq!(model.judge("Herkez", false), Judgement::Misspelled(Kind::Published, Some("Herkes".into())));
+        assert_eq!(model.judge("HERKEZ", false), Judgement::Misspelled(Kind::Published, Some("HERKES".into())));
+        assert_eq!(model.judge("Herkez", true), Judgement::Unknown, "inside a sentence it may be a name");
+        assert_eq!(model.judge("Bİ", false), Judgement::Misspelled(Kind::Listed, Some("BİR".into())));
+        // A published correction the dictionary does not know is no correction.
+        assert_eq!(model.judge("kitab", false), Judgement::Unknown);
+    }
+
+    #[test]
+    fn colloquial_endings_emphasis_and_joined_particles() {
+        let model = model();
+        assert_eq!(model.judge("biliyo", false), Judgement::Misspelled(Kind::Colloquial, Some("biliyor".into())));
+        assert_eq!(model.judge("çoook", false), Judgement::Misspelled(Kind::Emphasis, Some("çok".into())));
+        assert_eq!(model.judge("biliyoki", false), Judgement::Misspelled(Kind::Joined, Some("biliyor ki".into())));
+        assert_eq!(model.judge("gelecekmi", false), Judgement::Misspelled(Kind::Joined, Some("gelecek mi".into())));
+        assert_eq!(model.judge("aaaaa", false), Judgement::Misspelled(Kind::Emphasis, None));
+        assert_eq!(model.judge("kitapdaki", false), Judgement::Unknown, "-daki is a suffix, not the particle");
+    }
+}
