@@ -273,7 +273,7 @@ async fn health_and_rules_describe_the_service() {
     assert_eq!(status, StatusCode::OK);
     let mut ids: Vec<&str> = rules["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     ids.sort_unstable();
-    assert_eq!(ids, ["all-caps", "belief-attack", "insult", "offensive", "profanity", "turkish-characters"]);
+    assert_eq!(ids, ["all-caps", "belief-attack", "insult", "offensive", "profanity", "spelling", "turkish-characters"]);
     for rule in rules["rules"].as_array().unwrap() {
         assert_eq!(rule["action"], "reject");
         assert!(rule["description"].as_str().is_some_and(|d| !d.is_empty()));

@@ -59,7 +59,9 @@ pub(crate) struct SpellingSpec {
     dictionaries: HashMap<Language, String>,
     #[serde(default)]
     allow: Vec<String>,
-    min_words: usize,
+    weights: HashMap<Kind, f64>,
+    min_score: f64,
+    #[serde(default)]
     min_ratio: f64,
 }
 
@@ -67,6 +69,16 @@ impl SpellingSpec {
     pub(crate) fn build(&self, data: &PolicyData<'_>) -> Result<Box<dyn Check>, String> {
         if !(0.0..=1.0).contains(&self.min_ratio) {
             return Err(format!("`min_ratio` must be between 0 and 1, not {}", self.min_ratio));
+        }
+        if !(self.min_score > 0.0) {
+            return Err(format!("`min_score` must be above 0, not {}", self.min_score));
+        }
+        for kind in Kind::ALL {
+            match self.weights.get(&kind) {
+                Some(weight) if *weight >= 0.0 => {}
+                Some(weight) => return Err(format!("`weights.{}` must not be negative, not {weight}", kind.name())),
+                None => return Err(format!("`weights` has no `{}`", kind.name())),
+            }
         }
         let mut dictionaries: Vec<(Language, SpellerId)> = Vec::new();
         for (language, name) in &self.dictionaries {
@@ -77,7 +89,8 @@ impl SpellingSpec {
             letters: self.letters.as_deref().map(|name| data.resolve_model(name)).transpose()?,
             dictionaries,
             allow: self.allow.iter().map(|name| data.resolve(name)).collect::<Result<_, _>>()?,
-            min_words: self.min_words.max(1),
+            weights: self.weights.clone(),
+            min_score: self.min_score,
             min_ratio: self.min_ratio,
         }))
     }
@@ -88,7 +101,8 @@ struct SpellingCheck {
     letters: Option<ModelId>,
     dictionaries: Vec<(Language, SpellerId)>,
     allow: Vec<ListId>,
-    min_words: usize,
+    weights: HashMap<Kind, f64>,
+    min_score: f64,
     min_ratio: f64,
 }
 
@@ -121,7 +135,7 @@ impl SpellingCheck {
         let long_words = spans.iter().filter(|s| s.len() >= 2).count();
         let shouting = spans.iter().filter(|s| in_capitals(&text[(*s).clone()])).count() * 5 >= long_words * 3;
 
-        let mut judged = Vec::new();
+        let mut judged: Vec<JudgedWord> = Vec::new();
         let mut previous_end = None;
         for span in spans {
             let sentence_start = previous_end.is_none_or(|end| text[end..span.start].iter().any(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n')));
@@ -144,19 +158,25 @@ impl SpellingCheck {
                 Some((stem, _)) => (stem, true),
                 None => (word.as_str(), false),
             };
+            if suffixed && starts_with_capital(stem) && !(capitals && shouting) {
+                continue; // a name and its suffix: "Stoltenberg'in"
+            }
             let may_be_name = starts_with_capital(&word) && !capitals && !sentence_start;
             let judgement = match speller.judge(&word, may_be_name) {
                 Judgement::Unknown if suffixed && (speller.knows(stem) || starts_with_capital(stem)) => Judgement::Known,
                 judgement => judgement,
             };
+            // A word of the other language is no evidence, unless this language lists it.
+            let foreign = || others.iter().any(|other| other.knows(&word));
             let (misspelled, correction) = match judgement {
                 Judgement::Known => (None, None),
+                Judgement::Misspelled(kind, _) if kind != Kind::Listed && foreign() => continue,
                 Judgement::Misspelled(kind, correction) => (Some(kind), correction),
                 Judgement::Unknown => {
                     // Not evidence: a name, a word of another language, or a word wrong only for
                     // its missing Turkish letters.
                     let name = starts_with_capital(&word) && !(capitals && shouting);
-                    let foreign = others.iter().any(|other| other.knows(&word));
+                    let foreign = foreign();
                     let ascii_typed = scan.language == Language::Tr && original[span.clone()].iter().all(char::is_ascii);
                     if name || foreign || suffixed || ascii_typed && with_turkish_letters(&word).any(|v| speller.knows(&v)) {
                         continue;
@@ -164,6 +184,19 @@ impl SpellingCheck {
                     (Some(Kind::Unknown), None)
                 }
             };
+            // Two words the rules write as one ("hiç bir" → "hiçbir") are one misspelling.
+            if let Some(previous) = judged.last_mut().filter(|p| p.misspelled.is_none() && misspelled.is_none()) {
+                let between = &text[previous.source.end..span.start];
+                let first: String = text[previous.source.clone()].iter().collect();
+                if between.iter().all(|c| *c == ' ') && !between.is_empty() {
+                    if let Some(phrase) = speller.phrase(&first, &word) {
+                        previous.correction = Some(recase_phrase(&first, phrase));
+                        previous.misspelled = Some(Kind::Apart);
+                        previous.source.end = span.end;
+                        continue;
+                    }
+                }
+            }
             judged.push(JudgedWord { source: span, misspelled, correction });
         }
         Some((text, judged))
@@ -173,9 +206,8 @@ impl SpellingCheck {
 impl Check for SpellingCheck {
     fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
         let (text, words) = self.judge(scan)?;
-        let misspelled = words.iter().filter(|w| w.misspelled.is_some()).count();
-        let ratio = misspelled as f64 / words.len().max(1) as f64;
-        if misspelled < self.min_words || ratio < self.min_ratio {
+        let score: f64 = words.iter().filter_map(|w| w.misspelled).map(|kind| self.weights.get(&kind).copied().unwrap_or(0.0)).sum();
+        if score < self.min_score || score / (words.len().max(1) as f64) < self.min_ratio {
             return None;
         }
         Some(Finding {
@@ -247,6 +279,15 @@ fn word_spans(text: &[char]) -> Vec<Range<usize>> {
     spans
 }
 
+/// A correction with the first letter of the words it replaces capitalised where that was.
+fn recase_phrase(typed: &str, correction: &str) -> String {
+    if !starts_with_capital(typed) {
+        return correction.to_string();
+    }
+    let mut chars = correction.chars();
+    chars.next().map(|c| crate::text::fold::turkish_uppercase(c).to_string() + chars.as_str()).unwrap_or_default()
+}
+
 /// The part before any apostrophe has two or more letters, none in lower case.
 fn in_capitals(letters: &[char]) -> bool {
     let stem = letters.split(|&c| is_apostrophe(c)).next().unwrap_or(letters);
@@ -307,7 +348,8 @@ mod tests {
 
     const AFF: &str = "SET UTF-8\nLANG tr_TR\nSFX A Y 2\nSFX A 0 ı .\nSFX A 0 dı .\n";
     const DIC: &str = "12\nbu\nhaber/A\nokudum\nama\nanlamadım\nherkes\nbiliyor\nçok\ngüzel\niş\nböyle\nyalnız\n";
-    const SPEC: &str = "kind = 'spelling'\ndictionaries = { tr = 'tr' }\nallow = ['allow']\nmin_words = 2\nmin_ratio = 0.2";
+    const SPEC: &str = "kind = 'spelling'\ndictionaries = { tr = 'tr' }\nallow = ['allow']\nmin_score = 2.0\nmin_ratio = 0.1\n\
+        weights = { listed = 1.0, emphasis = 1.0, colloquial = 1.0, joined = 1.0, published = 0.5, glued = 1.0, compound = 0.5, apart = 0.5, unknown = 0.5 }";
 
     fn fixture() -> Fixture {
         let speller = SpellingModel::parse(SpellingFiles {
@@ -317,6 +359,7 @@ mod tests {
             published: &[],
             rewrites: Some("yo\tyor\n"),
             particles: Some("ki\n"),
+            separate: None,
         })
         .expect("test speller parses");
         Fixture::new(&[("allow", "zelenski*\n")]).with_speller("tr", speller)

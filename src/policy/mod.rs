@@ -299,7 +299,7 @@ fn load_speller<'a>(
         .filter(|f| f.path.rsplit('/').next().is_some_and(|name| name.starts_with("corrections-") && name.ends_with(".txt")))
         .collect();
     let published_texts: Vec<&str> = published.iter().map(|f| f.content.as_str()).collect();
-    let (rewrites, particles) = (lookup("rewrites.txt"), lookup("particles.txt"));
+    let (rewrites, particles, separate) = (lookup("rewrites.txt"), lookup("particles.txt"), lookup("separate.txt"));
     SpellingModel::parse(SpellingFiles {
         aff: &aff.content,
         dic: &dic.content,
@@ -307,6 +307,7 @@ fn load_speller<'a>(
         published: &published_texts,
         rewrites: rewrites.map(|f| f.content.as_str()),
         particles: particles.map(|f| f.content.as_str()),
+        separate: separate.map(|f| f.content.as_str()),
     })
     .map_err(|e| {
         let shown = |file: Option<&SourceFile>, name: &str| file.map_or_else(|| format!("models/{folder}/{name}"), |f| f.shown.clone());
@@ -315,6 +316,7 @@ fn load_speller<'a>(
             "published" => published.get(e.index).map_or_else(|| format!("models/{folder}"), |f| f.shown.clone()),
             "rewrites" => shown(rewrites, "rewrites.txt"),
             "particles" => shown(particles, "particles.txt"),
+            "separate" => shown(separate, "separate.txt"),
             _ => format!("{} and {}", aff.shown, dic.shown),
         };
         if e.line == 0 {

@@ -8,6 +8,7 @@
 //! | `corrections.txt` | the project's own: `misspelling<TAB>correction`, always a misspelling, even where the dictionary accepts it ("bi", "slm", "tabiki") |
 //! | `corrections-*.txt` | published lists (Zemberek's normalisation data): used only where the dictionary rejects the word and knows every word of the correction |
 //! | `rewrites.txt` | `ending<TAB>replacement`: colloquial endings ("diyo" → "diyor", "gidiyom" → "gidiyorum"), tried on words the dictionary rejects; the rewrite must be a word it knows |
+//! | `separate.txt` | words always written apart from the next ("ne", "her"): written together with a word the dictionary knows, they are careless ("negüzel") |
 //! | `particles.txt` | words written apart by the rules ("ki", "mi"), found joined to a word the dictionary knows ("biliyorki" → "biliyor ki") |
 //!
 //! Every file but the dictionary is optional, and every list is data a moderator can edit.
@@ -27,6 +28,12 @@ const EMPHASIS_RUN: usize = 3;
 /// fragments ("nın" split from "ABD'nin") as chat-speak, which the project's own list covers.
 const PUBLISHED_MIN_LETTERS: usize = 4;
 
+/// The shortest listed misspelling found with suffixes after it ("bişey" in "bişeyler").
+const LISTED_STEM: usize = 4;
+
+/// The shortest part of a word written together with another ("ne" + "güzel").
+const GLUED_PART: usize = 2;
+
 /// The shortest word left before a particle split off it ("gelecekmi" → "gelecek mi").
 const PARTICLE_STEM: usize = 3;
 
@@ -39,6 +46,8 @@ pub(crate) struct SpellingModel {
     published: FxHashMap<String, String>,
     rewrites: Vec<(String, String)>,
     particles: Vec<Particle>,
+    /// Words always written apart from the next word.
+    separate: rustc_hash::FxHashSet<String>,
 }
 
 /// A word written apart that careless writers join to the word before it.
@@ -70,6 +79,7 @@ pub(crate) struct SpellingFiles<'a> {
     pub published: &'a [&'a str],
     pub rewrites: Option<&'a str>,
     pub particles: Option<&'a str>,
+    pub separate: Option<&'a str>,
 }
 
 /// A file of the model that does not read, and where.
@@ -97,11 +107,32 @@ pub(crate) enum Kind {
     Joined,
     /// In a published list of misspellings (`corrections-*.txt`), which also holds typos.
     Published,
+    /// A word the rules always write apart (`separate.txt`: "ne", "her", "hiç") written together
+    /// with the next ("negüzel", "hertürlü").
+    Glued,
+    /// Two words the dictionary knows written as one ("ülkefakirlerin"); also how compounds the
+    /// dictionary lacks look ("yıldızışığının"), so weak evidence.
+    Compound,
+    /// Two words written apart that the rules write as one (listed: "hiç bir" → "hiçbir"); a
+    /// mistake careful writers make too.
+    Apart,
     /// Not in the dictionary, no correction known.
     Unknown,
 }
 
 impl Kind {
+    pub(crate) const ALL: [Kind; 9] = [
+        Kind::Listed,
+        Kind::Emphasis,
+        Kind::Colloquial,
+        Kind::Joined,
+        Kind::Published,
+        Kind::Glued,
+        Kind::Compound,
+        Kind::Apart,
+        Kind::Unknown,
+    ];
+
     pub(crate) fn name(self) -> &'static str {
         match self {
             Kind::Listed => "listed",
@@ -109,6 +140,9 @@ impl Kind {
             Kind::Colloquial => "colloquial",
             Kind::Joined => "joined",
             Kind::Published => "published",
+            Kind::Glued => "glued",
+            Kind::Compound => "compound",
+            Kind::Apart => "apart",
             Kind::Unknown => "unknown",
         }
     }
@@ -153,7 +187,8 @@ impl SpellingModel {
             })
             .collect();
         particles.sort_by(|a, b| b.word.chars().count().cmp(&a.word.chars().count()).then_with(|| a.word.cmp(&b.word)));
-        Ok(SpellingModel { dictionary, certain, published, rewrites, particles })
+        let separate = files.separate.map(lines).unwrap_or_default().into_iter().map(|(_, l)| lower(l.trim())).collect();
+        Ok(SpellingModel { dictionary, certain, published, rewrites, particles, separate })
     }
 
     /// The dictionary knows the word as written, or, written in lower case, with a capital or in
@@ -176,23 +211,29 @@ impl SpellingModel {
         if let Some(correction) = self.certain.get(&lowered) {
             return Judgement::Misspelled(Kind::Listed, Some(recase(word, correction)));
         }
-        if self.knows(word) {
+        if self.knows(word) || mixed_case(word) && self.knows(&lowered) {
             return Judgement::Known;
         }
-        if let Some(squeezed) = squeeze_emphasis(&lowered) {
+        let tripled = has_run(&lowered, EMPHASIS_RUN);
+        if tripled {
+            let squeezed = squeeze_emphasis(&lowered, false);
             let known = squeezed.iter().find(|s| self.knows(s) || self.certain.contains_key(*s));
             let corrected = known.map(|s| self.certain.get(s).cloned().unwrap_or_else(|| s.clone()));
             return Judgement::Misspelled(Kind::Emphasis, corrected.map(|c| recase(word, &c)));
         }
+        // A capitalised word inside a sentence the dictionary lacks may be a name ("Gecek", "Bill").
         if may_be_name {
             return Judgement::Unknown;
         }
-        if lowered.chars().count() >= PUBLISHED_MIN_LETTERS {
-            if let Some(correction) = self.published.get(&lowered) {
-                if correction.split(' ').all(|w| self.knows(w)) {
-                    return Judgement::Misspelled(Kind::Published, Some(recase(word, correction)));
-                }
-            }
+        // A doubled last letter is emphasis where the word without it is one ("yaa", "selamlarr");
+        // only in lower case, where it is no name ("Penn").
+        let emphasised = (lowered == word).then(|| squeeze_emphasis(&lowered, true)).unwrap_or_default();
+        if let Some(squeezed) = emphasised.into_iter().find(|s| *s != lowered && self.knows(s)) {
+            let corrected = self.certain.get(&squeezed).cloned().unwrap_or(squeezed);
+            return Judgement::Misspelled(Kind::Emphasis, Some(corrected));
+        }
+        if let Some(correction) = self.listed_with_suffix(&lowered) {
+            return Judgement::Misspelled(Kind::Listed, Some(recase(word, &correction)));
         }
         if let Some(rewritten) = self.rewrite(&lowered) {
             return Judgement::Misspelled(Kind::Colloquial, Some(recase(word, &rewritten)));
@@ -202,12 +243,61 @@ impl SpellingModel {
             if stem.chars().count() < PARTICLE_STEM || particle.not_after.iter().any(|ending| stem.ends_with(ending.as_str())) {
                 continue;
             }
+            // "azaldığımı" is "azaldığım" with its object ending, not "azaldığı mı".
+            let mut without_last = lowered.chars();
+            without_last.next_back();
+            if self.knows(without_last.as_str()) {
+                continue;
+            }
             let stem = if self.knows(stem) { Some(stem.to_string()) } else { self.rewrite(stem) };
             if let Some(stem) = stem {
                 return Judgement::Misspelled(Kind::Joined, Some(recase(word, &format!("{stem} {}", particle.word))));
             }
         }
+        if lowered.chars().count() >= PUBLISHED_MIN_LETTERS {
+            if let Some(correction) = self.published.get(&lowered) {
+                if correction.split(' ').all(|w| self.knows(w)) {
+                    return Judgement::Misspelled(Kind::Published, Some(recase(word, correction)));
+                }
+            }
+        }
+        // Only in lower case: "Birsel" is a name, not "bir sel".
+        if let Some((left, right)) = self.glued(&lowered).filter(|_| lowered == word) {
+            let kind = if self.separate.contains(left) { Kind::Glued } else { Kind::Compound };
+            return Judgement::Misspelled(kind, Some(recase(word, &format!("{left} {right}"))));
+        }
         Judgement::Unknown
+    }
+
+    /// The correction of two words written apart that the rules write as one ("hiç bir" →
+    /// "hiçbir"), from the project's list.
+    pub(crate) fn phrase(&self, first: &str, second: &str) -> Option<&str> {
+        self.certain.get(&format!("{} {}", lower(first), lower(second))).map(String::as_str)
+    }
+
+    /// A listed misspelling with suffixes after it, corrected where the dictionary knows the
+    /// correction's last word with those suffixes ("bişeyler" → "bir şeyler").
+    fn listed_with_suffix(&self, lowered: &str) -> Option<String> {
+        let ends: Vec<usize> = lowered.char_indices().map(|(i, _)| i).skip(LISTED_STEM).collect();
+        ends.into_iter().rev().find_map(|end| {
+            let correction = self.certain.get(&lowered[..end])?;
+            let candidate = format!("{correction}{}", &lowered[end..]);
+            let last = candidate.rsplit(' ').next().unwrap_or(&candidate);
+            self.knows(last).then_some(candidate)
+        })
+    }
+
+    /// Two words the dictionary knows, written as one ("negüzel", "değilzenginlerin"): the
+    /// split with the shortest first word.
+    fn glued<'w>(&self, lowered: &'w str) -> Option<(&'w str, &'w str)> {
+        let bounds: Vec<usize> = lowered.char_indices().map(|(i, _)| i).collect();
+        if bounds.len() < 2 * GLUED_PART {
+            return None;
+        }
+        bounds[GLUED_PART..=bounds.len() - GLUED_PART].iter().find_map(|&at| {
+            let (left, right) = lowered.split_at(at);
+            (self.dictionary.check(left) && self.dictionary.check(right)).then_some((left, right))
+        })
     }
 
     /// A colloquial ending replaced by the written one, where the dictionary knows the result.
@@ -235,18 +325,17 @@ fn without_circumflex(c: char) -> char {
     }
 }
 
-/// The word with runs of three or more letters cut to one, then to two ("çoook" → "çok", "çook");
-/// `None` when no letter runs that long.
-fn squeeze_emphasis(word: &str) -> Option<Vec<String>> {
+/// The word with runs of three or more letters cut to one, then to two ("çoook" → "çok",
+/// "çook"); with `last_double`, a doubled last letter cut to one ("yaa" → "ya").
+fn squeeze_emphasis(word: &str, last_double: bool) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
-    let mut has_run = false;
     let mut to_one = String::new();
     let mut to_two = String::new();
     let mut i = 0;
     while i < chars.len() {
         let run = chars[i..].iter().take_while(|&&c| c == chars[i]).count();
-        if run >= EMPHASIS_RUN && chars[i].is_alphabetic() {
-            has_run = true;
+        let last = i + run == chars.len();
+        if (run >= EMPHASIS_RUN || last_double && last && run == 2 && i > 0) && chars[i].is_alphabetic() {
             to_one.push(chars[i]);
             to_two.extend([chars[i], chars[i]]);
         } else {
@@ -255,7 +344,30 @@ fn squeeze_emphasis(word: &str) -> Option<Vec<String>> {
         }
         i += run;
     }
-    has_run.then(|| vec![to_one, to_two])
+    vec![to_one, to_two]
+}
+
+/// Some letter stands `length` or more times in a row.
+fn has_run(word: &str, length: usize) -> bool {
+    let mut run = 0;
+    let mut previous = None;
+    for c in word.chars() {
+        run = if Some(c) == previous { run + 1 } else { 1 };
+        previous = Some(c);
+        if run >= length && c.is_alphabetic() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Capitals after lower case inside a word ("inşaALLAH"): typed carelessly, but judged by its letters.
+fn mixed_case(word: &str) -> bool {
+    let mut seen_lower = false;
+    word.chars().any(|c| {
+        seen_lower |= c.is_lowercase();
+        seen_lower && c.is_uppercase()
+    })
 }
 
 fn lower(word: &str) -> String {
@@ -318,6 +430,7 @@ mod tests {
             published: &["herkez\therkes\nkitab\tkitapx\n"],
             rewrites: Some("yo\tyor\n"),
             particles: Some("ki\tde da\nmi\n"),
+            separate: None,
         })
         .expect("test model parses")
     }

@@ -1,0 +1,146 @@
+//! The `spelling` rule as a commenter meets it: careless writing rejected with its corrections, and
+//! the invariants a moderator relies on (proptest):
+//!
+//! - a comment made only of words the Turkish dictionary knows is never rejected by `spelling`;
+//! - adding names, numbers, URLs, mentions, hashtags or emoji to a comment `spelling` approves never
+//!   makes it reject the comment.
+//!
+//! (That every span is a true slice is `tests/properties.rs`' job, for every rule at once.)
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+
+use moderate::{Comment, Decision, Engine, Policy};
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(Policy::embedded().expect("the default policy loads")))
+}
+
+fn spelling() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(engine().policy().only(&["spelling"]).expect("the rule exists")))
+}
+
+fn spelling_fires(text: &str) -> bool {
+    spelling().moderate(&Comment::new(text)).decision != Decision::Approve
+}
+
+/// Lower-case stems of the Turkish dictionary (`models/spelling-tr/dictionary.dic`), without the
+/// words the project lists as misspellings although the dictionary has them.
+fn dictionary_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("models/spelling-tr");
+        let dic = std::fs::read_to_string(folder.join("dictionary.dic")).expect("the dictionary is readable");
+        let listed = std::fs::read_to_string(folder.join("corrections.txt")).expect("the corrections are readable");
+        let listed: Vec<&str> = listed.lines().filter_map(|l| l.split('\t').next()).collect();
+        let words: Vec<String> = dic
+            .lines()
+            .skip(1)
+            .map(|l| l.split('/').next().unwrap_or(""))
+            .filter(|w| w.chars().count() >= 3 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
+            .filter(|w| !listed.contains(w))
+            .step_by(7)
+            .map(str::to_string)
+            .collect();
+        assert!(words.len() > 10_000, "only {} dictionary words", words.len());
+        words
+    })
+}
+
+#[test]
+fn the_issue_s_examples_are_rejected_with_their_corrections() {
+    let cases = [
+        ("slm nbr bu haberi okudum ama bisey anlamadm yaw", "selam ne haber bu haberi okudum ama bir şey anlamadım ya"),
+        ("herkez biliyoki bu iş böyle olmıcak", "herkes biliyor ki bu iş böyle olmayacak"),
+        ("yanlız kaldık birşey yapamıyoruz tabiki", "yalnız kaldık bir şey yapamıyoruz tabii ki"),
+        ("ya bu haberde ne diyo anlamadim kimse aciklamiyo", "ya bu haberde ne diyor anlamadım kimse açıklamıyor"),
+    ];
+    for (comment, corrected) in cases {
+        let verdict = engine().moderate(&Comment::new(comment));
+        assert_eq!(verdict.decision, Decision::Reject, "{comment}");
+        let reason = verdict.reasons.iter().find(|r| r.rule == "spelling").unwrap_or_else(|| panic!("no spelling reason for {comment:?}"));
+        assert_eq!(reason.suggestion.as_deref(), Some(corrected), "{comment}");
+        assert_eq!(verdict.suggestion.as_deref(), Some(corrected), "the one-click fix of {comment:?}");
+        for span in &reason.spans {
+            let slice: String = comment.chars().skip(span.start).take(span.end - span.start).collect();
+            assert_eq!(slice, span.text);
+        }
+    }
+}
+
+#[test]
+fn the_top_level_fix_restores_letters_corrects_spelling_and_lowers_capitals() {
+    let verdict = engine().moderate(&Comment::new("HERKEZ BILIYO KI BU IS BOYLE OLMICAK"));
+    let rules: Vec<&str> = verdict.reasons.iter().map(|r| r.rule.as_str()).collect();
+    assert!(rules.contains(&"spelling") && rules.contains(&"all-caps"), "{rules:?}");
+    assert_eq!(verdict.suggestion.as_deref(), Some("Herkes biliyor ki bu iş böyle olmayacak"));
+}
+
+#[test]
+fn careful_writing_with_names_and_rare_words_is_approved() {
+    for comment in [
+        "Stoltenberg'in açıklaması Brüksel'de yankı uyandırdı.",
+        "NATO Genel Sekreteri Stoltenberg, Türkiye’nin katkısına teşekkür etti.",
+        "Kitaplarımızdan, çalışmalarımızı öğretmenlerimizden öğrendik.",
+        "Hükümetin açıkladığı paket 3,5 milyar liralık; ayrıntılar https://ornek.com.tr/haber adresinde.",
+        "The minister's statement surprised everyone in Ankara.",
+    ] {
+        assert!(!spelling_fires(comment), "{comment}");
+    }
+}
+
+fn dictionary_sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(any::<prop::sample::Index>(), 2..14).prop_map(|picks| {
+        let words = dictionary_words();
+        picks.iter().map(|i| words[i.index(words.len())].as_str()).collect::<Vec<_>>().join(" ")
+    })
+}
+
+fn not_evidence() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "Stoltenberg",
+        "Kovalenko'nun",
+        "Zelenskiy'e",
+        "2023",
+        "15.000'i",
+        "3,5",
+        "https://ornek.com/haber?id=7",
+        "www.ornek.com.tr",
+        "posta@ornek.com",
+        "@kullanici",
+        "#gundem",
+        "😀",
+        "🇹🇷",
+        "NATO",
+        "TBMM'de",
+    ])
+    .prop_map(str::to_string)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_comment_of_dictionary_words_is_never_rejected_by_spelling(sentence in dictionary_sentence()) {
+        prop_assert!(!spelling_fires(&sentence), "rejected: {sentence:?}");
+    }
+
+    #[test]
+    fn names_numbers_links_and_emoji_never_make_an_approved_comment_rejected(
+        sentence in dictionary_sentence(),
+        additions in prop::collection::vec((any::<prop::sample::Index>(), not_evidence()), 1..5),
+    ) {
+        prop_assume!(!spelling_fires(&sentence));
+        let mut words: Vec<String> = sentence.split(' ').map(str::to_string).collect();
+        for (at, addition) in additions {
+            let at = at.index(words.len() + 1);
+            words.insert(at, addition);
+        }
+        let with_additions = words.join(" ");
+        prop_assert!(!spelling_fires(&with_additions), "rejected once names, numbers or links were added: {with_additions:?}");
+    }
+}
