@@ -48,8 +48,8 @@ use crate::spell::{Judgement, Kind, SpellingModel};
 use crate::text::Language;
 
 /// Words of at most this many letters typed without Turkish letters have every spelling with
-/// Turkish letters tried before they count as misspelled (2^6 look-ups at most).
-const VARIANT_POSITIONS: usize = 6;
+/// Turkish letters tried before they count as misspelled (2^5 look-ups at most).
+const VARIANT_POSITIONS: usize = 5;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -16,10 +16,14 @@
 //! (Turkish `I`/`ı`, `İ`/`i` for `LANG tr_TR`).
 
 use std::fmt;
+use std::sync::Mutex;
 
 use rustc_hash::FxHashMap;
 
 use crate::text::fold::{turkish_lowercase, turkish_uppercase};
+
+/// How many judgements the cache holds before it starts again.
+const CACHE_WORDS: usize = 200_000;
 
 /// Letters repeated this many times in a row are emphasis ("çoook"), never spelling.
 const EMPHASIS_RUN: usize = 3;
@@ -48,6 +52,9 @@ pub(crate) struct SpellingModel {
     particles: Vec<Particle>,
     /// Words always written apart from the next word.
     separate: rustc_hash::FxHashSet<String>,
+    /// Judgements already made: comments repeat their words, and an unknown word costs dozens of
+    /// dictionary look-ups. Emptied when full, so memory stays bounded.
+    cache: Mutex<FxHashMap<(String, bool), Judgement>>,
 }
 
 /// A word written apart that careless writers join to the word before it.
@@ -188,7 +195,7 @@ impl SpellingModel {
             .collect();
         particles.sort_by(|a, b| b.word.chars().count().cmp(&a.word.chars().count()).then_with(|| a.word.cmp(&b.word)));
         let separate = files.separate.map(lines).unwrap_or_default().into_iter().map(|(_, l)| lower(l.trim())).collect();
-        Ok(SpellingModel { dictionary, certain, published, rewrites, particles, separate })
+        Ok(SpellingModel { dictionary, certain, published, rewrites, particles, separate, cache: Mutex::default() })
     }
 
     /// The dictionary knows the word as written, or, written in lower case, with a capital or in
@@ -207,6 +214,22 @@ impl SpellingModel {
     /// inside a sentence, so only the project's own corrections and emphasis make it misspelled
     /// ("Gecek" is a name, not "Gerçek").
     pub(crate) fn judge(&self, word: &str, may_be_name: bool) -> Judgement {
+        let key = (word.to_string(), may_be_name);
+        // A poisoned cache only means another thread panicked mid-insert: its content is still
+        // judgements, so it is used as it is.
+        if let Some(known) = self.cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return known.clone();
+        }
+        let judgement = self.judge_uncached(word, may_be_name);
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(key, judgement.clone());
+        judgement
+    }
+
+    fn judge_uncached(&self, word: &str, may_be_name: bool) -> Judgement {
         let lowered = lower(word);
         if let Some(correction) = self.certain.get(&lowered) {
             return Judgement::Misspelled(Kind::Listed, Some(recase(word, correction)));
