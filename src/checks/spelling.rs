@@ -43,7 +43,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::{Check, Finding, ListId, ModelId, PolicyData, Scan, SpellerId};
-use crate::restore::handles_and_links;
+use crate::restore::{handles_and_links, is_apostrophe, touches_a_digit};
 use crate::spell::{Judgement, Kind, SpellingModel};
 use crate::text::Language;
 
@@ -298,23 +298,10 @@ fn starts_with_capital(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | 'ʼ')
-}
-
 /// Latin letters beyond ASCII (Turkish ç, ş, é of a French name): a word in another script is
 /// not judged by a Latin dictionary.
 fn is_latin(c: char) -> bool {
     matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
-}
-
-/// Letters that belong to a number: "2019'da", "3üncü", "mp3".
-fn touches_a_digit(original: &[char], span: &Range<usize>) -> bool {
-    let before = span.start.checked_sub(1).map(|i| original[i]);
-    let before_apostrophe = span.start.checked_sub(2).filter(|_| before.is_some_and(is_apostrophe)).map(|i| original[i]);
-    before.is_some_and(|c| c.is_ascii_digit())
-        || before_apostrophe.is_some_and(|c| c.is_ascii_digit())
-        || original.get(span.end).is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Every spelling of a lower-case ASCII word with some of its c, g, i, o, s, u made Turkish

@@ -362,7 +362,7 @@ fn lower_letter(c: char) -> char {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ')
 }
 
@@ -567,7 +567,7 @@ fn last_vowel_of_number(digits: &[char]) -> char {
 }
 
 /// "2019'da", "3üncü", "mp3": letters that belong to a number.
-fn touches_a_digit(original: &[char], span: &Range<usize>) -> bool {
+pub(crate) fn touches_a_digit(original: &[char], span: &Range<usize>) -> bool {
     let before = span.start.checked_sub(1).map(|i| original[i]);
     let before_apostrophe = span.start.checked_sub(2).filter(|_| before.is_some_and(is_apostrophe)).map(|i| original[i]);
     before.is_some_and(|c| c.is_ascii_digit())
