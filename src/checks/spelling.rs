@@ -16,8 +16,9 @@
 //! (an English word in a Turkish comment), a site's own names and terms (the `allow` word lists),
 //! and a word wrong only because its Turkish letters are missing: Turkish letters are restored
 //! first, and that is the `turkish-characters` rule's business. A slip or two in a long comment is
-//! not careless writing either: the comment must have at least `min_words` misspelled words that
-//! make up at least `min_ratio` of the words judged.
+//! not careless writing either: each kind of misspelling has a weight, and the comment must reach
+//! `min_score`, and `min_ratio` of it per judged word, unless one of its misspellings is of a kind
+//! that is careless writing alone (chat-speak, "diyo", "çoook").
 //!
 //! ## Why
 //! The policy rejects comments "not written with spelling rules". A moderator means the commenter
@@ -29,7 +30,10 @@
 //! - `letters`: the model of Turkish letters restored before a Turkish comment is judged.
 //! - `dictionaries`: the spelling model for each language (`tr = "spelling-tr"`).
 //! - `allow`: word lists of names and terms to accept as they are.
-//! - `min_words`, `min_ratio`: how many misspelled words, and what share of the judged words.
+//! - `weights`: how much a misspelled word of each kind counts (`crate::spell::Kind`).
+//! - `alone`: the kinds that make a comment careless writing on their own, however long it is.
+//! - `min_score`: the weight that rejects; `min_ratio`: and the weight per judged word it needs
+//!   without a word of an `alone` kind.
 //!
 //! ## Example
 //! "ya bu haberde ne diyo anlamadim kimse aciklamiyo" → rejected: `diyo`, `aciklamiyo` (with
@@ -51,6 +55,9 @@ use crate::text::Language;
 /// Turkish letters tried before they count as misspelled (2^5 look-ups at most).
 const VARIANT_POSITIONS: usize = 5;
 
+/// How far after "bende" a verb of the first person is looked for.
+const PRONOUN_CLAUSE_WORDS: usize = 8;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SpellingSpec {
@@ -60,6 +67,8 @@ pub(crate) struct SpellingSpec {
     #[serde(default)]
     allow: Vec<String>,
     weights: HashMap<Kind, f64>,
+    #[serde(default)]
+    alone: Vec<Kind>,
     min_score: f64,
     #[serde(default)]
     min_ratio: f64,
@@ -90,6 +99,7 @@ impl SpellingSpec {
             dictionaries,
             allow: self.allow.iter().map(|name| data.resolve(name)).collect::<Result<_, _>>()?,
             weights: self.weights.clone(),
+            alone: self.alone.clone(),
             min_score: self.min_score,
             min_ratio: self.min_ratio,
         }))
@@ -102,6 +112,7 @@ struct SpellingCheck {
     dictionaries: Vec<(Language, SpellerId)>,
     allow: Vec<ListId>,
     weights: HashMap<Kind, f64>,
+    alone: Vec<Kind>,
     min_score: f64,
     min_ratio: f64,
 }
@@ -136,10 +147,13 @@ impl SpellingCheck {
         let shouting = spans.iter().filter(|s| in_capitals(&text[(*s).clone()])).count() * 5 >= long_words * 3;
 
         let mut judged: Vec<JudgedWord> = Vec::new();
+        // The last word judged or left alone as a name: what a suffix written apart belongs to.
+        let mut previous_word: Option<Range<usize>> = None;
         let mut previous_end = None;
         for span in spans {
             let sentence_start = previous_end.is_none_or(|end| text[end..span.start].iter().any(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n')));
             previous_end = Some(span.end);
+            let previous = previous_word.replace(span.clone());
             let letters = &text[span.clone()];
             if letters.iter().filter(|c| c.is_alphabetic()).count() < 2
                 || in_link[span.start]
@@ -147,6 +161,7 @@ impl SpellingCheck {
                 || allowed.iter().any(|a| a.start < span.end && span.start < a.end)
                 || !letters.iter().all(|c| c.is_alphabetic() && (c.is_ascii() || is_latin(*c)) || is_apostrophe(*c))
             {
+                previous_word = None;
                 continue;
             }
             let capitals = in_capitals(letters);
@@ -167,8 +182,16 @@ impl SpellingCheck {
                 judgement => judgement,
             };
             // A word of the other language is no evidence, unless this language lists it.
-            let foreign = || others.iter().any(|other| other.knows(&word));
+            // Only a word with no letter of Turkish alone: checked in capitals, "ın" would be "IN".
+            let foreign = || !word.chars().any(|c| "çğıöşüÇĞİÖŞÜ".contains(c)) && others.iter().any(|other| other.knows(&word));
             let (misspelled, correction) = match judgement {
+                Judgement::Known if speller.may_be_pronoun_with_de(&word) => {
+                    let rest = clause_after(&text, span.end, PRONOUN_CLAUSE_WORDS);
+                    match speller.pronoun_with_de(&word, rest.iter().map(String::as_str)) {
+                        Some(correction) => (Some(Kind::Joined), Some(correction)),
+                        None => (None, None),
+                    }
+                }
                 Judgement::Known => (None, None),
                 Judgement::Misspelled(kind, _) if kind != Kind::Listed && foreign() => continue,
                 Judgement::Misspelled(kind, correction) => (Some(kind), correction),
@@ -184,17 +207,39 @@ impl SpellingCheck {
                     (Some(Kind::Unknown), None)
                 }
             };
-            // Two words the rules write as one ("hiç bir" → "hiçbir") are one misspelling.
-            if let Some(previous) = judged.last_mut().filter(|p| p.misspelled.is_none() && misspelled.is_none()) {
-                let between = &text[previous.source.end..span.start];
-                let first: String = text[previous.source.clone()].iter().collect();
-                if between.iter().all(|c| *c == ' ') && !between.is_empty() {
-                    if let Some(phrase) = speller.phrase(&first, &word) {
-                        previous.correction = Some(recase_phrase(&first, phrase));
-                        previous.misspelled = Some(Kind::Apart);
-                        previous.source.end = span.end;
-                        continue;
+            // Two words the rules write as one ("hiç bir" → "hiçbir"), or a suffix written apart
+            // from its word ("insanlar ın"), are one misspelling.
+            let after_a_space = previous.as_ref().filter(|p| {
+                let between = &text[p.end..span.start];
+                !between.is_empty() && between.iter().all(|c| *c == ' ')
+            });
+            if let Some(previous_span) = after_a_space {
+                let first: String = text[previous_span.clone()].iter().collect();
+                let joined = match misspelled {
+                    None => speller.phrase(&first, &word).map(|phrase| recase_phrase(&first, phrase)),
+                    // Joined back, the word must be one the dictionary knows ("en yi" is no "enyi");
+                    // a name's suffix goes after an apostrophe ("GS'ye").
+                    Some(Kind::Unknown) if speller.is_suffix(&word) => match starts_with_capital(&first) {
+                        true => Some(format!("{first}'{word}")),
+                        false => Some(format!("{first}{word}")).filter(|joined| speller.knows(joined)),
+                    },
+                    _ => None,
+                };
+                if let Some(joined) = joined {
+                    match judged.last_mut().filter(|p| p.source == *previous_span) {
+                        Some(previous) if previous.misspelled.is_none() => {
+                            previous.correction = Some(joined);
+                            previous.misspelled = Some(Kind::Apart);
+                            previous.source.end = span.end;
+                        }
+                        Some(_) => {}
+                        None => judged.push(JudgedWord {
+                            source: previous_span.start..span.end,
+                            misspelled: Some(Kind::Apart),
+                            correction: Some(joined),
+                        }),
                     }
+                    continue;
                 }
             }
             judged.push(JudgedWord { source: span, misspelled, correction });
@@ -207,7 +252,9 @@ impl Check for SpellingCheck {
     fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
         let (text, words) = self.judge(scan)?;
         let score: f64 = words.iter().filter_map(|w| w.misspelled).map(|kind| self.weights.get(&kind).copied().unwrap_or(0.0)).sum();
-        if score < self.min_score || score / (words.len().max(1) as f64) < self.min_ratio {
+        // A sure sign is careless writing however long the comment; weaker signs must be dense.
+        let sure = words.iter().filter_map(|w| w.misspelled).any(|kind| self.alone.contains(&kind));
+        if score < self.min_score || !sure && score / (words.len().max(1) as f64) < self.min_ratio {
             return None;
         }
         Some(Finding {
@@ -279,6 +326,19 @@ fn word_spans(text: &[char]) -> Vec<Range<usize>> {
     spans
 }
 
+/// The words after a position up to the end of its clause (a comma or the end of the sentence),
+/// at most `limit` of them.
+fn clause_after(text: &[char], from: usize, limit: usize) -> Vec<String> {
+    let rest = &text[from.min(text.len())..];
+    let end = rest.iter().position(|c| matches!(c, '.' | '!' | '?' | '…' | ',' | ';' | ':' | '\n')).unwrap_or(rest.len());
+    rest[..end]
+        .split(|c| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(limit)
+        .map(|w| w.iter().collect())
+        .collect()
+}
+
 /// A correction with the first letter of the words it replaces capitalised where that was.
 fn recase_phrase(typed: &str, correction: &str) -> String {
     if !starts_with_capital(typed) {
@@ -347,6 +407,8 @@ mod tests {
             rewrites: Some("yo\tyor\n"),
             particles: Some("ki\n"),
             separate: None,
+            pronouns: None,
+            suffixes: Some("ın\n"),
         })
         .expect("test speller parses");
         Fixture::new(&[("allow", "zelenski*\n")]).with_speller("tr", speller)

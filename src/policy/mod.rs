@@ -300,6 +300,7 @@ fn load_speller<'a>(
         .collect();
     let published_texts: Vec<&str> = published.iter().map(|f| f.content.as_str()).collect();
     let (rewrites, particles, separate) = (lookup("rewrites.txt"), lookup("particles.txt"), lookup("separate.txt"));
+    let (pronouns, suffixes) = (lookup("pronouns.txt"), lookup("suffixes.txt"));
     SpellingModel::parse(SpellingFiles {
         aff: &aff.content,
         dic: &dic.content,
@@ -308,6 +309,8 @@ fn load_speller<'a>(
         rewrites: rewrites.map(|f| f.content.as_str()),
         particles: particles.map(|f| f.content.as_str()),
         separate: separate.map(|f| f.content.as_str()),
+        pronouns: pronouns.map(|f| f.content.as_str()),
+        suffixes: suffixes.map(|f| f.content.as_str()),
     })
     .map_err(|e| {
         let shown = |file: Option<&SourceFile>, name: &str| file.map_or_else(|| format!("models/{folder}/{name}"), |f| f.shown.clone());
@@ -317,6 +320,8 @@ fn load_speller<'a>(
             "rewrites" => shown(rewrites, "rewrites.txt"),
             "particles" => shown(particles, "particles.txt"),
             "separate" => shown(separate, "separate.txt"),
+            "pronouns" => shown(pronouns, "pronouns.txt"),
+            "suffixes" => shown(suffixes, "suffixes.txt"),
             _ => format!("{} and {}", aff.shown, dic.shown),
         };
         if e.line == 0 {

@@ -9,6 +9,8 @@
 //! | `corrections-*.txt` | published lists (Zemberek's normalisation data): used only where the dictionary rejects the word and knows every word of the correction |
 //! | `rewrites.txt` | `ending<TAB>replacement`: colloquial endings ("diyo" → "diyor", "gidiyom" → "gidiyorum"), tried on words the dictionary rejects; the rewrite must be a word it knows |
 //! | `separate.txt` | words always written apart from the next ("ne", "her"): written together with a word the dictionary knows, they are careless ("negüzel") |
+//! | `pronouns.txt` | pronouns with "de" written joined ("bende" for "ben de"), with the verb endings of their person that tell them from the locative |
+//! | `suffixes.txt` | suffixes found written apart from their word ("insanlar ın" for "insanların", "GS ye" for "GS'ye") |
 //! | `particles.txt` | words written apart by the rules ("ki", "mi"), found joined to a word the dictionary knows ("biliyorki" → "biliyor ki") |
 //!
 //! Every file but the dictionary is optional, and every list is data a moderator can edit.
@@ -52,9 +54,21 @@ pub(crate) struct SpellingModel {
     particles: Vec<Particle>,
     /// Words always written apart from the next word.
     separate: rustc_hash::FxHashSet<String>,
+    /// Suffixes found written apart from their word ("insanlar ın").
+    suffixes: rustc_hash::FxHashSet<String>,
+    /// Pronouns with "de" written joined ("bende" for "ben de"), told from the locative ("bende"
+    /// = "on me") by a verb of the pronoun's person later in the clause.
+    pronouns: FxHashMap<String, Pronoun>,
     /// Judgements already made: comments repeat their words, and an unknown word costs dozens of
     /// dictionary look-ups. Emptied when full, so memory stays bounded.
     cache: Mutex<FxHashMap<(String, bool), Judgement>>,
+}
+
+/// A pronoun and "de" written as one word, and the endings of the verbs that agree with it.
+#[derive(Debug, Clone)]
+struct Pronoun {
+    correction: String,
+    verb_endings: Vec<String>,
 }
 
 /// A word written apart that careless writers join to the word before it.
@@ -87,6 +101,8 @@ pub(crate) struct SpellingFiles<'a> {
     pub rewrites: Option<&'a str>,
     pub particles: Option<&'a str>,
     pub separate: Option<&'a str>,
+    pub pronouns: Option<&'a str>,
+    pub suffixes: Option<&'a str>,
 }
 
 /// A file of the model that does not read, and where.
@@ -195,7 +211,22 @@ impl SpellingModel {
             .collect();
         particles.sort_by(|a, b| b.word.chars().count().cmp(&a.word.chars().count()).then_with(|| a.word.cmp(&b.word)));
         let separate = files.separate.map(lines).unwrap_or_default().into_iter().map(|(_, l)| lower(l.trim())).collect();
-        Ok(SpellingModel { dictionary, certain, published, rewrites, particles, separate, cache: Mutex::default() })
+        let mut pronouns = FxHashMap::default();
+        for (line, text) in files.pronouns.map(lines).unwrap_or_default() {
+            let mut fields = text.split('\t');
+            let (Some(joined), Some(correction), Some(endings)) = (fields.next(), fields.next(), fields.next()) else {
+                return Err(SpellingFileError {
+                    file: "pronouns",
+                    index: 0,
+                    line,
+                    message: "expected `joined<TAB>correction<TAB>verb endings`".to_string(),
+                });
+            };
+            let verb_endings = endings.split_whitespace().map(lower).collect();
+            pronouns.insert(lower(joined.trim()), Pronoun { correction: correction.trim().to_string(), verb_endings });
+        }
+        let suffixes = files.suffixes.map(lines).unwrap_or_default().into_iter().map(|(_, l)| lower(l.trim())).collect();
+        Ok(SpellingModel { dictionary, certain, published, rewrites, particles, separate, pronouns, suffixes, cache: Mutex::default() })
     }
 
     /// The dictionary knows the word as written, or, written in lower case, with a capital or in
@@ -290,6 +321,26 @@ impl SpellingModel {
             return Judgement::Misspelled(kind, Some(recase(word, &format!("{left} {right}"))));
         }
         Judgement::Unknown
+    }
+
+    /// "bende" written for "ben de": the correction when one of the words after it in its clause
+    /// is a verb of the pronoun's person ("bende bilmiyorum"), not where it is the locative
+    /// ("kitap bende kalsın").
+    pub(crate) fn pronoun_with_de<'w>(&self, word: &str, rest_of_clause: impl Iterator<Item = &'w str>) -> Option<String> {
+        let pronoun = self.pronouns.get(&lower(word))?;
+        let mut rest = rest_of_clause.map(lower);
+        rest.any(|w| pronoun.verb_endings.iter().any(|ending| w.len() > ending.len() && w.ends_with(ending.as_str())))
+            .then(|| recase(word, &pronoun.correction))
+    }
+
+    /// The word is a suffix that belongs to the word before it ("ın" in "insanlar ın").
+    pub(crate) fn is_suffix(&self, word: &str) -> bool {
+        self.suffixes.contains(&lower(word))
+    }
+
+    /// The word may be a pronoun with "de" written joined (see [`SpellingModel::pronoun_with_de`]).
+    pub(crate) fn may_be_pronoun_with_de(&self, word: &str) -> bool {
+        !self.pronouns.is_empty() && self.pronouns.contains_key(&lower(word))
     }
 
     /// The correction of two words written apart that the rules write as one ("hiç bir" →
@@ -454,6 +505,8 @@ mod tests {
             rewrites: Some("yo\tyor\n"),
             particles: Some("ki\tde da\nmi\n"),
             separate: None,
+            pronouns: Some("bende\tben de\tdım dim yorum\n"),
+            suffixes: None,
         })
         .expect("test model parses")
     }
@@ -488,5 +541,7 @@ mod tests {
         assert_eq!(model.judge("gelecekmi", false), Judgement::Misspelled(Kind::Joined, Some("gelecek mi".into())));
         assert_eq!(model.judge("aaaaa", false), Judgement::Misspelled(Kind::Emphasis, None));
         assert_eq!(model.judge("kitapdaki", false), Judgement::Unknown, "-daki is a suffix, not the particle");
+        assert_eq!(model.pronoun_with_de("Bende", ["çok", "bildim"].into_iter()).as_deref(), Some("Ben de"));
+        assert_eq!(model.pronoun_with_de("bende", ["kalsın"].into_iter()), None, "the locative");
     }
 }
