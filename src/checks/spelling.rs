@@ -55,6 +55,9 @@ use crate::text::Language;
 /// Turkish letters tried before they count as misspelled (2^5 look-ups at most).
 const VARIANT_POSITIONS: usize = 5;
 
+/// The log10 probability above which a form of the letters model's corpus is a word, not a typo.
+const CORPUS_COMMON: f32 = -6.0;
+
 /// How far after "bende" a verb of the first person is looked for.
 const PRONOUN_CLAUSE_WORDS: usize = 8;
 
@@ -130,6 +133,12 @@ impl SpellingCheck {
         self.dictionaries.iter().find(|(l, _)| *l == language).map(|(_, id)| scan.speller(*id))
     }
 
+    /// The letters model's corpus has this form, more than a few times (a typo such as "değilm"
+    /// is in it too, rarely).
+    fn corpus_knows(&self, scan: &Scan<'_>, word: &str) -> bool {
+        self.letters.is_some_and(|model| scan.model(model).has_form(word, CORPUS_COMMON))
+    }
+
     /// The comment as judged (Turkish letters restored) and its words that are evidence either way.
     fn judge(&self, scan: &Scan<'_>) -> Option<(Vec<char>, Vec<JudgedWord>)> {
         let speller = self.speller(scan, scan.language)?;
@@ -194,6 +203,14 @@ impl SpellingCheck {
                 }
                 Judgement::Known => (None, None),
                 Judgement::Misspelled(kind, _) if kind != Kind::Listed && foreign() => continue,
+                // "legalizmi" is "legalizm" with its object ending, not "legaliz mi": where the
+                // corpus of the letters model knows the word before the particle's vowel, the
+                // dictionary merely lacks it.
+                Judgement::Misspelled(Kind::Joined, Some(ref correction))
+                    if ends_with_question_particle(correction) && self.corpus_knows(scan, &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)]) =>
+                {
+                    (Some(Kind::Unknown), None)
+                }
                 Judgement::Misspelled(kind, correction) => (Some(kind), correction),
                 Judgement::Unknown => {
                     // Not evidence: a name, a word of another language, or a word wrong only for
@@ -326,6 +343,14 @@ fn word_spans(text: &[char]) -> Vec<Range<usize>> {
     spans
 }
 
+/// A correction that splits off the question particle "mi" ("değil mi").
+fn ends_with_question_particle(correction: &str) -> bool {
+    correction.rsplit(' ').next().is_some_and(|last| {
+        let mut letters = last.chars().flat_map(crate::text::fold::turkish_lowercase);
+        letters.next() == Some('m') && letters.next().is_some_and(|v| matches!(v, 'i' | 'ı' | 'u' | 'ü')) && letters.next().is_none()
+    })
+}
+
 /// The words after a position up to the end of its clause (a comma or the end of the sentence),
 /// at most `limit` of them.
 fn clause_after(text: &[char], from: usize, limit: usize) -> Vec<String> {
@@ -396,7 +421,7 @@ mod tests {
     const AFF: &str = "SET UTF-8\nLANG tr_TR\nSFX A Y 2\nSFX A 0 ı .\nSFX A 0 dı .\n";
     const DIC: &str = "12\nbu\nhaber/A\nokudum\nama\nanlamadım\nherkes\nbiliyor\nçok\ngüzel\niş\nböyle\nyalnız\n";
     const SPEC: &str = "kind = 'spelling'\ndictionaries = { tr = 'tr' }\nallow = ['allow']\nmin_score = 2.0\nmin_ratio = 0.1\n\
-        weights = { listed = 1.0, emphasis = 1.0, colloquial = 1.0, joined = 1.0, published = 0.5, glued = 1.0, compound = 0.5, apart = 0.5, unknown = 0.5 }";
+        weights = { listed = 1.0, emphasis = 1.0, colloquial = 1.0, joined = 1.0, joined-de = 0.5, published = 0.5, glued = 1.0, compound = 0.5, apart = 0.5, unknown = 0.5 }";
 
     fn fixture() -> Fixture {
         let speller = SpellingModel::parse(SpellingFiles {

@@ -195,6 +195,16 @@ impl LetterModel {
         self.vocabulary.spellings(&vocabulary::ascii_key(word)).is_name()
     }
 
+    /// The vocabulary has this very form (compared in Turkish lower case) at least as often as
+    /// `min_log_probability`: "kapitalizm" is a word of the corpus even where a dictionary lacks it.
+    pub(crate) fn has_form(&self, word: &str, min_log_probability: f32) -> bool {
+        let lowered: String = word.chars().flat_map(turkish_lowercase).collect();
+        self.vocabulary
+            .spellings(&vocabulary::ascii_key(word))
+            .iter()
+            .any(|form| form.log_probability >= min_log_probability && form.text.chars().flat_map(turkish_lowercase).eq(lowered.chars()))
+    }
+
     fn choose(&self, word: &Word, before: &[char], after: &[char]) -> Choice {
         if let Some(vowel) = word.after_number {
             let spelling = harmonise(&[vowel], &word.key);

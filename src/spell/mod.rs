@@ -78,6 +78,8 @@ struct Particle {
     /// Endings of the word before after which the joined form is a suffix, not the particle
     /// ("evdeki", "seninki").
     not_after: Vec<String>,
+    /// Joined, it may also be a form the dictionary lacks ("de": "polaritede"): weaker evidence.
+    weak: bool,
 }
 
 impl fmt::Debug for SpellingModel {
@@ -128,6 +130,9 @@ pub(crate) enum Kind {
     Colloquial,
     /// A particle joined to its word (`particles.txt`: "gelecekmi").
     Joined,
+    /// "de/da" joined to its word where the dictionary lacks the joined form ("gidincede",
+    /// "anlatsada"); also how a locative it lacks looks ("polaritede"), so weaker.
+    JoinedDe,
     /// In a published list of misspellings (`corrections-*.txt`), which also holds typos.
     Published,
     /// A word the rules always write apart (`separate.txt`: "ne", "her", "hiç") written together
@@ -144,11 +149,12 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 9] = [
+    pub(crate) const ALL: [Kind; 10] = [
         Kind::Listed,
         Kind::Emphasis,
         Kind::Colloquial,
         Kind::Joined,
+        Kind::JoinedDe,
         Kind::Published,
         Kind::Glued,
         Kind::Compound,
@@ -162,6 +168,7 @@ impl Kind {
             Kind::Emphasis => "emphasis",
             Kind::Colloquial => "colloquial",
             Kind::Joined => "joined",
+            Kind::JoinedDe => "joined-de",
             Kind::Published => "published",
             Kind::Glued => "glued",
             Kind::Compound => "compound",
@@ -205,8 +212,11 @@ impl SpellingModel {
             .unwrap_or_default()
             .into_iter()
             .map(|(_, l)| {
-                let (word, not_after) = l.split_once('\t').unwrap_or((l, ""));
-                Particle { word: lower(word.trim()), not_after: not_after.split_whitespace().map(lower).collect() }
+                let mut fields = l.split('\t');
+                let word = lower(fields.next().unwrap_or("").trim());
+                let not_after = fields.next().unwrap_or("").split_whitespace().map(lower).collect();
+                let weak = fields.next().is_some_and(|f| f.trim() == "weak");
+                Particle { word, not_after, weak }
             })
             .collect();
         particles.sort_by(|a, b| b.word.chars().count().cmp(&a.word.chars().count()).then_with(|| a.word.cmp(&b.word)));
@@ -305,7 +315,8 @@ impl SpellingModel {
             }
             let stem = if self.knows(stem) { Some(stem.to_string()) } else { self.rewrite(stem) };
             if let Some(stem) = stem {
-                return Judgement::Misspelled(Kind::Joined, Some(recase(word, &format!("{stem} {}", particle.word))));
+                let kind = if particle.weak { Kind::JoinedDe } else { Kind::Joined };
+                return Judgement::Misspelled(kind, Some(recase(word, &format!("{stem} {}", particle.word))));
             }
         }
         if lowered.chars().count() >= PUBLISHED_MIN_LETTERS {
