@@ -51,10 +51,6 @@ use crate::restore::{handles_and_links, is_apostrophe, touches_a_digit};
 use crate::spell::{Judgement, Kind, SpellingModel};
 use crate::text::Language;
 
-/// Words of at most this many letters typed without Turkish letters have every spelling with
-/// Turkish letters tried before they count as misspelled (2^5 look-ups at most).
-const VARIANT_POSITIONS: usize = 5;
-
 /// The log10 probability above which a form of the letters model's corpus is a word, not a typo.
 const CORPUS_COMMON: f32 = -6.0;
 
@@ -192,7 +188,7 @@ impl SpellingCheck {
             };
             // A word of the other language is no evidence, unless this language lists it.
             // Only a word with no letter of Turkish alone: checked in capitals, "ın" would be "IN".
-            let foreign = || !word.chars().any(|c| "çğıöşüÇĞİÖŞÜ".contains(c)) && others.iter().any(|other| other.knows(&word));
+            let foreign = || !word.chars().any(|c| "çğıöşüÇĞİÖŞÜ".contains(c)) && others.iter().any(|other| other.knows_remembered(&word));
             let (misspelled, correction) = match judgement {
                 Judgement::Known if speller.may_be_pronoun_with_de(&word) => {
                     let rest = clause_after(&text, span.end, PRONOUN_CLAUSE_WORDS);
@@ -218,7 +214,7 @@ impl SpellingCheck {
                     let name = starts_with_capital(&word) && !(capitals && shouting);
                     let foreign = foreign();
                     let ascii_typed = scan.language == Language::Tr && original[span.clone()].iter().all(char::is_ascii);
-                    if name || foreign || suffixed || ascii_typed && with_turkish_letters(&word).any(|v| speller.knows(&v)) {
+                    if name || foreign || suffixed || ascii_typed && speller.knows_with_turkish_letters(&word) {
                         continue;
                     }
                     (Some(Kind::Unknown), None)
@@ -387,30 +383,6 @@ fn starts_with_capital(word: &str) -> bool {
 /// not judged by a Latin dictionary.
 fn is_latin(c: char) -> bool {
     matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
-}
-
-/// Every spelling of a lower-case ASCII word with some of its c, g, i, o, s, u made Turkish
-/// letters, for words with at most [`VARIANT_POSITIONS`] such letters.
-fn with_turkish_letters(word: &str) -> impl Iterator<Item = String> + '_ {
-    let chars: Vec<char> = word.chars().collect();
-    let positions: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| matches!(c, 'c' | 'g' | 'i' | 'o' | 's' | 'u')).map(|(i, _)| i).collect();
-    let count = if positions.len() <= VARIANT_POSITIONS { 1u32 << positions.len() } else { 0 };
-    (1..count).map(move |mask| {
-        let mut variant = chars.clone();
-        for (bit, &at) in positions.iter().enumerate() {
-            if mask & (1 << bit) != 0 {
-                variant[at] = match variant[at] {
-                    'c' => 'ç',
-                    'g' => 'ğ',
-                    'i' => 'ı',
-                    'o' => 'ö',
-                    's' => 'ş',
-                    _ => 'ü',
-                };
-            }
-        }
-        variant.into_iter().collect()
-    })
 }
 
 #[cfg(test)]

@@ -24,6 +24,10 @@ use rustc_hash::FxHashMap;
 
 use crate::text::fold::{turkish_lowercase, turkish_uppercase};
 
+/// Words of at most this many c, g, i, o, s, u have every spelling with Turkish letters tried
+/// (2^5 look-ups at most).
+const VARIANT_POSITIONS: usize = 5;
+
 /// How many judgements the cache holds before it starts again.
 const CACHE_WORDS: usize = 200_000;
 
@@ -61,7 +65,38 @@ pub(crate) struct SpellingModel {
     pronouns: FxHashMap<String, Pronoun>,
     /// Judgements already made: comments repeat their words, and an unknown word costs dozens of
     /// dictionary look-ups. Emptied when full, so memory stays bounded.
-    cache: Mutex<FxHashMap<(String, bool), Judgement>>,
+    cache: Memo<(String, bool), Judgement>,
+    /// Whether the dictionary knows a word as written, or with Turkish letters, asked again and
+    /// again of the same words.
+    known: Memo<String, bool>,
+    known_with_letters: Memo<String, bool>,
+}
+
+/// Answers already given, emptied when full so memory stays bounded. A poisoned lock only means
+/// another thread panicked mid-insert: what it holds are still answers, so it is used as it is.
+struct Memo<K, V> {
+    map: Mutex<FxHashMap<K, V>>,
+}
+
+impl<K, V> Default for Memo<K, V> {
+    fn default() -> Self {
+        Memo { map: Mutex::new(FxHashMap::default()) }
+    }
+}
+
+impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
+    fn get_or_insert_with(&self, key: K, answer: impl FnOnce() -> V) -> V {
+        if let Some(known) = self.map.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return known.clone();
+        }
+        let value = answer();
+        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= CACHE_WORDS {
+            map.clear();
+        }
+        map.insert(key, value.clone());
+        value
+    }
 }
 
 /// A pronoun and "de" written as one word, and the endings of the verbs that agree with it.
@@ -236,7 +271,19 @@ impl SpellingModel {
             pronouns.insert(lower(joined.trim()), Pronoun { correction: correction.trim().to_string(), verb_endings });
         }
         let suffixes = files.suffixes.map(lines).unwrap_or_default().into_iter().map(|(_, l)| lower(l.trim())).collect();
-        Ok(SpellingModel { dictionary, certain, published, rewrites, particles, separate, pronouns, suffixes, cache: Mutex::default() })
+        Ok(SpellingModel {
+            dictionary,
+            certain,
+            published,
+            rewrites,
+            particles,
+            separate,
+            pronouns,
+            suffixes,
+            cache: Memo::default(),
+            known: Memo::default(),
+            known_with_letters: Memo::default(),
+        })
     }
 
     /// The dictionary knows the word as written, or, written in lower case, with a capital or in
@@ -255,19 +302,19 @@ impl SpellingModel {
     /// inside a sentence, so only the project's own corrections and emphasis make it misspelled
     /// ("Gecek" is a name, not "Gerçek").
     pub(crate) fn judge(&self, word: &str, may_be_name: bool) -> Judgement {
-        let key = (word.to_string(), may_be_name);
-        // A poisoned cache only means another thread panicked mid-insert: its content is still
-        // judgements, so it is used as it is.
-        if let Some(known) = self.cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-            return known.clone();
-        }
-        let judgement = self.judge_uncached(word, may_be_name);
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        if cache.len() >= CACHE_WORDS {
-            cache.clear();
-        }
-        cache.insert(key, judgement.clone());
-        judgement
+        self.cache.get_or_insert_with((word.to_string(), may_be_name), || self.judge_uncached(word, may_be_name))
+    }
+
+    /// [`SpellingModel::knows`], remembered.
+    pub(crate) fn knows_remembered(&self, word: &str) -> bool {
+        self.known.get_or_insert_with(word.to_string(), || self.knows(word))
+    }
+
+    /// The dictionary knows a lower-case ASCII word once some of its c, g, i, o, s, u are made
+    /// Turkish letters (for words with at most [`VARIANT_POSITIONS`] such letters): "yalniz" is
+    /// "yalnız" typed without its letters, not a misspelling.
+    pub(crate) fn knows_with_turkish_letters(&self, word: &str) -> bool {
+        self.known_with_letters.get_or_insert_with(word.to_string(), || with_turkish_letters(word).any(|v| self.knows(&v)))
     }
 
     fn judge_uncached(&self, word: &str, may_be_name: bool) -> Judgement {
@@ -396,6 +443,30 @@ impl SpellingModel {
             self.knows(&candidate).then_some(candidate)
         })
     }
+}
+
+/// Every spelling of a lower-case ASCII word with some of its c, g, i, o, s, u made Turkish
+/// letters, for words with at most [`VARIANT_POSITIONS`] such letters.
+fn with_turkish_letters(word: &str) -> impl Iterator<Item = String> + '_ {
+    let chars: Vec<char> = word.chars().collect();
+    let positions: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| matches!(c, 'c' | 'g' | 'i' | 'o' | 's' | 'u')).map(|(i, _)| i).collect();
+    let count = if positions.len() <= VARIANT_POSITIONS { 1u32 << positions.len() } else { 0 };
+    (1..count).map(move |mask| {
+        let mut variant = chars.clone();
+        for (bit, &at) in positions.iter().enumerate() {
+            if mask & (1 << bit) != 0 {
+                variant[at] = match variant[at] {
+                    'c' => 'ç',
+                    'g' => 'ğ',
+                    'i' => 'ı',
+                    'o' => 'ö',
+                    's' => 'ş',
+                    _ => 'ü',
+                };
+            }
+        }
+        variant.into_iter().collect()
+    })
 }
 
 fn without_circumflex(c: char) -> char {
