@@ -129,6 +129,11 @@ impl SpellingCheck {
         self.dictionaries.iter().find(|(l, _)| *l == language).map(|(_, id)| scan.speller(*id))
     }
 
+    /// The letters model's corpus writes this word with a capital: a name.
+    fn is_name(&self, scan: &Scan<'_>, word: &str) -> bool {
+        scan.language == Language::Tr && self.letters.is_some_and(|model| scan.model(model).is_name(word))
+    }
+
     /// The letters model's corpus has this form, more than a few times (a typo such as "değilm"
     /// is in it too, rarely).
     fn corpus_knows(&self, scan: &Scan<'_>, word: &str) -> bool {
@@ -207,6 +212,13 @@ impl SpellingCheck {
                 {
                     (Some(Kind::Unknown), None)
                 }
+                // A name typed in lower case ("türkiyede", "fenerbahçe") is careless with
+                // capitals, not with spelling: the letters model's corpus writes it with a capital.
+                Judgement::Misspelled(Kind::JoinedDe | Kind::Compound, ref correction)
+                    if self.is_name(scan, correction.as_deref().and_then(|c| c.split(' ').next()).unwrap_or(&word)) =>
+                {
+                    continue
+                }
                 Judgement::Misspelled(kind, correction) => (Some(kind), correction),
                 Judgement::Unknown => {
                     // Not evidence: a name, a word of another language, or a word wrong only for
@@ -214,7 +226,7 @@ impl SpellingCheck {
                     let name = starts_with_capital(&word) && !(capitals && shouting);
                     let foreign = foreign();
                     let ascii_typed = scan.language == Language::Tr && original[span.clone()].iter().all(char::is_ascii);
-                    if name || foreign || suffixed || ascii_typed && speller.knows_with_turkish_letters(&word) {
+                    if name || foreign || suffixed || ascii_typed && speller.knows_with_turkish_letters(&word) || self.is_name(scan, &word) {
                         continue;
                     }
                     (Some(Kind::Unknown), None)

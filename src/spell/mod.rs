@@ -338,8 +338,9 @@ impl SpellingModel {
         }
         // A doubled last letter is emphasis where the word without it is one ("yaa", "selamlarr");
         // only in lower case, where it is no name ("Penn").
-        let emphasised = (lowered == word).then(|| squeeze_emphasis(&lowered, true)).unwrap_or_default();
-        if let Some(squeezed) = emphasised.into_iter().find(|s| *s != lowered && self.knows(s)) {
+        // With a vowel: "pkk" is an acronym in lower case, not "pk" stretched.
+        let emphasised = (lowered == word && lowered.chars().any(is_vowel)).then(|| squeeze_emphasis(&lowered, true)).unwrap_or_default();
+        if let Some(squeezed) = emphasised.into_iter().find(|s| *s != lowered && s.chars().count() > 1 && self.knows(s)) {
             let corrected = self.certain.get(&squeezed).cloned().unwrap_or(squeezed);
             return Judgement::Misspelled(Kind::Emphasis, Some(corrected));
         }
@@ -375,8 +376,12 @@ impl SpellingModel {
         }
         // Only in lower case: "Birsel" is a name, not "bir sel".
         if let Some((left, right)) = self.glued(&lowered).filter(|_| lowered == word) {
-            let kind = if self.separate.contains(left) { Kind::Glued } else { Kind::Compound };
-            return Judgement::Misspelled(kind, Some(recase(word, &format!("{left} {right}"))));
+            // A compound the dictionary lacks splits into words as well ("fenerbahçe" is not
+            // "fener bahçe"): its split is no correction to offer.
+            return match self.separate.contains(left) {
+                true => Judgement::Misspelled(Kind::Glued, Some(recase(word, &format!("{left} {right}")))),
+                false => Judgement::Misspelled(Kind::Compound, None),
+            };
         }
         Judgement::Unknown
     }
@@ -467,6 +472,10 @@ fn with_turkish_letters(word: &str) -> impl Iterator<Item = String> + '_ {
         }
         variant.into_iter().collect()
     })
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'ı' | 'i' | 'o' | 'ö' | 'u' | 'ü' | 'â' | 'î' | 'û')
 }
 
 fn without_circumflex(c: char) -> char {
