@@ -6,8 +6,11 @@
 //! judged by the comment language's spelling model (`crate::spell`): a Hunspell dictionary with the
 //! language's affix rules (so "kitaplarımızdan" is a word), misspellings known with their
 //! corrections ("herkez" → "herkes", "slm" → "selam"), colloquial endings ("diyo" → "diyor"),
-//! particles written joined ("biliyorki" → "biliyor ki") and letters repeated for emphasis
-//! ("çoook" → "çok").
+//! particles written joined ("biliyorki" → "biliyor ki"), letters repeated for emphasis
+//! ("çoook" → "çok"), and, looking at the words around: a pronoun with "de" joined where a verb of
+//! its person follows ("bende bilmiyorum" → "ben de bilmiyorum", never "kitap bende kalsın"), one
+//! word written as two ("hiç bir" → "hiçbir") and a suffix written apart ("insanlar ın" →
+//! "insanların").
 //!
 //! ## What it leaves alone
 //! Words that are no evidence of careless writing: names (a capitalised word the dictionary lacks,

@@ -250,26 +250,60 @@ fn load_models(files: &[SourceFile]) -> Result<Models, PolicyError> {
             folders.entry(folder).or_default().push(file);
         }
     }
+    // Each model is read on a thread of its own: the Turkish dictionary and the vocabulary of
+    // Turkish letters take a few hundred milliseconds each, and start-up waits for the slowest.
+    let loaded: Vec<(&str, Result<Model, PolicyError>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = folders.iter().map(|(folder, files)| (*folder, scope.spawn(move || load_model(folder, files)))).collect();
+        handles
+            .into_iter()
+            .map(|(folder, handle)| {
+                let result = handle.join().unwrap_or_else(|_| {
+                    Err(PolicyError::ModelFile { path: format!("models/{folder}"), message: "reading the model failed unexpectedly".to_string() })
+                });
+                (folder, result)
+            })
+            .collect()
+    });
     let mut models = Models { letter_names: HashMap::new(), letters: Vec::new(), speller_names: HashMap::new(), spellers: Vec::new() };
-    for (folder, files) in folders {
-        // Where the folder is, as the user gave it: the directory of any of its files.
-        let shown_folder = files
-            .first()
-            .and_then(|f| f.shown.rsplit_once(['/', '\\']).map(|(dir, _)| dir.to_string()))
-            .unwrap_or_else(|| format!("models/{folder}"));
-        let lookup = |wanted: &str| files.iter().copied().find(|f| f.path.ends_with(&format!("/{wanted}")));
-        let find = |wanted: &str| {
-            lookup(wanted).ok_or_else(|| PolicyError::ModelFile { path: shown_folder.clone(), message: format!("the model has no {wanted}") })
-        };
-        if lookup("dictionary.aff").is_some() {
-            let speller = load_speller(folder, &files, &find, &lookup)?;
-            models.speller_names.insert(folder.to_string(), SpellerId(models.spellers.len()));
-            models.spellers.push(speller);
-            continue;
+    for (folder, model) in loaded {
+        match model? {
+            Model::Letters(model) => {
+                models.letter_names.insert(folder.to_string(), ModelId(models.letters.len()));
+                models.letters.push(model);
+            }
+            Model::Spelling(speller) => {
+                models.speller_names.insert(folder.to_string(), SpellerId(models.spellers.len()));
+                models.spellers.push(speller);
+            }
         }
-        let (words, patterns) = (find("words.txt")?, find("patterns.txt")?);
-        let context = lookup("context.txt");
-        let model = LetterModel::parse(&words.content, &patterns.content, context.map(|c| c.content.as_str())).map_err(|e| PolicyError::Model {
+    }
+    Ok(models)
+}
+
+enum Model {
+    Letters(LetterModel),
+    Spelling(SpellingModel),
+}
+
+/// One folder of model files.
+fn load_model(folder: &str, files: &[&SourceFile]) -> Result<Model, PolicyError> {
+    // Where the folder is, as the user gave it: the directory of any of its files.
+    let shown_folder = files
+        .first()
+        .and_then(|f| f.shown.rsplit_once(['/', '\\']).map(|(dir, _)| dir.to_string()))
+        .unwrap_or_else(|| format!("models/{folder}"));
+    let lookup = |wanted: &str| files.iter().copied().find(|f| f.path.ends_with(&format!("/{wanted}")));
+    let find = |wanted: &str| {
+        lookup(wanted).ok_or_else(|| PolicyError::ModelFile { path: shown_folder.clone(), message: format!("the model has no {wanted}") })
+    };
+    if lookup("dictionary.aff").is_some() {
+        return load_speller(folder, files, &find, &lookup).map(Model::Spelling);
+    }
+    let (words, patterns) = (find("words.txt")?, find("patterns.txt")?);
+    let context = lookup("context.txt");
+    LetterModel::parse(&words.content, &patterns.content, context.map(|c| c.content.as_str()))
+        .map(Model::Letters)
+        .map_err(|e| PolicyError::Model {
             path: match e.file {
                 "words.txt" => words.shown.clone(),
                 "patterns.txt" => patterns.shown.clone(),
@@ -277,11 +311,7 @@ fn load_models(files: &[SourceFile]) -> Result<Models, PolicyError> {
             },
             line: e.line,
             message: e.message,
-        })?;
-        models.letter_names.insert(folder.to_string(), ModelId(models.letters.len()));
-        models.letters.push(model);
-    }
-    Ok(models)
+        })
 }
 
 /// A spelling model: `dictionary.aff`, `dictionary.dic`, and the optional lists of `crate::spell`.
