@@ -125,3 +125,29 @@ fn the_embedded_default_loads_and_only_selects_rules() {
     assert_eq!(ids, ["all-caps", "insult"]);
     assert!(policy.only(&["nonsense"]).is_err());
 }
+
+/// A spelling model in a models directory: a tiny Hunspell dictionary and a corrections list.
+fn spelling_policy(corrections: &str) -> Result<Policy, PolicyError> {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (rules, lists, models) = (root.path().join("rules"), root.path().join("wordlists"), root.path().join("models"));
+    let rule = "id = \"spelling\"\ndescription = \"Spelling\"\n[message]\ntr = \"Yazım\"\nen = \"Spelling\"\n[check]\nkind = \"spelling\"\n\
+        dictionaries = { tr = \"tiny\" }\nmin_score = 1.0\nalone = [\"listed\"]\n\
+        weights = { listed = 1.0, emphasis = 1.0, colloquial = 1.0, joined = 1.0, joined-de = 0.5, published = 0.5, glued = 1.0, compound = 0.25, apart = 1.0, unknown = 0.25 }\n";
+    write(&rules.join("spelling.toml"), rule);
+    write(&lists.join("tr/empty.txt"), "");
+    write(&models.join("tiny/dictionary.aff"), "SET UTF-8\nLANG tr_TR\n");
+    write(&models.join("tiny/dictionary.dic"), "3\nbir\nşey\nselam\n");
+    write(&models.join("tiny/corrections.txt"), corrections);
+    Policy::from_dirs(Some(&rules), Some(&lists), Some(&models))
+}
+
+#[test]
+fn a_spelling_model_from_a_directory_judges_and_its_broken_list_is_named() {
+    let engine = Engine::new(spelling_policy("# ours\nslm\tselam\n").expect("the spelling policy loads"));
+    let verdict = engine.moderate(&Comment { text: "slm bir şey", language: Some(moderate::Language::Tr), locale: moderate::Locale::En });
+    assert_eq!(verdict.decision, Decision::Reject);
+    assert_eq!(verdict.reasons[0].suggestion.as_deref(), Some("selam bir şey"));
+
+    let error = spelling_policy("# ours\nslm selam\n").expect_err("a line without a tab is refused").to_string();
+    assert!(error.contains("corrections.txt:2:") && error.contains("misspelling<TAB>correction"), "{error}");
+}
