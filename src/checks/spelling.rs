@@ -244,7 +244,7 @@ impl SpellingCheck {
             if let Some(previous_span) = after_a_space {
                 let first: String = text[previous_span.clone()].iter().collect();
                 let joined = match misspelled {
-                    None => speller.phrase(&first, &word).map(|phrase| recase_phrase(&first, phrase)),
+                    None => speller.phrase(&first, &word).map(|phrase| recase_phrase(&first, &phrase)),
                     // Joined back, the word must be one the dictionary knows ("en yi" is no "enyi");
                     // a name's suffix goes after an apostrophe ("GS'ye").
                     Some(Kind::Unknown) if speller.is_suffix(&word) => match starts_with_capital(&first) {

@@ -408,8 +408,20 @@ impl SpellingModel {
 
     /// The correction of two words written apart that the rules write as one ("hiç bir" →
     /// "hiçbir"), from the project's list.
-    pub(crate) fn phrase(&self, first: &str, second: &str) -> Option<&str> {
-        self.certain.get(&format!("{} {}", lower(first), lower(second))).map(String::as_str)
+    /// The second word may carry suffixes ("bir kaçımızı" → "birkaçımızı") where the dictionary
+    /// knows the corrected word with them.
+    pub(crate) fn phrase(&self, first: &str, second: &str) -> Option<String> {
+        let (first, second) = (lower(first), lower(second));
+        if let Some(exact) = self.certain.get(&format!("{first} {second}")) {
+            return Some(exact.clone());
+        }
+        let ends: Vec<usize> = second.char_indices().map(|(i, _)| i).skip(2).collect();
+        ends.into_iter().rev().find_map(|end| {
+            let correction = self.certain.get(&format!("{first} {}", &second[..end]))?;
+            let candidate = format!("{correction}{}", &second[end..]);
+            let last = candidate.rsplit(' ').next().unwrap_or(&candidate);
+            self.knows(last).then_some(candidate)
+        })
     }
 
     /// A listed misspelling with suffixes after it, corrected where the dictionary knows the
