@@ -322,7 +322,7 @@ fn load_speller<'a>(
     lookup: &dyn Fn(&str) -> Option<&'a SourceFile>,
 ) -> Result<SpellingModel, PolicyError> {
     let (aff, dic) = (find("dictionary.aff")?, find("dictionary.dic")?);
-    let corrections = lookup("corrections.txt");
+    let (corrections, misspellings) = (lookup("corrections.txt"), lookup("misspellings.txt"));
     let published: Vec<&SourceFile> = files
         .iter()
         .copied()
@@ -335,6 +335,7 @@ fn load_speller<'a>(
         aff: &aff.content,
         dic: &dic.content,
         corrections: corrections.map(|f| f.content.as_str()),
+        misspellings: misspellings.map(|f| f.content.as_str()),
         published: &published_texts,
         rewrites: rewrites.map(|f| f.content.as_str()),
         particles: particles.map(|f| f.content.as_str()),
@@ -346,6 +347,7 @@ fn load_speller<'a>(
         let shown = |file: Option<&SourceFile>, name: &str| file.map_or_else(|| format!("models/{folder}/{name}"), |f| f.shown.clone());
         let path = match e.file {
             "corrections" => shown(corrections, "corrections.txt"),
+            "misspellings" => shown(misspellings, "misspellings.txt"),
             "published" => published.get(e.index).map_or_else(|| format!("models/{folder}"), |f| f.shown.clone()),
             "rewrites" => shown(rewrites, "rewrites.txt"),
             "particles" => shown(particles, "particles.txt"),

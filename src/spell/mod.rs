@@ -6,6 +6,7 @@
 //! |---|---|
 //! | `dictionary.aff`, `dictionary.dic` | a Hunspell dictionary, read by the `spellbook` crate (Turkish: Harun Reşit Zafer's, inflected forms through its affix rules) |
 //! | `corrections.txt` | the project's own: `misspelling<TAB>correction`, always a misspelling, even where the dictionary accepts it ("bi", "slm", "tabiki") |
+//! | `misspellings.txt` | the project's own: misspellings careful writers make too ("herkez", "süpriz"), always misspellings, weighed apart from chat-speak |
 //! | `corrections-*.txt` | published lists (Zemberek's normalisation data): used only where the dictionary rejects the word and knows every word of the correction |
 //! | `rewrites.txt` | `ending<TAB>replacement`: colloquial endings ("diyo" → "diyor", "gidiyom" → "gidiyorum"), tried on words the dictionary rejects; the rewrite must be a word it knows |
 //! | `separate.txt` | words always written apart from the next ("ne", "her"): written together with a word the dictionary knows, they are careless ("negüzel") |
@@ -52,6 +53,9 @@ pub(crate) struct SpellingModel {
     dictionary: spellbook::Dictionary,
     /// The project's corrections, decided whatever the dictionary says.
     certain: FxHashMap<String, String>,
+    /// Misspellings careful writers make too (`misspellings.txt`: "herkez", "süpriz"), decided
+    /// whatever the dictionary says, but weaker evidence than chat-speak.
+    misspellings: FxHashMap<String, String>,
     /// Published corrections, used where the dictionary rejects the word.
     published: FxHashMap<String, String>,
     rewrites: Vec<(String, String)>,
@@ -134,6 +138,7 @@ pub(crate) struct SpellingFiles<'a> {
     pub aff: &'a str,
     pub dic: &'a str,
     pub corrections: Option<&'a str>,
+    pub misspellings: Option<&'a str>,
     pub published: &'a [&'a str],
     pub rewrites: Option<&'a str>,
     pub particles: Option<&'a str>,
@@ -159,6 +164,9 @@ pub(crate) struct SpellingFileError {
 pub(crate) enum Kind {
     /// In the project's own list (`corrections.txt`): chat-speak, words written together.
     Listed,
+    /// In the project's list of misspellings careful writers make too (`misspellings.txt`:
+    /// "herkez", "süpriz").
+    Misspelling,
     /// Letters repeated for emphasis ("çoook").
     Emphasis,
     /// A colloquial ending (`rewrites.txt`: "diyo").
@@ -184,8 +192,9 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 10] = [
+    pub(crate) const ALL: [Kind; 11] = [
         Kind::Listed,
+        Kind::Misspelling,
         Kind::Emphasis,
         Kind::Colloquial,
         Kind::Joined,
@@ -200,6 +209,7 @@ impl Kind {
     pub(crate) fn name(self) -> &'static str {
         match self {
             Kind::Listed => "listed",
+            Kind::Misspelling => "misspelling",
             Kind::Emphasis => "emphasis",
             Kind::Colloquial => "colloquial",
             Kind::Joined => "joined",
@@ -230,6 +240,7 @@ impl SpellingModel {
         let dictionary = spellbook::Dictionary::new(files.aff, files.dic)
             .map_err(|e| SpellingFileError { file: "dictionary", index: 0, line: 0, message: e.to_string() })?;
         let certain = files.corrections.map(|c| pairs(c, "corrections")).transpose()?.unwrap_or_default();
+        let misspellings = files.misspellings.map(|c| pairs(c, "misspellings")).transpose()?.unwrap_or_default();
         let mut published = FxHashMap::default();
         for (index, file) in files.published.iter().enumerate() {
             let pairs = pairs(file, "published").map_err(|e| SpellingFileError { index, ..e })?;
@@ -274,6 +285,7 @@ impl SpellingModel {
         Ok(SpellingModel {
             dictionary,
             certain,
+            misspellings,
             published,
             rewrites,
             particles,
@@ -319,8 +331,8 @@ impl SpellingModel {
 
     fn judge_uncached(&self, word: &str, may_be_name: bool) -> Judgement {
         let lowered = lower(word);
-        if let Some(correction) = self.certain.get(&lowered) {
-            return Judgement::Misspelled(Kind::Listed, Some(recase(word, correction)));
+        if let Some((correction, kind)) = self.listed(&lowered) {
+            return Judgement::Misspelled(kind, Some(recase(word, correction)));
         }
         if self.knows(word) || mixed_case(word) && self.knows(&lowered) {
             return Judgement::Known;
@@ -328,8 +340,8 @@ impl SpellingModel {
         let tripled = has_run(&lowered, EMPHASIS_RUN);
         if tripled {
             let squeezed = squeeze_emphasis(&lowered, false);
-            let known = squeezed.iter().find(|s| self.knows(s) || self.certain.contains_key(*s));
-            let corrected = known.map(|s| self.certain.get(s).cloned().unwrap_or_else(|| s.clone()));
+            let known = squeezed.iter().find(|s| self.knows(s) || self.listed(s).is_some());
+            let corrected = known.map(|s| self.listed(s).map_or_else(|| s.clone(), |(c, _)| c.to_string()));
             return Judgement::Misspelled(Kind::Emphasis, corrected.map(|c| recase(word, &c)));
         }
         // A capitalised word inside a sentence the dictionary lacks may be a name ("Gecek", "Bill").
@@ -341,11 +353,11 @@ impl SpellingModel {
         // With a vowel: "pkk" is an acronym in lower case, not "pk" stretched.
         let emphasised = (lowered == word && lowered.chars().any(is_vowel)).then(|| squeeze_emphasis(&lowered, true)).unwrap_or_default();
         if let Some(squeezed) = emphasised.into_iter().find(|s| *s != lowered && s.chars().count() > 1 && self.knows(s)) {
-            let corrected = self.certain.get(&squeezed).cloned().unwrap_or(squeezed);
+            let corrected = self.listed(&squeezed).map_or(squeezed.clone(), |(c, _)| c.to_string());
             return Judgement::Misspelled(Kind::Emphasis, Some(corrected));
         }
-        if let Some(correction) = self.listed_with_suffix(&lowered) {
-            return Judgement::Misspelled(Kind::Listed, Some(recase(word, &correction)));
+        if let Some((correction, kind)) = self.listed_with_suffix(&lowered) {
+            return Judgement::Misspelled(kind, Some(recase(word, &correction)));
         }
         if let Some(rewritten) = self.rewrite(&lowered) {
             return Judgement::Misspelled(Kind::Colloquial, Some(recase(word, &rewritten)));
@@ -412,12 +424,12 @@ impl SpellingModel {
     /// knows the corrected word with them.
     pub(crate) fn phrase(&self, first: &str, second: &str) -> Option<String> {
         let (first, second) = (lower(first), lower(second));
-        if let Some(exact) = self.certain.get(&format!("{first} {second}")) {
-            return Some(exact.clone());
+        if let Some((exact, _)) = self.listed(&format!("{first} {second}")) {
+            return Some(exact.to_string());
         }
         let ends: Vec<usize> = second.char_indices().map(|(i, _)| i).skip(2).collect();
         ends.into_iter().rev().find_map(|end| {
-            let correction = self.certain.get(&format!("{first} {}", &second[..end]))?;
+            let (correction, _) = self.listed(&format!("{first} {}", &second[..end]))?;
             let candidate = format!("{correction}{}", &second[end..]);
             let last = candidate.rsplit(' ').next().unwrap_or(&candidate);
             self.knows(last).then_some(candidate)
@@ -426,14 +438,22 @@ impl SpellingModel {
 
     /// A listed misspelling with suffixes after it, corrected where the dictionary knows the
     /// correction's last word with those suffixes ("bişeyler" → "bir şeyler").
-    fn listed_with_suffix(&self, lowered: &str) -> Option<String> {
+    fn listed_with_suffix(&self, lowered: &str) -> Option<(String, Kind)> {
         let ends: Vec<usize> = lowered.char_indices().map(|(i, _)| i).skip(LISTED_STEM).collect();
         ends.into_iter().rev().find_map(|end| {
-            let correction = self.certain.get(&lowered[..end])?;
+            let (correction, kind) = self.listed(&lowered[..end])?;
             let candidate = format!("{correction}{}", &lowered[end..]);
             let last = candidate.rsplit(' ').next().unwrap_or(&candidate);
-            self.knows(last).then_some(candidate)
+            self.knows(last).then_some((candidate, kind))
         })
+    }
+
+    /// A word (or two) of the project's lists, its correction and its kind.
+    fn listed(&self, lowered: &str) -> Option<(&str, Kind)> {
+        if let Some(correction) = self.certain.get(lowered) {
+            return Some((correction, Kind::Listed));
+        }
+        self.misspellings.get(lowered).map(|correction| (correction.as_str(), Kind::Misspelling))
     }
 
     /// Two words the dictionary knows, written as one ("negüzel", "değilzenginlerin"): the
@@ -604,6 +624,7 @@ mod tests {
             aff: AFF,
             dic: DIC,
             corrections: Some("bi\tbir\n"),
+            misspellings: None,
             published: &["herkez\therkes\nkitab\tkitapx\n"],
             rewrites: Some("yo\tyor\n"),
             particles: Some("ki\tde da\nmi\n"),
