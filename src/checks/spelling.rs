@@ -192,6 +192,14 @@ impl SpellingCheck {
             let may_be_name = starts_with_capital(&word) && !capitals && !sentence_start;
             let judgement = match speller.judge(&word, may_be_name) {
                 Judgement::Unknown if suffixed && (speller.knows(stem) || starts_with_capital(stem)) => Judgement::Known,
+                // A word the dictionary knows as the writer typed it is spelled right, whatever
+                // restoring Turkish letters made of it ("abaca" is a word; "abaça" is not).
+                Judgement::Misspelled(kind, _)
+                    if !matches!(kind, Kind::Listed | Kind::Misspelling) && speller.knows_remembered(&typed_as(original, &span)) =>
+                {
+                    Judgement::Known
+                }
+                Judgement::Unknown if speller.knows_remembered(&typed_as(original, &span)) => Judgement::Known,
                 judgement => judgement,
             };
             // A word of the other language is no evidence, unless this language lists it.
@@ -352,6 +360,11 @@ fn word_spans(text: &[char]) -> Vec<Range<usize>> {
         spans.push(start..at);
     }
     spans
+}
+
+/// The word as the writer typed it, apostrophes as `'`.
+fn typed_as(original: &[char], span: &Range<usize>) -> String {
+    original[span.clone()].iter().map(|&c| if is_apostrophe(c) { '\'' } else { c }).collect()
 }
 
 /// A correction that splits off the question particle "mi" ("değil mi").

@@ -29,6 +29,9 @@ use crate::text::fold::{turkish_lowercase, turkish_uppercase};
 /// (2^5 look-ups at most).
 const VARIANT_POSITIONS: usize = 5;
 
+/// The most letters a word may have to be looked up; Turkish's longest real words have about 40.
+const LONGEST_WORD: usize = 48;
+
 /// How many judgements the cache holds before it starts again.
 const CACHE_WORDS: usize = 200_000;
 
@@ -314,19 +317,22 @@ impl SpellingModel {
     /// inside a sentence, so only the project's own corrections and emphasis make it misspelled
     /// ("Gecek" is a name, not "Gerçek").
     pub(crate) fn judge(&self, word: &str, may_be_name: bool) -> Judgement {
+        if too_long(word) {
+            return Judgement::Unknown;
+        }
         self.cache.get_or_insert_with((word.to_string(), may_be_name), || self.judge_uncached(word, may_be_name))
     }
 
     /// [`SpellingModel::knows`], remembered.
     pub(crate) fn knows_remembered(&self, word: &str) -> bool {
-        self.known.get_or_insert_with(word.to_string(), || self.knows(word))
+        !too_long(word) && self.known.get_or_insert_with(word.to_string(), || self.knows(word))
     }
 
     /// The dictionary knows a lower-case ASCII word once some of its c, g, i, o, s, u are made
     /// Turkish letters (for words with at most [`VARIANT_POSITIONS`] such letters): "yalniz" is
     /// "yalnız" typed without its letters, not a misspelling.
     pub(crate) fn knows_with_turkish_letters(&self, word: &str) -> bool {
-        self.known_with_letters.get_or_insert_with(word.to_string(), || with_turkish_letters(word).any(|v| self.knows(&v)))
+        !too_long(word) && self.known_with_letters.get_or_insert_with(word.to_string(), || with_turkish_letters(word).any(|v| self.knows(&v)))
     }
 
     fn judge_uncached(&self, word: &str, may_be_name: bool) -> Judgement {
@@ -506,6 +512,12 @@ fn with_turkish_letters(word: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+/// Longer than any word a dictionary knows: keyboard mash or an attack, judged unknown without a
+/// look-up (a dictionary look-up, and the splits tried on an unknown word, grow with its length).
+fn too_long(word: &str) -> bool {
+    word.chars().count() > LONGEST_WORD
+}
+
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'ı' | 'i' | 'o' | 'ö' | 'u' | 'ü' | 'â' | 'î' | 'û')
 }
@@ -642,6 +654,7 @@ mod tests {
         assert_eq!(model.judge("Kitaplar", false), Judgement::Known);
         assert_eq!(model.judge("istanbul", false), Judgement::Known, "a name in lower case");
         assert_eq!(model.judge("kitapar", false), Judgement::Unknown);
+        assert_eq!(model.judge(&"kitap".repeat(2000), false), Judgement::Unknown, "too long to look up");
     }
 
     #[test]
