@@ -57,6 +57,9 @@ use crate::text::Language;
 /// The log10 probability above which a form of the letters model's corpus is a word, not a typo.
 const CORPUS_COMMON: f32 = -6.0;
 
+/// The fewest words a comment in title case must have ("Senin Yüreğin Güzel Olursa").
+const TITLE_CASE_WORDS: usize = 4;
+
 /// How far after "bende" a verb of the first person is looked for.
 const PRONOUN_CLAUSE_WORDS: usize = 8;
 
@@ -158,6 +161,17 @@ impl SpellingCheck {
         let spans = word_spans(&text);
         let long_words = spans.iter().filter(|s| s.len() >= 2).count();
         let shouting = spans.iter().filter(|s| in_capitals(&text[(*s).clone()])).count() * 5 >= long_words * 3;
+        // Every Word Capitalised ("İyi Geceler Dilerim Değerli Dost"): a capital is no sign of a
+        // name there, so only names the letters model knows are left alone.
+        // Counted by common words written so, not by names: a sentence full of names is not one.
+        let title_case = long_words >= TITLE_CASE_WORDS
+            && spans
+                .iter()
+                .filter(|s| s.len() >= 2 && text[s.start].is_uppercase() && !in_capitals(&text[(*s).clone()]))
+                .filter(|s| speller.knows_remembered(&lower_word(&text[(*s).clone()])))
+                .count()
+                * 5
+                >= long_words * 3;
 
         let mut judged: Vec<JudgedWord> = Vec::new();
         // The last word judged or left alone as a name: what a suffix written apart belongs to.
@@ -189,7 +203,7 @@ impl SpellingCheck {
             if suffixed && starts_with_capital(stem) && !(capitals && shouting) {
                 continue; // a name and its suffix: "Stoltenberg'in"
             }
-            let may_be_name = starts_with_capital(&word) && !capitals && !sentence_start;
+            let may_be_name = starts_with_capital(&word) && !capitals && !sentence_start && !title_case;
             let judgement = match speller.judge(&word, may_be_name) {
                 Judgement::Unknown if suffixed && (speller.knows(stem) || starts_with_capital(stem)) => Judgement::Known,
                 // A word the dictionary knows as the writer typed it is spelled right, whatever
@@ -234,7 +248,7 @@ impl SpellingCheck {
                 Judgement::Unknown => {
                     // Not evidence: a name, a word of another language, or a word wrong only for
                     // its missing Turkish letters.
-                    let name = starts_with_capital(&word) && !(capitals && shouting);
+                    let name = starts_with_capital(&word) && !(capitals && shouting) && !title_case;
                     let foreign = foreign();
                     let ascii_typed = scan.language == Language::Tr && original[span.clone()].iter().all(char::is_ascii);
                     if name || foreign || suffixed || ascii_typed && speller.knows_with_turkish_letters(&word) || self.is_name(scan, &word) {
@@ -360,6 +374,11 @@ fn word_spans(text: &[char]) -> Vec<Range<usize>> {
         spans.push(start..at);
     }
     spans
+}
+
+/// A word in Turkish lower case.
+fn lower_word(letters: &[char]) -> String {
+    letters.iter().flat_map(|&c| crate::text::fold::turkish_lowercase(c)).collect()
 }
 
 /// The word as the writer typed it, apostrophes as `'`.
