@@ -19,7 +19,8 @@ Writes
 - spelling-en/dictionary.aff, dictionary.dic: SCOWL's en_US Hunspell dictionary (npm
   `dictionary-en` 4.0.0), unchanged.
 
-The hand-written `corrections.txt` in each folder is the project's own and is left alone.
+The project's own lists beside them (`corrections.txt`, `misspellings.txt`, `rewrites.txt`,
+`particles.txt`, `separate.txt`, `pronouns.txt`, `suffixes.txt`) are left alone.
 """
 import re
 import shutil
