@@ -208,7 +208,7 @@ fn assert_spans_true(text: &str, verdict: &Verdict) {
 fn hostile_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "sik", "amk", "aptal", "göt", "İ", "I", "ı", "ş", "Ş", "\u{301}", "\u{327}", "\u{307}", "\u{200b}", "\u{202e}",
-        "\u{202c}", "\u{fe0f}", "😡", "🏳️‍🌈", "👨‍👩‍👧", "а", "ѕ", "@", "$", "*", "1", "0", ".", " ", "-", "'", "’", "\n",
+        "\u{202c}", "\u{fe0f}", "😡", "🏳️‍🌈", "👨‍👩‍👧", "а", "ѕ", "@", "$", "*", "1", "0", ".", " ", "-", "'", "’", "ʼ", "\n",
         "allah", "müslüman", "ÇOK", "NATO", "ﬁ", "ｓ", "𝐬", "Ⓢ", "\u{10ffff}", "\u{0}",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())

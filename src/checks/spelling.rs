@@ -50,8 +50,8 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::{Check, Finding, ListId, ModelId, PolicyData, Scan, SpellerId};
-use crate::restore::{handles_and_links, is_apostrophe, touches_a_digit};
-use crate::spell::{Judgement, Kind, SpellingModel};
+use crate::restore::{handles_and_links, is_apostrophe, touches_a_digit, word_end};
+use crate::spell::{capitalised, Judgement, Kind, SpellingModel};
 use crate::text::Language;
 
 /// The log10 probability above which a form of the letters model's corpus is a word, not a typo.
@@ -147,31 +147,29 @@ impl SpellingCheck {
     }
 
     /// The comment as judged (Turkish letters restored) and its words that are evidence either way.
-    fn judge(&self, scan: &Scan<'_>) -> Option<(Vec<char>, Vec<JudgedWord>)> {
+    fn judge<'s>(&self, scan: &'s Scan<'_>) -> Option<(&'s [char], Vec<JudgedWord>)> {
         let speller = self.speller(scan, scan.language)?;
         let others: Vec<&SpellingModel> =
             self.dictionaries.iter().filter(|(l, _)| *l != scan.language).map(|(_, id)| scan.speller(*id)).collect();
         let original = scan.text.original();
-        let text: Vec<char> = match (self.letters, scan.language) {
-            (Some(model), Language::Tr) => scan.restoration(model).text.clone(),
-            _ => original.to_vec(),
+        let text: &[char] = match (self.letters, scan.language) {
+            (Some(model), Language::Tr) => &scan.restoration(model).text,
+            _ => original,
         };
         let allowed: Vec<Range<usize>> = self.allow.iter().flat_map(|list| scan.hits(*list).iter().map(|h| h.source.clone())).collect();
         let in_link = handles_and_links(original);
-        let spans = word_spans(&text);
+        let spans = word_spans(text);
         let long_words = spans.iter().filter(|s| s.len() >= 2).count();
         let shouting = spans.iter().filter(|s| in_capitals(&text[(*s).clone()])).count() * 5 >= long_words * 3;
         // Every Word Capitalised ("İyi Geceler Dilerim Değerli Dost"): a capital is no sign of a
         // name there, so only names the letters model knows are left alone.
         // Counted by common words written so, not by names: a sentence full of names is not one.
-        let title_case = long_words >= TITLE_CASE_WORDS
-            && spans
-                .iter()
-                .filter(|s| s.len() >= 2 && text[s.start].is_uppercase() && !in_capitals(&text[(*s).clone()]))
-                .filter(|s| speller.knows_remembered(&lower_word(&text[(*s).clone()])))
-                .count()
-                * 5
-                >= long_words * 3;
+        let capitalised: Vec<&Range<usize>> =
+            spans.iter().filter(|s| s.len() >= 2 && text[s.start].is_uppercase() && !in_capitals(&text[(*s).clone()])).collect();
+        let mostly_capitalised = |count: usize| long_words >= TITLE_CASE_WORDS && count * 5 >= long_words * 3;
+        // The dictionary is asked only when the capitals alone could make it so.
+        let title_case = mostly_capitalised(capitalised.len())
+            && mostly_capitalised(capitalised.iter().filter(|s| speller.knows_remembered(&lower_word(&text[(**s).clone()]))).count());
 
         let mut judged: Vec<JudgedWord> = Vec::new();
         // The last word judged or left alone as a name: what a suffix written apart belongs to.
@@ -204,16 +202,13 @@ impl SpellingCheck {
                 continue; // a name and its suffix: "Stoltenberg'in"
             }
             let may_be_name = starts_with_capital(&word) && !capitals && !sentence_start && !title_case;
+            // A word the dictionary knows as the writer typed it is spelled right, whatever
+            // restoring Turkish letters made of it ("abaca" is a word; "abaça" is not).
+            let known_as_typed = || original[span.clone()] != *letters && speller.knows_remembered(&typed_as(original, &span));
             let judgement = match speller.judge(&word, may_be_name) {
                 Judgement::Unknown if suffixed && (speller.knows(stem) || starts_with_capital(stem)) => Judgement::Known,
-                // A word the dictionary knows as the writer typed it is spelled right, whatever
-                // restoring Turkish letters made of it ("abaca" is a word; "abaça" is not).
-                Judgement::Misspelled(kind, _)
-                    if !matches!(kind, Kind::Listed | Kind::Misspelling) && speller.knows_remembered(&typed_as(original, &span)) =>
-                {
-                    Judgement::Known
-                }
-                Judgement::Unknown if speller.knows_remembered(&typed_as(original, &span)) => Judgement::Known,
+                Judgement::Misspelled(kind, _) if !matches!(kind, Kind::Listed | Kind::Misspelling) && known_as_typed() => Judgement::Known,
+                Judgement::Unknown if known_as_typed() => Judgement::Known,
                 judgement => judgement,
             };
             // A word of the other language is no evidence, unless this language lists it.
@@ -221,7 +216,7 @@ impl SpellingCheck {
             let foreign = || !word.chars().any(|c| "çğıöşüÇĞİÖŞÜ".contains(c)) && others.iter().any(|other| other.knows_remembered(&word));
             let (misspelled, correction) = match judgement {
                 Judgement::Known if speller.may_be_pronoun_with_de(&word) => {
-                    let rest = clause_after(&text, span.end, PRONOUN_CLAUSE_WORDS);
+                    let rest = clause_after(text, span.end, PRONOUN_CLAUSE_WORDS);
                     match speller.pronoun_with_de(&word, rest.iter().map(String::as_str)) {
                         Some(correction) => (Some(Kind::Joined), Some(correction)),
                         None => (None, None),
@@ -309,7 +304,7 @@ impl Check for SpellingCheck {
         }
         Some(Finding {
             spans: words.iter().filter(|w| w.misspelled.is_some()).map(|w| w.source.clone()).collect(),
-            suggestion: Some(corrected(&text, &words)),
+            suggestion: Some(corrected(text, &words)),
             evidence: words
                 .iter()
                 .filter_map(|w| {
@@ -326,7 +321,7 @@ impl Check for SpellingCheck {
 
     fn fix(&self, scan: &Scan<'_>) -> Option<String> {
         let (text, words) = self.judge(scan)?;
-        Some(corrected(&text, &words))
+        Some(corrected(text, &words))
     }
 
     /// After Turkish letters (words are judged with them), before sentence case.
@@ -350,8 +345,7 @@ fn corrected(text: &[char], words: &[JudgedWord]) -> String {
     out
 }
 
-/// Runs of letters (with their combining marks), joined across one apostrophe that a letter
-/// follows ("Türkiye’de").
+/// The comment's words, cut as the restorer cuts them (see `crate::restore::word_end`).
 fn word_spans(text: &[char]) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut at = 0;
@@ -361,16 +355,7 @@ fn word_spans(text: &[char]) -> Vec<Range<usize>> {
             continue;
         }
         let start = at;
-        let mut joined = false;
-        while at < text.len() {
-            let joins = !joined && is_apostrophe(text[at]) && text.get(at + 1).is_some_and(|c| c.is_alphabetic());
-            if text[at].is_alphabetic() && !is_apostrophe(text[at]) || unicode_normalization::char::is_combining_mark(text[at]) || joins {
-                joined |= joins;
-                at += 1;
-            } else {
-                break;
-            }
-        }
+        at = word_end(text, start);
         spans.push(start..at);
     }
     spans
@@ -409,11 +394,11 @@ fn clause_after(text: &[char], from: usize, limit: usize) -> Vec<String> {
 
 /// A correction with the first letter of the words it replaces capitalised where that was.
 fn recase_phrase(typed: &str, correction: &str) -> String {
-    if !starts_with_capital(typed) {
-        return correction.to_string();
+    if starts_with_capital(typed) {
+        capitalised(correction)
+    } else {
+        correction.to_string()
     }
-    let mut chars = correction.chars();
-    chars.next().map(|c| crate::text::fold::turkish_uppercase(c).to_string() + chars.as_str()).unwrap_or_default()
 }
 
 /// The part before any apostrophe has two or more letters, none in lower case.

@@ -456,17 +456,7 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, Vec<Range<usize>>) {
             spans.push(start..at);
             continue;
         }
-        let mut joined = false;
-        while at < original.len() {
-            let joins = !joined && at > start && is_apostrophe(original[at]) && original.get(at + 1).is_some_and(|c| c.is_alphabetic());
-            // A combining mark belongs to its letter: "s" + U+0327 is a typed "ş".
-            if original[at].is_alphabetic() && !is_apostrophe(original[at]) || is_combining_mark(original[at]) || joins {
-                joined |= joins;
-                at += 1;
-            } else {
-                break;
-            }
-        }
+        at = word_end(original, start);
         spans.push(start..at);
     }
     // A word is in capitals when the part before any apostrophe is ("CODIS'teki" is an acronym).
@@ -525,6 +515,25 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, Vec<Range<usize>>) {
         });
     }
     (words, typed_with_letters)
+}
+
+/// Where the word that starts at `start` ends: letters with their combining marks ("s" + U+0327
+/// is a typed "ş"), joined across one apostrophe that a letter follows ("Türkiye’de").
+/// The character at `start` always belongs to the word, so a word is never empty: "ʼ" (U+02BC)
+/// is a letter and an apostrophe at once, and an empty word would never be passed.
+pub(crate) fn word_end(text: &[char], start: usize) -> usize {
+    let mut at = (start + 1).min(text.len());
+    let mut joined = false;
+    while at < text.len() {
+        let joins = !joined && at > start && is_apostrophe(text[at]) && text.get(at + 1).is_some_and(|c| c.is_alphabetic());
+        if text[at].is_alphabetic() && !is_apostrophe(text[at]) || is_combining_mark(text[at]) || joins {
+            joined |= joins;
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    at
 }
 
 /// For each code point, whether it is part of a mention, hashtag, URL or e-mail address: a
@@ -632,6 +641,12 @@ mod tests {
         let model = LetterModel::parse(words, "", None).expect("parses");
         let restore = |text: &str| -> String { model.restore(&text.chars().collect::<Vec<_>>()).text.into_iter().collect() };
         assert_eq!(restore("M.O. 300 yilinda, Koc A.S. ve T.C."), "M.Ö. 300 yilinda, Koc A.Ş. ve T.C.");
+    }
+
+    #[test]
+    fn a_modifier_apostrophe_that_starts_a_word_ends_it() {
+        assert_eq!(restored("ʼ cok guzel"), "ʼ çok güzel");
+        assert_eq!(restored("ʼ"), "ʼ");
     }
 
     #[test]

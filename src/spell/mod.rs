@@ -70,6 +70,8 @@ pub(crate) struct SpellingModel {
     /// Pronouns with "de" written joined ("bende" for "ben de"), told from the locative ("bende"
     /// = "on me") by a verb of the pronoun's person later in the clause.
     pronouns: FxHashMap<String, Pronoun>,
+    /// How many letters the pronouns have.
+    pronoun_letters: Vec<usize>,
     /// Judgements already made: comments repeat their words, and an unknown word costs dozens of
     /// dictionary look-ups. Emptied when full, so memory stays bounded.
     cache: Memo<(String, bool), Judgement>,
@@ -293,6 +295,12 @@ impl SpellingModel {
             rewrites,
             particles,
             separate,
+            pronoun_letters: {
+                let mut counts: Vec<usize> = pronouns.keys().map(|p| p.chars().count()).collect();
+                counts.sort_unstable();
+                counts.dedup();
+                counts
+            },
             pronouns,
             suffixes,
             cache: Memo::default(),
@@ -306,10 +314,8 @@ impl SpellingModel {
     /// spelling); â, î and û may be written as a, i and u ("resmî", "hâlâ").
     pub(crate) fn knows(&self, word: &str) -> bool {
         let checker = self.dictionary.checker().check_lower_as_title(true).check_lower_as_upper(true);
-        checker.check(word) || {
-            let plain: String = word.chars().map(without_circumflex).collect();
-            plain != word && checker.check(&plain)
-        }
+        checker.check(word)
+            || word.contains(['â', 'î', 'û', 'Â', 'Î', 'Û']) && checker.check(&word.chars().map(without_circumflex).collect::<String>())
     }
 
     /// Judges one word as the writer typed it (Turkish letters restored first, where the comment
@@ -421,7 +427,9 @@ impl SpellingModel {
 
     /// The word may be a pronoun with "de" written joined (see [`SpellingModel::pronoun_with_de`]).
     pub(crate) fn may_be_pronoun_with_de(&self, word: &str) -> bool {
-        !self.pronouns.is_empty() && self.pronouns.contains_key(&lower(word))
+        // Asked of every known word: lowering it is skipped where the length rules it out.
+        let letters = word.chars().count();
+        self.pronoun_letters.contains(&letters) && self.pronouns.contains_key(&lower(word))
     }
 
     /// The correction of two words written apart that the rules write as one ("hiç bir" →
@@ -592,10 +600,15 @@ fn recase(word: &str, correction: &str) -> String {
         return correction.chars().map(turkish_uppercase).collect();
     }
     if word.chars().next().is_some_and(char::is_uppercase) {
-        let mut chars = correction.chars();
-        return chars.next().map(|c| turkish_uppercase(c).to_string() + chars.as_str()).unwrap_or_default();
+        return capitalised(correction);
     }
     correction.to_string()
+}
+
+/// The text with its first letter a capital, by Turkish rules ("ileride" → "İleride").
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| turkish_uppercase(c).to_string() + chars.as_str()).unwrap_or_default()
 }
 
 /// Lines that are not blank or `#` comments, with their line numbers.
