@@ -76,9 +76,30 @@ fn turkish_letters(c: &mut Criterion) {
     group.finish();
 }
 
+/// What the learned check adds: `offensive` as shipped against `offensive` with its word lists only,
+/// on the same comments in one run.
+fn learned_check(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shipped = std::fs::read_to_string(root.join("rules/offensive.toml")).expect("rules/offensive.toml");
+    let cut = shipped.find("[[check.of]]\nkind = \"learned\"").expect("offensive has a learned part");
+    let dirs = [("with", shipped.clone()), ("without", shipped[..cut].to_string())];
+    let comments = comments();
+    let mut group = c.benchmark_group("learned check");
+    group.throughput(Throughput::Elements(comments.len() as u64));
+    group.sample_size(20);
+    for (name, rule) in dirs {
+        let dir = root.join("target/bench-rules").join(name);
+        std::fs::create_dir_all(&dir).expect("bench rules dir");
+        std::fs::write(dir.join("offensive.toml"), rule).expect("bench rule");
+        let engine = Engine::new(Policy::from_dirs(Some(&dir), None, None).expect("bench policy loads"));
+        group.bench_function(format!("offensive {name} learned score"), |b| b.iter(|| judge_all(&engine, &comments)));
+    }
+    group.finish();
+}
+
 fn policy_load(c: &mut Criterion) {
     c.bench_function("load embedded policy", |b| b.iter(|| black_box(Policy::embedded().expect("loads"))));
 }
 
-criterion_group!(benches, engine_throughput, turkish_letters, policy_load);
+criterion_group!(benches, engine_throughput, turkish_letters, learned_check, policy_load);
 criterion_main!(benches);

@@ -61,7 +61,8 @@ impl Engine {
         let mut fixers: Vec<(&dyn Check, String)> = Vec::new();
         for rule in self.policy.rules().filter(|r| r.applies_to(language)) {
             let Some(mut finding) = rule.check.find(&scan) else { continue };
-            decision = decision.max(rule.action());
+            let action = if finding.review { rule.action().min(Decision::Review) } else { rule.action() };
+            decision = decision.max(action);
             if let Some(suggestion) = &finding.suggestion {
                 fixers.push((rule.check.as_ref(), suggestion.clone()));
             }
@@ -72,6 +73,7 @@ impl Engine {
                 message: rule.message(comment.locale).to_string(),
                 spans: merge(finding.spans).into_iter().map(|r| text.span(r)).collect(),
                 suggestion: finding.suggestion,
+                score: finding.score,
                 evidence: finding.evidence,
             });
         }
@@ -80,7 +82,7 @@ impl Engine {
     }
 
     fn scan_data(&self) -> ScanData<'_> {
-        ScanData { lexicons: self.policy.lexicons(), models: self.policy.models(), spellers: self.policy.spellers() }
+        self.policy.scan_data()
     }
 
     /// Every fix of the rules that fired, one after another (letters before case), each on the

@@ -13,6 +13,7 @@
 
 mod checks;
 mod engine;
+mod learn;
 mod policy;
 mod restore;
 mod spell;

@@ -52,13 +52,16 @@ impl Locale {
 }
 
 /// One rule that fired, why, and where.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reason {
     pub rule: String,
     pub message: String,
     pub spans: Vec<Span>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub suggestion: Option<String>,
+    /// A learned check's score from 0 to 1 (how sure it is that the comment breaks the rule).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub score: Option<f32>,
     /// The word-list entries that matched, as `tr/insult.txt:12 aptal*`: for moderators tuning
     /// the lists (`moderate check` shows them), never sent to the CMS, which shows reasons to
     /// commenters.
@@ -67,7 +70,7 @@ pub struct Reason {
 }
 
 /// The decision on one comment. `reasons` is empty exactly when the decision is `Approve`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Verdict {
     pub decision: Decision,
     pub language: Language,

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use moderate::{Comment, Engine, Policy};
+use moderate::{Comment, Decision, Engine, Policy};
 
 #[test]
 fn every_rule_behaves_as_its_fixture_says() {
@@ -19,14 +19,16 @@ fn every_rule_behaves_as_its_fixture_says() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (expected, text) = line.split_once('\t').unwrap_or_else(|| panic!("{}:{}: expected `fires|quiet<TAB>comment`", path.display(), index + 1));
-            let should_fire = match expected {
-                "fires" => true,
-                "quiet" => false,
-                other => panic!("{}:{}: `{other}` is neither fires nor quiet", path.display(), index + 1),
+            let (expected, text) =
+                line.split_once('\t').unwrap_or_else(|| panic!("{}:{}: expected `fires|review|quiet<TAB>comment`", path.display(), index + 1));
+            let (should_fire, only_review) = match expected {
+                "fires" => (true, false),
+                "review" => (true, true),
+                "quiet" => (false, false),
+                other => panic!("{}:{}: `{other}` is not fires, review or quiet", path.display(), index + 1),
             };
             let verdict = engine.moderate(&Comment::new(text));
-            let fired = verdict.reasons.iter().any(|r| r.rule == rule.id());
+            let fired = verdict.reasons.iter().any(|r| r.rule == rule.id()) && (!only_review || verdict.decision == Decision::Review);
             checked += 1;
             if fired != should_fire {
                 let reasons: Vec<String> = verdict

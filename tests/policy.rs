@@ -151,3 +151,28 @@ fn a_spelling_model_from_a_directory_judges_and_its_broken_list_is_named() {
     let error = spelling_policy("# ours\nslm selam\n").expect_err("a line without a tab is refused").to_string();
     assert!(error.contains("corrections.txt:2:") && error.contains("misspelling<TAB>correction"), "{error}");
 }
+
+const LEARNED_RULE: &str = "id = \"learned\"\ndescription = \"Learned\"\n[message]\ntr = \"Saldırgan\"\nen = \"Offensive\"\n[check]\nkind = \"learned\"\nmodel = \"offense-tr\"\nreject_at = 0.75\nreview_at = 0.45\n";
+
+#[test]
+fn a_learned_rule_needs_the_lists_its_model_was_trained_with() {
+    // Lists without `insult`: the model cannot be used, and the rule that asks for it says why.
+    let error = error_of(&[("learned.toml", LEARNED_RULE)], &[("tr/words.txt", "çirkin*\n")]);
+    assert!(error.contains("learned.toml") && error.contains("offense-tr") && error.contains("insult"), "{error}");
+    // The default lists have them.
+    let d = dirs(&[("learned.toml", LEARNED_RULE)], &[]);
+    let policy = Policy::from_dirs(Some(&d.rules), None, None).expect("loads with the default lists");
+    let verdict = Engine::new(policy).moderate(&Comment::new("Belediye yeni yolu yarın trafiğe açacak."));
+    assert_eq!(verdict.decision, Decision::Approve);
+}
+
+#[test]
+fn a_broken_classifier_file_is_named_with_its_line() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let models = root.path().join("models");
+    let embedded = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/offense-tr/classifier.txt")).expect("the shipped model");
+    write(&models.join("offense-tr/classifier.txt"), &embedded.replacen("bias = ", "bias = not a number ", 1));
+    let error = Policy::from_dirs(None, None, Some(&models)).expect_err("a broken model must not load").to_string();
+    let line = embedded.lines().position(|l| l.starts_with("bias")).expect("the model has a bias") + 1;
+    assert!(error.contains("classifier.txt") && error.contains(&format!(":{line}")) && error.contains("bias"), "{error}");
+}

@@ -6,6 +6,8 @@
 //!   invisible characters, look-alike letters, leetspeak, masks and letters split apart.
 //! - Lower-case text never trips `all-caps`.
 //! - Adding neutral words around an offending word never turns a reject into an approve.
+//! - A verdict (and a learned score) depends only on its comment, never on comments judged before.
+//! - Adding a neutral sentence never raises a clean comment to reject.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -264,6 +266,64 @@ proptest! {
         prop_assert_eq!(word_rules().moderate(&Comment::new(word)).decision, Decision::Reject);
         let comment = format!("{} {word} {}", before.join(" "), after.join(" "));
         prop_assert_eq!(word_rules().moderate(&Comment::new(&comment)).decision, Decision::Reject, "{:?}", comment);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_verdict_and_its_score_depend_only_on_the_comment(text in hostile_text(), other in any::<String>(), words in clean_words()) {
+        for comment in [text, words] {
+            let alone = word_rules().moderate(&Comment::new(&comment));
+            let _ = word_rules().moderate(&Comment::new(&other));
+            let again = word_rules().moderate(&Comment::new(&comment));
+            prop_assert_eq!(&alone, &again);
+            let scores = |v: &Verdict| v.reasons.iter().map(|r| r.score.map(f32::to_bits)).collect::<Vec<_>>();
+            prop_assert_eq!(scores(&alone), scores(&again));
+        }
+    }
+
+    #[test]
+    fn a_neutral_sentence_never_raises_a_clean_comment_to_reject(
+        words in clean_words(),
+        sentence in prop::sample::select(NEUTRAL_SENTENCES),
+        before in any::<bool>(),
+    ) {
+        let verdict = word_rules().moderate(&Comment::new(&words));
+        prop_assume!(verdict.decision != Decision::Reject);
+        let comment = if before { format!("{sentence} {words}") } else { format!("{words}. {sentence}") };
+        let longer = word_rules().moderate(&Comment::new(&comment));
+        prop_assert_ne!(longer.decision, Decision::Reject, "{:?}: {:?}", comment, longer.reasons);
+    }
+}
+
+/// Comments of everyday words, some loaded ("hepsi", "yine", "bunlar"), none listed.
+fn clean_words() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "bugün", "haber", "güzel", "ve", "çok", "bir", "şey", "yine", "burada", "şimdi", "gerçekten", "hakkında", "bunlar",
+        "hepsi", "aynı", "karar", "hükümet", "maç", "hakem", "belediye", "yol", "neden", "böyle", "olmaz", "ama", "bence",
+        "yanlış", "doğru", "kötü", "iyi", "adam", "insanlar", "millet", "ülke", "din", "Müslüman", "yazar", "the", "news",
+    ]);
+    prop::collection::vec(words, 1..12).prop_map(|w| w.join(" "))
+}
+
+/// Sentences as edited news writes them; each approved on its own by the offense rules.
+const NEUTRAL_SENTENCES: &[&str] = &[
+    "Belediye yeni yolu yarın trafiğe açacak.",
+    "Maç saat yirmide başlayacak.",
+    "Hava yarın parçalı bulutlu olacak.",
+    "Toplantıya yüzlerce kişi katıldı.",
+    "Kitap ilk baskısında on bin satış yaptı.",
+    "Müslüman, Hristiyan ve Yahudi liderler barış çağrısı yaptı.",
+    "Meclis yarın yeni bütçeyi görüşecek.",
+    "The match starts at eight tonight.",
+];
+
+#[test]
+fn every_neutral_sentence_is_approved_on_its_own() {
+    for sentence in NEUTRAL_SENTENCES {
+        assert_eq!(word_rules().moderate(&Comment::new(sentence)).decision, Decision::Approve, "{sentence}");
     }
 }
 

@@ -41,7 +41,14 @@ impl Check for AnyCheck {
     fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
         let mut joined: Option<Finding> = None;
         for finding in self.checks.iter().filter_map(|check| check.find(scan)) {
+            // Unsure only when every part that fired is unsure; the highest score is reported.
+            let first = joined.is_none();
             let all = joined.get_or_insert_with(Finding::default);
+            all.review = if first { finding.review } else { all.review && finding.review };
+            all.score = match (all.score, finding.score) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
             all.spans.extend(finding.spans);
             all.evidence.extend(finding.evidence);
             if all.suggestion.is_none() {

@@ -80,6 +80,7 @@ impl Check for DiacriticsCheck {
             spans: restoration.words.iter().filter(|w| w.changed).map(|w| w.source.clone()).collect(),
             suggestion: self.fix(scan),
             evidence: Vec::new(),
+            ..Finding::default()
         })
     }
 

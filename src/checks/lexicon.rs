@@ -18,6 +18,8 @@
 //! - `forms`: `"any"` (default), `"plain"` (only words written openly) or `"masked"` (only words
 //!   masked with symbols, look-alikes, split letters or invisible characters). Rules split one list
 //!   by form: `profanity` takes the open swearing, `offensive` the masked.
+//! - `mentions` (optional table): words quoted in reported speech, negated, or naming an act are
+//!   spared (see `mentions.rs`): `reporting` and `negating` name word lists, `acts = true`.
 //!
 //! ## Example
 //! With `lists = ["insult"]`: "Bu yazar tam bir aptal" is rejected (span "aptal"); "Yapmayın
@@ -25,6 +27,7 @@
 
 use serde::Deserialize;
 
+use super::mentions::{Mentions, MentionsSpec};
 use super::{Check, Finding, ListId, PolicyData, Scan};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -42,6 +45,7 @@ pub(crate) struct LexiconSpec {
     lists: Vec<String>,
     #[serde(default)]
     forms: Forms,
+    mentions: Option<MentionsSpec>,
 }
 
 impl LexiconSpec {
@@ -49,8 +53,9 @@ impl LexiconSpec {
         if self.lists.is_empty() {
             return Err("`lists` names no word list".into());
         }
+        let mentions = self.mentions.as_ref().map(|m| m.build(lists)).transpose()?;
         let lists = self.lists.iter().map(|name| lists.resolve(name)).collect::<Result<_, _>>()?;
-        Ok(Box::new(LexiconCheck { lists, forms: self.forms }))
+        Ok(Box::new(LexiconCheck { lists, forms: self.forms, mentions }))
     }
 }
 
@@ -58,6 +63,7 @@ impl LexiconSpec {
 struct LexiconCheck {
     lists: Vec<ListId>,
     forms: Forms,
+    mentions: Option<Mentions>,
 }
 
 impl Check for LexiconCheck {
@@ -70,7 +76,7 @@ impl Check for LexiconCheck {
                     Forms::Plain => !hit.masked,
                     Forms::Masked => hit.masked,
                 };
-                if wanted {
+                if wanted && !self.mentions.as_ref().is_some_and(|m| m.spares(scan, list, hit)) {
                     finding.spans.push(hit.source.clone());
                     finding.evidence.push(scan.origin(list, hit));
                 }

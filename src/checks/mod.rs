@@ -10,11 +10,14 @@
 //! | `uppercase` | the comment is written in capital letters                         | `uppercase.rs`  |
 //! | `diacritics`| Turkish typed without its letters ("cok guzel")                   | `diacritics.rs` |
 //! | `spelling`  | careless writing: chat-speak, misspellings ("herkez", "diyo")     | `spelling.rs`   |
+//! | `learned`   | a trained model scores a sentence offensive (with a review band)   | `learned.rs`    |
 //! | `any`       | any of several checks fires (their spans are joined)              | `any.rs`        |
 
 mod any;
 mod diacritics;
+mod learned;
 mod lexicon;
+mod mentions;
 mod near;
 mod spelling;
 mod uppercase;
@@ -26,6 +29,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
+use crate::learn::Classifier;
 use crate::restore::{LetterModel, Restoration};
 use crate::spell::SpellingModel;
 use crate::text::{Language, Text};
@@ -33,11 +37,15 @@ use crate::wordlist::{Hit, Lexicon};
 
 /// What a check found: the stretches of the comment (code points), where it can a fix, and the
 /// list entries that matched (for moderators tuning the lists).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Finding {
     pub spans: Vec<Range<usize>>,
     pub suggestion: Option<String>,
     pub evidence: Vec<String>,
+    /// A learned check's score, 0–1.
+    pub score: Option<f32>,
+    /// The check is unsure: the comment goes to a person (`review`) rather than being rejected.
+    pub review: bool,
 }
 
 /// One comment as the checks see it: its text model, the language it is judged in, the hits of
@@ -49,19 +57,21 @@ pub(crate) struct Scan<'a> {
     lexicons: &'a [Lexicon],
     models: &'a [LetterModel],
     spellers: &'a [SpellingModel],
+    classifiers: &'a [Classifier],
     hits: Vec<OnceCell<Vec<Hit>>>,
     restorations: Vec<OnceCell<Restoration>>,
 }
 
 impl<'a> Scan<'a> {
     pub(crate) fn new(text: &'a Text, language: Language, data: ScanData<'a>) -> Self {
-        let ScanData { lexicons, models, spellers } = data;
+        let ScanData { lexicons, models, spellers, classifiers } = data;
         Scan {
             text,
             language,
             lexicons,
             models,
             spellers,
+            classifiers,
             hits: (0..lexicons.len()).map(|_| OnceCell::new()).collect(),
             restorations: (0..models.len()).map(|_| OnceCell::new()).collect(),
         }
@@ -84,6 +94,10 @@ impl<'a> Scan<'a> {
         &self.spellers[speller.0]
     }
 
+    pub(crate) fn classifier(&self, classifier: ClassifierId) -> &Classifier {
+        &self.classifiers[classifier.0]
+    }
+
     /// Where a hit's entry is written: `tr/insult.txt:12 aptal*`.
     pub(crate) fn origin(&self, list: ListId, hit: &Hit) -> String {
         self.lexicons[list.0].origin(hit.entry).to_string()
@@ -96,6 +110,7 @@ pub(crate) struct ScanData<'a> {
     pub lexicons: &'a [Lexicon],
     pub models: &'a [LetterModel],
     pub spellers: &'a [SpellingModel],
+    pub classifiers: &'a [Classifier],
 }
 
 /// A word list of the policy, by position.
@@ -110,11 +125,18 @@ pub(crate) struct ModelId(pub usize);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct SpellerId(pub usize);
 
+/// A learned classifier of the policy (`models/<name>/classifier.txt`), by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct ClassifierId(pub usize);
+
 /// The word lists and models a policy has, by name, for checks to refer to.
 pub(crate) struct PolicyData<'a> {
     pub lists: &'a HashMap<String, ListId>,
     pub models: &'a HashMap<String, ModelId>,
     pub spellers: &'a HashMap<String, SpellerId>,
+    pub classifiers: &'a HashMap<String, ClassifierId>,
+    /// Classifiers that cannot be used with this policy's word lists, and why.
+    pub unusable_classifiers: &'a HashMap<String, String>,
 }
 
 impl PolicyData<'_> {
@@ -128,6 +150,13 @@ impl PolicyData<'_> {
 
     fn resolve_speller(&self, name: &str) -> Result<SpellerId, String> {
         find_by_name(self.spellers, "spelling model", name)
+    }
+
+    fn resolve_classifier(&self, name: &str) -> Result<ClassifierId, String> {
+        if let Some(why) = self.unusable_classifiers.get(name) {
+            return Err(format!("classifier `{name}` cannot be used: {why}"));
+        }
+        find_by_name(self.classifiers, "classifier", name)
     }
 }
 
@@ -163,6 +192,7 @@ pub(crate) enum CheckSpec {
     Uppercase(uppercase::UppercaseSpec),
     Diacritics(diacritics::DiacriticsSpec),
     Spelling(spelling::SpellingSpec),
+    Learned(learned::LearnedSpec),
     Any(any::AnySpec),
 }
 
@@ -174,6 +204,7 @@ impl CheckSpec {
             CheckSpec::Uppercase(spec) => spec.build(lists),
             CheckSpec::Diacritics(spec) => spec.build(lists),
             CheckSpec::Spelling(spec) => spec.build(lists),
+            CheckSpec::Learned(spec) => spec.build(lists),
             CheckSpec::Any(spec) => spec.build(lists),
         }
     }
@@ -193,6 +224,8 @@ pub(crate) mod testing {
         model_names: HashMap<String, ModelId>,
         spellers: Vec<SpellingModel>,
         speller_names: HashMap<String, SpellerId>,
+        classifiers: Vec<Classifier>,
+        classifier_names: HashMap<String, ClassifierId>,
     }
 
     impl Fixture {
@@ -211,6 +244,8 @@ pub(crate) mod testing {
                 model_names: HashMap::new(),
                 spellers: Vec::new(),
                 speller_names: HashMap::new(),
+                classifiers: Vec::new(),
+                classifier_names: HashMap::new(),
             }
         }
 
@@ -219,6 +254,39 @@ pub(crate) mod testing {
             self.model_names.insert(name.to_string(), ModelId(self.models.len()));
             self.models.push(LetterModel::parse(words, patterns, None).expect("test model parses"));
             self
+        }
+
+        /// Adds a classifier trained on `examples` (comment, offensive) with the fixture's lists
+        /// `lists` as features.
+        pub(crate) fn with_trained_classifier(mut self, name: &str, examples: &[(&str, bool)], lists: &[&str]) -> Self {
+            use crate::learn::train::{fit, Example, TrainOptions};
+            use crate::learn::FeatureShape;
+            let shape = FeatureShape { bits: 16, min_gram: 2, max_gram: 4, across: false, symbols: false };
+            let list_ids: Vec<(ListId, String)> = lists.iter().map(|n| (self.names[*n], n.to_string())).collect();
+            let trained: Vec<Example> = examples
+                .iter()
+                .map(|(comment, offensive)| {
+                    let text = Text::new(comment);
+                    let scan = Scan::new(&text, text.detected_language(), self.data());
+                    let features = crate::learn::features::extract(shape, &scan, 0..text.tokens().len(), &list_ids, &[]);
+                    Example { features, offensive: *offensive }
+                })
+                .collect();
+            let refs: Vec<&Example> = trained.iter().collect();
+            let (bias, weights) = fit(&refs, shape.bits, TrainOptions { epochs: 30, ..TrainOptions::default() });
+            let lists = lists.iter().map(|n| n.to_string()).collect();
+            let classifier =
+                Classifier { shape, lists, bias, weights, about: Vec::new(), ignore: Vec::new(), list_ids, ignore_ids: Vec::new() };
+            self.classifier_names.insert(name.to_string(), ClassifierId(self.classifiers.len()));
+            self.classifiers.push(classifier);
+            self
+        }
+
+        /// What the check finds, whole.
+        pub(crate) fn finding(&self, check: &dyn Check, comment: &str) -> Option<Finding> {
+            let text = Text::new(comment);
+            let scan = Scan::new(&text, text.detected_language(), self.data());
+            check.find(&scan)
         }
 
         /// Adds a spelling model.
@@ -230,11 +298,18 @@ pub(crate) mod testing {
 
         pub(crate) fn check(&self, spec: &str) -> Box<dyn Check> {
             let spec: CheckSpec = toml::from_str(spec).expect("test spec parses");
-            spec.build(&PolicyData { lists: &self.names, models: &self.model_names, spellers: &self.speller_names }).expect("test spec builds")
+            let data = PolicyData {
+                lists: &self.names,
+                models: &self.model_names,
+                spellers: &self.speller_names,
+                classifiers: &self.classifier_names,
+                unusable_classifiers: &HashMap::new(),
+            };
+            spec.build(&data).expect("test spec builds")
         }
 
         fn data(&self) -> ScanData<'_> {
-            ScanData { lexicons: &self.lexicons, models: &self.models, spellers: &self.spellers }
+            ScanData { lexicons: &self.lexicons, models: &self.models, spellers: &self.spellers, classifiers: &self.classifiers }
         }
 
         /// The texts of the spans the check finds, or `None` when it does not fire.

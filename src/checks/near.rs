@@ -13,6 +13,8 @@
 //! ## Parameters
 //! - `targets`, `hits`: word list names.
 //! - `window`: how many words may stand between the two (0: adjacent or the same word).
+//! - `mentions` (optional): hits only mentioned are spared, as in `lexicon`.
+//! - `review` (optional): the comment goes to a person instead of being rejected.
 //!
 //! ## Example
 //! "Dinini ... aptal Hristiyanlar" → rejected (spans "aptal" and "Hristiyanlar"); "Hristiyan
@@ -21,6 +23,7 @@
 
 use serde::Deserialize;
 
+use super::mentions::{Mentions, MentionsSpec};
 use super::{Check, Finding, ListId, PolicyData, Scan};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -29,6 +32,11 @@ pub(crate) struct NearSpec {
     targets: Vec<String>,
     hits: Vec<String>,
     window: usize,
+    /// Hits quoted, negated or naming an act are spared, as in `lexicon`.
+    mentions: Option<MentionsSpec>,
+    /// A person decides: the comment goes to review rather than being rejected.
+    #[serde(default)]
+    review: bool,
 }
 
 impl NearSpec {
@@ -37,7 +45,8 @@ impl NearSpec {
             return Err("`targets` and `hits` must each name at least one word list".into());
         }
         let resolve = |names: &[String]| names.iter().map(|n| lists.resolve(n)).collect::<Result<Vec<_>, _>>();
-        Ok(Box::new(NearCheck { targets: resolve(&self.targets)?, hits: resolve(&self.hits)?, window: self.window }))
+        let mentions = self.mentions.as_ref().map(|m| m.build(lists)).transpose()?;
+        Ok(Box::new(NearCheck { targets: resolve(&self.targets)?, hits: resolve(&self.hits)?, window: self.window, mentions, review: self.review }))
     }
 }
 
@@ -46,15 +55,18 @@ struct NearCheck {
     targets: Vec<ListId>,
     hits: Vec<ListId>,
     window: usize,
+    mentions: Option<Mentions>,
+    review: bool,
 }
 
 impl Check for NearCheck {
     fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
-        let hits: Vec<_> = self.hits.iter().flat_map(|&l| scan.hits(l).iter().map(move |h| (l, h))).collect();
+        let spared = |l, h| self.mentions.as_ref().is_some_and(|m| m.spares(scan, l, h));
+        let hits: Vec<_> = self.hits.iter().flat_map(|&l| scan.hits(l).iter().map(move |h| (l, h))).filter(|&(l, h)| !spared(l, h)).collect();
         if hits.is_empty() {
             return None;
         }
-        let mut finding = Finding::default();
+        let mut finding = Finding { review: self.review, ..Finding::default() };
         for (target_list, target) in self.targets.iter().flat_map(|&l| scan.hits(l).iter().map(move |h| (l, h))) {
             for &(hit_list, hit) in &hits {
                 // Two different words: one masked word ("m*****man") may read as a target and as

@@ -316,6 +316,7 @@ impl Check for SpellingCheck {
                     })
                 })
                 .collect(),
+            ..Finding::default()
         })
     }
 

@@ -105,7 +105,7 @@ impl Check for UppercaseCheck {
         if shouted.len() < self.min_words || capital_letters < self.min_letters || ratio < self.min_ratio {
             return None;
         }
-        Some(Finding { spans: shouted, suggestion: self.fix(scan), evidence: Vec::new() })
+        Some(Finding { spans: shouted, suggestion: self.fix(scan), ..Finding::default() })
     }
 
     fn fix(&self, scan: &Scan<'_>) -> Option<String> {

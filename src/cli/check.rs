@@ -40,7 +40,8 @@ pub(super) fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
     }
     Ok(match verdict.decision {
         Decision::Approve => ExitCode::SUCCESS,
-        Decision::Review | Decision::Reject => ExitCode::from(1),
+        Decision::Reject => ExitCode::from(1),
+        Decision::Review => ExitCode::from(3),
     })
 }
 
@@ -72,7 +73,10 @@ fn read_stdin() -> Result<String, CliError> {
 fn write_human(out: &mut impl Write, text: &str, verdict: &Verdict, colour: bool) -> std::io::Result<()> {
     writeln!(out, "{} ({})", verdict.decision.as_str(), verdict.language.code())?;
     for reason in &verdict.reasons {
-        writeln!(out, "  {}: {}", reason.rule, reason.message)?;
+        match reason.score {
+            Some(score) => writeln!(out, "  {} (score {score:.2}): {}", reason.rule, reason.message)?,
+            None => writeln!(out, "  {}: {}", reason.rule, reason.message)?,
+        }
         writeln!(out, "    {}", marked(text, &reason.spans, colour))?;
         if let Some(suggestion) = &reason.suggestion {
             writeln!(out, "    suggestion: {suggestion}")?;

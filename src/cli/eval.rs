@@ -41,10 +41,10 @@ pub(super) struct EvalArgs {
     errors: usize,
 }
 
-struct Labeled {
-    line: usize,
-    text: String,
-    reject: bool,
+pub(super) struct Labeled {
+    pub line: usize,
+    pub text: String,
+    pub reject: bool,
 }
 
 /// A confusion matrix with "reject" as the positive class.
@@ -242,7 +242,7 @@ fn parse_label(label: &str) -> Option<bool> {
     }
 }
 
-fn read_labeled(path: &Path) -> Result<Vec<Labeled>, CliError> {
+pub(super) fn read_labeled(path: &Path) -> Result<Vec<Labeled>, CliError> {
     let bytes = std::fs::read(path).map_err(|e| CliError::Input(format!("cannot read {}: {e}", path.display())))?;
     let content = String::from_utf8(bytes).map_err(|_| CliError::Input(format!("{}: not UTF-8 text", path.display())))?;
     let jsonl = path.extension().is_some_and(|e| e == "jsonl" || e == "json")

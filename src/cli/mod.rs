@@ -1,6 +1,6 @@
 //! The command line: `moderate check`, `eval`, `rules`, `serve`.
 //!
-//! Exit status: `check` 0 approve, 1 reject (or review), 2 error; every other command 0 on success,
+//! Exit status: `check` 0 approve, 1 reject, 2 error, 3 review; every other command 0 on success,
 //! 2 on error.
 
 mod check;
@@ -8,6 +8,7 @@ mod eval;
 mod fix;
 mod rules;
 mod serve;
+mod train;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,6 +35,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// List the rules of the active policy.
     Rules(rules::RulesArgs),
+    /// Train the learned offense check on labeled comments, with optional cross-validation.
+    Train(train::TrainArgs),
     /// Serve the HTTP API (POST /moderate, POST /moderate/batch, GET /health, /rules, /metrics).
     Serve(serve::ServeArgs),
 }
@@ -93,6 +96,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Eval(args) => eval::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Rules(args) => rules::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Serve(args) => serve::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::Train(args) => train::run(&args).map(|()| ExitCode::SUCCESS),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("moderate: {error}");

@@ -32,7 +32,8 @@ use sha2::{Digest, Sha256};
 pub use error::PolicyError;
 use source::SourceFile;
 
-use crate::checks::{Check, CheckSpec, ListId, ModelId, PolicyData, SpellerId};
+use crate::checks::{Check, CheckSpec, ClassifierId, ListId, ModelId, PolicyData, ScanData, SpellerId};
+use crate::learn::Classifier;
 use crate::restore::LetterModel;
 use crate::spell::{SpellingFiles, SpellingModel};
 use crate::text::Language;
@@ -91,6 +92,9 @@ pub struct Policy {
     lexicons: Arc<[Lexicon]>,
     models: Arc<[LetterModel]>,
     spellers: Arc<[SpellingModel]>,
+    classifiers: Arc<[Classifier]>,
+    classifier_names: HashMap<String, ClassifierId>,
+    list_names: HashMap<String, ListId>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,7 +157,8 @@ impl Policy {
 
     fn from_files(name: &str, rule_files: Vec<SourceFile>, list_files: Vec<SourceFile>, model_files: Vec<SourceFile>) -> Result<Self, PolicyError> {
         let version = version(&[&rule_files, &list_files, &model_files]);
-        let Models { letter_names: model_names, letters: models, speller_names, spellers } = load_models(&model_files)?;
+        let Models { letter_names: model_names, letters: models, speller_names, spellers, classifier_names, classifiers } =
+            load_models(&model_files)?;
 
         let mut by_name: BTreeMap<String, Vec<(&SourceFile, Vec<wordlist::Entry>)>> = BTreeMap::new();
         for file in &list_files {
@@ -173,9 +178,30 @@ impl Policy {
             lexicons.push(Lexicon::build(files.iter().map(|(f, entries)| (f.path.as_str(), entries.as_slice()))));
         }
 
+        // A classifier whose word lists this policy lacks can be used by no rule; a rule that
+        // names it gets the reason, other policies (a custom set of lists) load.
+        let mut classifiers = classifiers;
+        let mut unusable = HashMap::new();
+        for (folder, &id) in &classifier_names {
+            let classifier = &mut classifiers[id.0];
+            let resolved = resolve_lists(&names, &classifier.lists).and_then(|lists| Ok((lists, resolve_lists(&names, &classifier.ignore)?)));
+            match resolved {
+                Ok((lists, ignore)) => (classifier.list_ids, classifier.ignore_ids) = (lists, ignore),
+                Err(message) => {
+                    unusable.insert(folder.clone(), message);
+                }
+            }
+        }
         let mut rules: Vec<Arc<Rule>> = Vec::new();
         for file in &rule_files {
-            let rule = parse_rule(file, &PolicyData { lists: &names, models: &model_names, spellers: &speller_names })?;
+            let data = PolicyData {
+                lists: &names,
+                models: &model_names,
+                spellers: &speller_names,
+                classifiers: &classifier_names,
+                unusable_classifiers: &unusable,
+            };
+            let rule = parse_rule(file, &data)?;
             if rules.iter().any(|r| r.id == rule.id) {
                 return Err(PolicyError::Rule {
                     path: file.shown.clone(),
@@ -192,6 +218,9 @@ impl Policy {
             lexicons: lexicons.into(),
             models: models.into(),
             spellers: spellers.into(),
+            classifiers: classifiers.into(),
+            classifier_names,
+            list_names: names,
         })
     }
 
@@ -220,17 +249,48 @@ impl Policy {
         Ok(Policy { rules, ..self.clone() })
     }
 
-    pub(crate) fn lexicons(&self) -> &[Lexicon] {
-        &self.lexicons
-    }
-
+    #[cfg(test)]
     pub(crate) fn models(&self) -> &[LetterModel] {
         &self.models
     }
 
-    pub(crate) fn spellers(&self) -> &[SpellingModel] {
-        &self.spellers
+    /// The classifier of model folder `name`.
+    pub(crate) fn classifier(&self, name: &str) -> Option<&Classifier> {
+        self.classifier_names.get(name).map(|id| &self.classifiers[id.0])
     }
+
+    /// What every scan of a comment by this policy is given.
+    pub(crate) fn scan_data(&self) -> ScanData<'_> {
+        ScanData { lexicons: &self.lexicons, models: &self.models, spellers: &self.spellers, classifiers: &self.classifiers }
+    }
+
+    /// The same policy with the classifier of model folder `name` replaced (cross-validation judges
+    /// each fold with the model trained without it). The version changes with it.
+    pub(crate) fn with_classifier(&self, name: &str, classifier: Classifier) -> Result<Self, String> {
+        let id = self.classifier_names.get(name).copied().ok_or_else(|| format!("the policy has no classifier `{name}`"))?;
+        let mut classifiers = self.classifiers.to_vec();
+        let file = classifier.to_file();
+        let list_ids = resolve_lists(&self.list_names, &classifier.lists)?;
+        let ignore_ids = resolve_lists(&self.list_names, &classifier.ignore)?;
+        classifiers[id.0] = Classifier { list_ids, ignore_ids, ..classifier };
+        let mut hasher = Sha256::new();
+        hasher.update(self.version.as_bytes());
+        hasher.update(file.as_bytes());
+        let hex: String = hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
+        Ok(Policy { classifiers: classifiers.into(), version: format!("{}+{hex}", env!("CARGO_PKG_VERSION")), ..self.clone() })
+    }
+
+    /// The word lists of these names, for a classifier's features.
+    pub(crate) fn lexicon_ids(&self, names: &[String]) -> Result<Vec<(ListId, String)>, String> {
+        resolve_lists(&self.list_names, names)
+    }
+}
+
+fn resolve_lists(known: &HashMap<String, ListId>, names: &[String]) -> Result<Vec<(ListId, String)>, String> {
+    names
+        .iter()
+        .map(|name| known.get(name).map(|&id| (id, name.clone())).ok_or_else(|| format!("the classifier uses word list `{name}`, which the policy lacks")))
+        .collect()
 }
 
 /// The models of a policy, each named by its folder.
@@ -239,6 +299,8 @@ struct Models {
     letters: Vec<LetterModel>,
     speller_names: HashMap<String, SpellerId>,
     spellers: Vec<SpellingModel>,
+    classifier_names: HashMap<String, ClassifierId>,
+    classifiers: Vec<Classifier>,
 }
 
 /// Every folder of model files is one model: of Turkish letters where it has `words.txt`, of
@@ -264,7 +326,14 @@ fn load_models(files: &[SourceFile]) -> Result<Models, PolicyError> {
             })
             .collect()
     });
-    let mut models = Models { letter_names: HashMap::new(), letters: Vec::new(), speller_names: HashMap::new(), spellers: Vec::new() };
+    let mut models = Models {
+        letter_names: HashMap::new(),
+        letters: Vec::new(),
+        speller_names: HashMap::new(),
+        spellers: Vec::new(),
+        classifier_names: HashMap::new(),
+        classifiers: Vec::new(),
+    };
     for (folder, model) in loaded {
         match model? {
             Model::Letters(model) => {
@@ -275,6 +344,10 @@ fn load_models(files: &[SourceFile]) -> Result<Models, PolicyError> {
                 models.speller_names.insert(folder.to_string(), SpellerId(models.spellers.len()));
                 models.spellers.push(speller);
             }
+            Model::Classifier(classifier) => {
+                models.classifier_names.insert(folder.to_string(), ClassifierId(models.classifiers.len()));
+                models.classifiers.push(classifier);
+            }
         }
     }
     Ok(models)
@@ -283,6 +356,7 @@ fn load_models(files: &[SourceFile]) -> Result<Models, PolicyError> {
 enum Model {
     Letters(LetterModel),
     Spelling(SpellingModel),
+    Classifier(Classifier),
 }
 
 /// One folder of model files.
@@ -296,6 +370,11 @@ fn load_model(folder: &str, files: &[&SourceFile]) -> Result<Model, PolicyError>
     let find = |wanted: &str| {
         lookup(wanted).ok_or_else(|| PolicyError::ModelFile { path: shown_folder.clone(), message: format!("the model has no {wanted}") })
     };
+    if let Some(file) = lookup("classifier.txt") {
+        return Classifier::parse(&file.content)
+            .map(Model::Classifier)
+            .map_err(|e| PolicyError::Model { path: file.shown.clone(), line: e.line, message: e.message });
+    }
     if lookup("dictionary.aff").is_some() {
         return load_speller(folder, files, &find, &lookup).map(Model::Spelling);
     }

@@ -1,0 +1,290 @@
+//! `learned`: a trained model scores each sentence; a high score rejects, a middling one asks a person.
+//!
+//! ## What it catches
+//! Offensive sentences and allusions that no word list holds: "senin gibilerin yeri burası değil",
+//! "bunların hepsi aynı, hepsi satılmış", curses spelled in ways no list foresaw. The model
+//! (`models/<name>/classifier.txt`, made by `moderate train`) is logistic regression over character
+//! n-grams, words, pairs of words and the word lists' hits (see `crate::learn`).
+//!
+//! ## Why
+//! The policy rejects "offensive sentences or allusions", which are sentences, not words. A score
+//! rather than a yes/no lets the site send the uncertain ones to a moderator instead of guessing.
+//!
+//! ## Parameters
+//! - `model`: the model folder's name.
+//! - `reject_at`: a sentence scoring at least this rejects the comment.
+//! - `review_at`: a sentence scoring at least this (and below `reject_at`) sends it to review.
+//! - `targets` (optional): word lists one of whose entries must stand in the scored sentence (for
+//!   `belief-attack`: an offensive sentence about a religion or its believers); their hits are spans.
+//! - `borderline` (optional): word lists whose words are offensive in one sentence and not in another
+//!   ("gavur icadı", "gavur sevdası"): a hit sends the comment to review, or rejects it when its
+//!   sentence scores at least `reject_at`.
+//! - `mentions` and `mentioned` (optional): words of the `mentioned` lists that are only mentioned
+//!   (quoted in reported speech, negated, naming an act; `mentions` as in `lexicon`) are left out of
+//!   the score, so "Alınan karar tam bir aptallık" is judged as a sentence about a decision.
+//! - `min_words_to_reject` (optional, default 0): a sentence shorter than this is sent to review, not
+//!   rejected, however high it scores: a few words are little evidence ("Köpek kudurunca saldırdı").
+//! - `borderline_at` (optional, default 0): a borderline word whose sentence scores below this is
+//!   approved: the model is sure the sentence is harmless ("Gavur icadı dedikleri makine bozuldu").
+//!
+//! Each sentence is scored on its own and the comment gets the highest: adding a harmless sentence
+//! to a comment never raises its score. Borderline words are left out of their sentence's score:
+//! the question is whether the sentence around them is offensive.
+//!
+//! ## Example
+//! With `reject_at = 0.8`, `review_at = 0.6`: a sentence scoring 0.9 rejects, with the words that
+//! pushed it most as spans and the score in the reason; 0.7 sends the comment to review; 0.3 approves.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::mentions::{Mentions, MentionsSpec};
+use super::{Check, ClassifierId, Finding, ListId, PolicyData, Scan};
+use crate::learn::{sentences, Scored};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LearnedSpec {
+    model: String,
+    reject_at: f32,
+    review_at: f32,
+    #[serde(default)]
+    targets: Vec<String>,
+    #[serde(default)]
+    borderline: Vec<String>,
+    #[serde(default)]
+    borderline_at: f32,
+    #[serde(default)]
+    min_words_to_reject: usize,
+    /// Words of these lists only mentioned (see `mentions.rs`) are left out of the score.
+    mentions: Option<MentionsSpec>,
+    #[serde(default)]
+    mentioned: Vec<String>,
+}
+
+impl LearnedSpec {
+    pub(crate) fn build(&self, data: &PolicyData<'_>) -> Result<Box<dyn Check>, String> {
+        let in_range = |t: f32| (0.0..=1.0).contains(&t);
+        if !in_range(self.borderline_at) || self.borderline_at > self.reject_at {
+            return Err(format!("`borderline_at` ({}) must be between 0 and `reject_at`", self.borderline_at));
+        }
+        if !in_range(self.reject_at) || !in_range(self.review_at) || self.review_at > self.reject_at {
+            return Err(format!(
+                "`review_at` ({}) and `reject_at` ({}) must be between 0 and 1, review_at not above reject_at",
+                self.review_at, self.reject_at
+            ));
+        }
+        let resolve = |names: &[String]| names.iter().map(|n| data.resolve(n)).collect::<Result<Vec<_>, _>>();
+        Ok(Box::new(LearnedCheck {
+            model: data.resolve_classifier(&self.model)?,
+            name: self.model.clone(),
+            reject_at: self.reject_at,
+            review_at: self.review_at,
+            targets: resolve(&self.targets)?,
+            borderline: resolve(&self.borderline)?,
+            borderline_at: self.borderline_at,
+            min_words_to_reject: self.min_words_to_reject,
+            mentions: self.mentions.as_ref().map(|m| m.build(data)).transpose()?,
+            mentioned: resolve(&self.mentioned)?,
+        }))
+    }
+}
+
+#[derive(Debug)]
+struct LearnedCheck {
+    model: ClassifierId,
+    name: String,
+    reject_at: f32,
+    review_at: f32,
+    targets: Vec<ListId>,
+    borderline: Vec<ListId>,
+    borderline_at: f32,
+    min_words_to_reject: usize,
+    mentions: Option<Mentions>,
+    mentioned: Vec<ListId>,
+}
+
+/// How many of the words that pushed a score up become spans.
+const EXPLAINING_WORDS: usize = 3;
+
+
+impl LearnedCheck {
+    fn sentence_hits(&self, scan: &Scan<'_>, lists: &[ListId], sentence: usize) -> Vec<(ListId, Range<usize>, String)> {
+        lists
+            .iter()
+            .flat_map(|&list| scan.hits(list).iter().filter(move |h| h.sentence == sentence).map(move |h| (list, h)))
+            .map(|(list, hit)| (list, hit.source.clone(), scan.origin(list, hit)))
+            .collect()
+    }
+
+    fn explain(&self, scan: &Scan<'_>, scored: &Scored, finding: &mut Finding) {
+        let tokens = scan.text.tokens();
+        let mut shown = Vec::new();
+        for (words, push) in scored.pushes.iter().take(EXPLAINING_WORDS) {
+            let (Some(first), Some(last)) = (tokens.get(words.start), words.end.checked_sub(1).and_then(|end| tokens.get(end))) else {
+                continue;
+            };
+            finding.spans.push(first.source.start..last.source.end);
+            let text: String = scan.text.original()[first.source.start..last.source.end].iter().collect();
+            shown.push(format!("{text} {push:+.2}"));
+        }
+        finding.evidence.push(format!("model {} scored {:.2}; the words that pushed it most: {}", self.name, scored.score, shown.join(", ")));
+    }
+}
+
+impl Check for LearnedCheck {
+    fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
+        let classifier = scan.classifier(self.model);
+        let tokens = scan.text.tokens();
+        let mut best: Option<(Scored, usize, usize)> = None;
+        let mut borderline = Vec::new();
+        // A sentence is judged without its borderline words and without the words it only
+        // mentions: "gavur icadı" is scored as "… icadı", "'şerefsiz' dedi" as "'…' dedi".
+        let mut skip = classifier.ignored_words(scan);
+        skip.extend(self.borderline.iter().flat_map(|&l| scan.hits(l)).flat_map(|h| h.words.clone()));
+        if let Some(mentions) = &self.mentions {
+            for &list in &self.mentioned {
+                skip.extend(scan.hits(list).iter().filter(|h| mentions.spares(scan, list, h)).flat_map(|h| h.words.clone()));
+            }
+        }
+        for range in sentences(scan) {
+            let sentence = tokens[range.start].sentence;
+            let targets = self.sentence_hits(scan, &self.targets, sentence);
+            let marked = self.sentence_hits(scan, &self.borderline, sentence);
+            if !self.targets.is_empty() && targets.is_empty() {
+                continue;
+            }
+            let words = range.len();
+            let scored = classifier.score(scan, range, &skip);
+            if !marked.is_empty() && scored.score >= self.borderline_at && scored.score < self.reject_at {
+                borderline.extend(marked);
+            }
+            if best.as_ref().is_none_or(|(b, _, _)| scored.score > b.score) {
+                best = Some((scored, sentence, words));
+            }
+        }
+        let (scored, sentence, words) = best?;
+        let mut finding = Finding { score: Some(scored.score), ..Finding::default() };
+        if scored.score >= self.review_at {
+            finding.review = scored.score < self.reject_at || words < self.min_words_to_reject;
+            self.explain(scan, &scored, &mut finding);
+            for (_, source, origin) in self.sentence_hits(scan, &self.targets, sentence) {
+                finding.spans.push(source);
+                finding.evidence.push(origin);
+            }
+            return Some(finding);
+        }
+        if borderline.is_empty() {
+            return None;
+        }
+        finding.review = true;
+        for (_, source, origin) in borderline {
+            finding.spans.push(source);
+            finding.evidence.push(origin);
+        }
+        Some(finding)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::Fixture;
+
+    /// A model that learned that "zibidi" and "hödük" are offensive and news words are not.
+    fn fixture() -> Fixture {
+        let offensive = ["sen tam bir zibidisin", "zibidi herif", "hödük adam", "bu hödükler yine", "zibidiler ve hödükler"];
+        let clean = ["bugün hava güzel", "maç yarın oynanacak", "belediye yolu açtı", "yeni kitap çıktı", "hava yarın yağmurlu"];
+        let mut examples: Vec<(&str, bool)> = Vec::new();
+        for _ in 0..10 {
+            examples.extend(offensive.iter().map(|t| (*t, true)));
+            examples.extend(clean.iter().map(|t| (*t, false)));
+        }
+        Fixture::new(&[("belief", "papaz*\nimam\n"), ("borderline", "gavur*\n")]).with_trained_classifier("offense", &examples, &[])
+    }
+
+    #[test]
+    fn a_high_score_rejects_with_the_words_that_pushed_it() {
+        let fixture = fixture();
+        let check = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.7\nreview_at = 0.5");
+        let finding = fixture.finding(&*check, "Bu zibidi herif yine konuşmuş").expect("fires");
+        assert!(!finding.review);
+        assert!(finding.score.is_some_and(|s| s >= 0.7), "{:?}", finding.score);
+        let spans = fixture.spans(&*check, "Bu zibidi herif yine konuşmuş").expect("fires");
+        assert!(spans.contains(&"zibidi".to_string()), "{spans:?}");
+        assert_eq!(fixture.finding(&*check, "Belediye yeni yolu yarın açacak"), None);
+    }
+
+    #[test]
+    fn a_middling_score_asks_for_review() {
+        let fixture = fixture();
+        let strict = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 1.0\nreview_at = 0.5");
+        let finding = fixture.finding(&*strict, "zibidi herif").expect("fires");
+        assert!(finding.review);
+    }
+
+    #[test]
+    fn each_sentence_is_scored_alone() {
+        let fixture = fixture();
+        let check = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.7\nreview_at = 0.5");
+        let alone = fixture.finding(&*check, "zibidi herif").and_then(|f| f.score).expect("scored");
+        let longer = fixture.finding(&*check, "zibidi herif. Belediye yolu açtı, hava güzel.").and_then(|f| f.score).expect("scored");
+        assert_eq!(alone, longer);
+    }
+
+    #[test]
+    fn targets_limit_it_to_sentences_about_them() {
+        let fixture = fixture();
+        let check = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.7\nreview_at = 0.5\ntargets = ['belief']");
+        assert_eq!(fixture.finding(&*check, "zibidi herif"), None);
+        let spans = fixture.spans(&*check, "bu papazlar zibidi herif").expect("fires");
+        assert!(spans.contains(&"papazlar".to_string()), "{spans:?}");
+    }
+
+    #[test]
+    fn a_borderline_word_asks_for_review_unless_its_sentence_scores_high() {
+        let fixture = fixture();
+        let check = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.7\nreview_at = 0.6\nborderline = ['borderline']");
+        let finding = fixture.finding(&*check, "gavur icadı, belediye yolu açtı").expect("fires");
+        assert!(finding.review);
+        let finding = fixture.finding(&*check, "gavur zibidi herif").expect("fires");
+        assert!(!finding.review);
+    }
+
+    #[test]
+    fn a_borderline_word_in_a_sentence_the_model_finds_harmless_is_approved() {
+        let fixture = fixture();
+        let check = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.9\nreview_at = 0.8\nborderline = ['borderline']\nborderline_at = 0.3");
+        assert_eq!(fixture.finding(&*check, "gavur icadı, belediye yolu açtı, hava güzel"), None);
+        assert!(fixture.finding(&*check, "gavur zibidi herif").is_some());
+    }
+
+    #[test]
+    fn a_short_sentence_is_reviewed_rather_than_rejected() {
+        let fixture = fixture();
+        let check = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.7\nreview_at = 0.5\nmin_words_to_reject = 3");
+        let finding = fixture.finding(&*check, "zibidi herif").expect("fires");
+        assert!(finding.review);
+        let finding = fixture.finding(&*check, "bu zibidi herif").expect("fires");
+        assert!(!finding.review);
+    }
+
+    #[test]
+    fn thresholds_out_of_order_are_an_error() {
+        let fixture = fixture();
+        let spec: crate::checks::CheckSpec =
+            toml::from_str("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.5\nreview_at = 0.7").expect("parses");
+        let names = std::collections::HashMap::new();
+        let _ = (&fixture, &names);
+        let error = spec
+            .build(&crate::checks::PolicyData {
+                lists: &names,
+                models: &Default::default(),
+                spellers: &Default::default(),
+                classifiers: &Default::default(),
+                unusable_classifiers: &Default::default(),
+            })
+            .expect_err("review above reject");
+        assert!(error.contains("review_at"), "{error}");
+    }
+}

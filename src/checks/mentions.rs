@@ -1,0 +1,170 @@
+//! When a listed word is mentioned rather than used: quoted in reported speech, negated, or naming an
+//! act instead of a person.
+//!
+//! ## What it spares
+//! - reported speech: the word is inside quotes followed by a verb of saying from the `reporting`
+//!   list ("Bakan, muhalefet liderine 'şerefsiz' dedi", "'şerefsiz hakem' tezahüratı");
+//! - negated mentions: a word of the `negating` list follows within two words ("Kimseye aptal
+//!   demiyorum", "o aptal değil"; the list's own exceptions keep "aptal değil mi" an insult);
+//! - acts: the word takes the suffix -lık/-lik/-luk/-lük that makes a noun of the quality ("Alınan
+//!   karar tam bir aptallık", "Bu nasıl bir ahmaklık"): criticism of a decision, not of a person.
+//!
+//! ## Why
+//! A news site's readers quote what was said and criticise decisions. Rejecting those for the word
+//! alone turns readers away; the learned check still scores the sentence, so a real attack dressed as
+//! a quotation can still be caught there.
+//!
+//! Used by `lexicon` (the `mentions` table of a rule file).
+
+use serde::Deserialize;
+
+use super::{ListId, PolicyData, Scan};
+use crate::learn::features::word_form;
+use crate::text::fold::ascii_skeleton;
+use crate::wordlist::Hit;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MentionsSpec {
+    /// Verbs and nouns of saying: a quoted word followed by one is reported speech.
+    reporting: Option<String>,
+    /// Negated verbs of saying and "değil": a word followed by one is a negated mention.
+    negating: Option<String>,
+    /// A word turned into the name of an act (-lık) is no insult of a person.
+    #[serde(default)]
+    acts: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Mentions {
+    reporting: Option<ListId>,
+    negating: Option<ListId>,
+    acts: bool,
+}
+
+/// How many words a verb of saying may stand after the closing quote, or a negation after the word.
+const REPORTING_WINDOW: usize = 3;
+const NEGATING_WINDOW: usize = 2;
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”' | '«' | '»' | '‹' | '›' | '`' | '´')
+}
+
+impl MentionsSpec {
+    pub(crate) fn build(&self, data: &PolicyData<'_>) -> Result<Mentions, String> {
+        Ok(Mentions {
+            reporting: self.reporting.as_deref().map(|n| data.resolve(n)).transpose()?,
+            negating: self.negating.as_deref().map(|n| data.resolve(n)).transpose()?,
+            acts: self.acts,
+        })
+    }
+}
+
+impl Mentions {
+    /// The hit of `list` is a mention, not a use: it is no evidence for the rule.
+    pub(crate) fn spares(&self, scan: &Scan<'_>, list: ListId, hit: &Hit) -> bool {
+        (self.acts && names_an_act(scan, list, hit))
+            || self.negating.is_some_and(|negating| is_negated(scan, negating, hit))
+            || self.reporting.is_some_and(|reporting| is_reported(scan, reporting, hit))
+    }
+}
+
+/// "aptallık", "ahmaklığı": the listed stem followed by -lık/-lik/-luk/-lük.
+fn names_an_act(scan: &Scan<'_>, list: ListId, hit: &Hit) -> bool {
+    if hit.words.len() != 1 {
+        return false;
+    }
+    let Some(token) = scan.text.tokens().get(hit.words.start) else { return false };
+    if token.source != hit.source {
+        return false;
+    }
+    let origin = scan.origin(list, hit);
+    let entry = origin.split_once(' ').map_or(origin.as_str(), |(_, entry)| entry);
+    let Some(stem) = entry.strip_suffix('*') else { return false };
+    if stem.contains(' ') {
+        return false;
+    }
+    let stem: String = stem.trim_start_matches(['!', '=']).chars().map(ascii_skeleton).collect();
+    let form = word_form(token);
+    // -lık, softened before a vowel to -lığ ("aptallığı").
+    form.strip_prefix(stem.as_str()).is_some_and(|rest| ["lik", "luk", "lig", "lug"].iter().any(|s| rest.starts_with(s)))
+}
+
+fn is_negated(scan: &Scan<'_>, negating: ListId, hit: &Hit) -> bool {
+    scan.hits(negating)
+        .iter()
+        .any(|n| n.sentence == hit.sentence && n.words.start >= hit.words.end && n.words.start - hit.words.end < NEGATING_WINDOW)
+}
+
+/// Inside quotes, and a verb of saying within a few words after the closing quote.
+fn is_reported(scan: &Scan<'_>, reporting: ListId, hit: &Hit) -> bool {
+    let original = scan.text.original();
+    let tokens = scan.text.tokens();
+    let sentence_start = tokens.iter().find(|t| t.sentence == hit.sentence).map_or(0, |t| t.source.start);
+    // An opening quote stands before a word, not after a letter ("Türkiye'nin" is a suffix).
+    let opened = (sentence_start.saturating_sub(1)..hit.source.start).rev().any(|at| {
+        original.get(at).is_some_and(|&c| is_quote(c)) && !original.get(at.wrapping_sub(1)).is_some_and(|c| c.is_alphanumeric())
+    });
+    if !opened {
+        return false;
+    }
+    let Some(closing) = (hit.source.end..original.len())
+        .find(|&at| is_quote(original[at]) && !original.get(at + 1).is_some_and(|c| c.is_alphanumeric()))
+    else {
+        return false;
+    };
+    let after = tokens.partition_point(|t| t.source.start < closing);
+    scan.hits(reporting).iter().any(|r| r.words.start >= after && r.words.start - after < REPORTING_WINDOW)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::Fixture;
+
+    fn fixture() -> Fixture {
+        Fixture::new(&[
+            ("insult", "aptal*\nşerefsiz*\nahmak*\n"),
+            ("reporting", "dedi*\ntezahürat*\n"),
+            ("negating", "demiyorum\ndeğil\n!değil mi*\n"),
+        ])
+    }
+
+    const SPEC: &str = "kind = 'lexicon'\nlists = ['insult']\nmentions = { reporting = 'reporting', negating = 'negating', acts = true }";
+
+    #[test]
+    fn reported_speech_is_spared_but_a_quote_alone_is_not() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        assert_eq!(fixture.spans(&*check, "Bakan, muhalefet liderine 'şerefsiz' dedi; açıklama tepki çekti."), None);
+        assert_eq!(fixture.spans(&*check, "Taraftarların “şerefsiz hakem” tezahüratı soruşturma konusu oldu"), None);
+        assert_eq!(fixture.spans(&*check, "'şerefsiz' sensin"), Some(vec!["şerefsiz".into()]));
+        assert_eq!(fixture.spans(&*check, "Türkiye'nin şerefsiz yöneticileri dedi ki"), Some(vec!["şerefsiz".into()]));
+    }
+
+    #[test]
+    fn negated_mentions_are_spared_and_questions_are_not() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        assert_eq!(fixture.spans(&*check, "Kimseye aptal demiyorum ama bu kararın mantığı yok"), None);
+        assert_eq!(fixture.spans(&*check, "O aptal değil, sadece yanılıyor"), None);
+        assert_eq!(fixture.spans(&*check, "Sen aptal değil misin"), Some(vec!["aptal".into()]));
+        assert_eq!(fixture.spans(&*check, "aptal"), Some(vec!["aptal".into()]));
+    }
+
+    #[test]
+    fn an_act_is_spared_and_a_person_is_not() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        assert_eq!(fixture.spans(&*check, "Alınan karar tam bir aptallık"), None);
+        assert_eq!(fixture.spans(&*check, "Bu nasıl bir ahmaklık, kendi ayağımıza kurşun sıkıyoruz"), None);
+        assert_eq!(fixture.spans(&*check, "Bu ne AHMAKLIĞI"), None);
+        assert_eq!(fixture.spans(&*check, "Sen tam bir ahmaksın"), Some(vec!["ahmaksın".into()]));
+    }
+
+    #[test]
+    fn without_the_table_every_hit_counts() {
+        let fixture = fixture();
+        let check = fixture.check("kind = 'lexicon'\nlists = ['insult']");
+        assert!(fixture.spans(&*check, "Alınan karar tam bir aptallık").is_some());
+    }
+}

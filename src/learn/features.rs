@@ -1,0 +1,180 @@
+//! What the learned check sees of a comment: hashed features, each tied to the words it came from.
+//!
+//! Words are read as people type them on any keyboard: the ASCII skeleton of the normalised word
+//! (`şerefsiz` and `serefsiz` are one word, `@mk` is `amk`, look-alike letters are folded), with a
+//! letter repeated for emphasis written once ("salaaaak" is "salak"). From these the check takes
+//! - character n-grams of each word with its edges marked (`<sal`, `alak>`): they carry a stem through
+//!   Turkish suffixes ("aptallar", "aptalsın") and through misspellings;
+//! - the words themselves and each pair of neighbouring words ("ne diyon", "allah belani");
+//! - optionally the n-grams across the space between two words, and the emoji and punctuation
+//!   between words;
+//! - the word lists' hits, by list and by entry: what the lists know, weighed by the model.
+//!
+//! Proper names written with their suffix after an apostrophe ("Atatürk'ün", "Erdoğan'ın") are left
+//! out: who is named is no evidence of offense, and news comments name people all the time. (A
+//! capital alone is no sign of a name in comments Written Like This.)
+//!
+//! Every feature is hashed into a fixed number of weights, so the model is one array whatever the
+//! vocabulary; a feature remembers the words it came from, so the score can be explained by them.
+
+use std::hash::Hasher;
+use std::ops::Range;
+
+use rustc_hash::FxHasher;
+
+use crate::checks::{ListId, Scan};
+use crate::text::{Sym, Token};
+
+/// The shape of the features: fixed by the model file, so a model is read the way it was trained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FeatureShape {
+    /// The model has `1 << bits` weights.
+    pub bits: u32,
+    /// Character n-grams from `min_gram` to `max_gram` letters (edge marks included).
+    pub min_gram: usize,
+    pub max_gram: usize,
+    /// Also the n-grams that span the space between two words ("m ben", "a bak"): what a word
+    /// pair's spelling shares with its neighbour's.
+    pub across: bool,
+    /// Also the symbols between words (emoji, "!!!", "?"), each as one feature.
+    pub symbols: bool,
+}
+
+/// One feature of a comment: its weight's index, its value, and the comment's words it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Feature {
+    pub index: u32,
+    pub value: f32,
+    /// Positions in the scanned token list.
+    pub words: Range<usize>,
+}
+
+/// A word as typed on any keyboard: ASCII skeleton, a letter repeated three or more times for
+/// emphasis written once ("salaaaak" is "salak"); two of a letter is spelling ("saat", "hakkı").
+pub(crate) fn word_form(token: &Token) -> String {
+    let typed: Vec<char> = token
+        .syms
+        .iter()
+        .map(|sym| match *sym {
+            Sym::Letter { skeleton, .. } => skeleton,
+            Sym::OneOf(options) => options.first().copied().unwrap_or('?'),
+            Sym::Any => '*',
+            Sym::Literal(c) => c,
+        })
+        .collect();
+    let mut out = String::with_capacity(typed.len());
+    let mut at = 0;
+    while at < typed.len() {
+        let run = typed[at..].iter().take_while(|&&c| c == typed[at]).count();
+        let kept = if run >= 3 { 1 } else { run };
+        out.extend(std::iter::repeat_n(typed[at], kept));
+        at += run;
+    }
+    out
+}
+
+fn hash(kind: u8, parts: &[&str]) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write_u8(kind);
+    for part in parts {
+        hasher.write(part.as_bytes());
+        hasher.write_u8(0xff);
+    }
+    hasher.finish()
+}
+
+/// The features of the words `tokens` (one sentence or the whole comment), with the hits of
+/// `lists` that lie among them, leaving out the words at positions `skip` (words only mentioned,
+/// whose sentence is judged without them). Values are scaled so that the vector has unit length:
+/// a long comment weighs no more than a short one.
+pub(crate) fn extract(shape: FeatureShape, scan: &Scan<'_>, tokens: Range<usize>, lists: &[(ListId, String)], skip: &[usize]) -> Vec<Feature> {
+    let all = scan.text.tokens();
+    let tokens = tokens.start.min(all.len())..tokens.end.min(all.len());
+    let mask = (1u64 << shape.bits) - 1;
+    let mut raw: Vec<(u64, Range<usize>)> = Vec::new();
+    let forms: Vec<String> = all[tokens.clone()].iter().map(word_form).collect();
+    let mut padded: Vec<char> = Vec::new();
+    let left_out: Vec<bool> = tokens.clone().map(|at| skip.contains(&at) || all[at].proper_name).collect();
+    for (offset, form) in forms.iter().enumerate() {
+        let at = tokens.start + offset;
+        if left_out[offset] {
+            continue;
+        }
+        let next = forms.get(offset + 1).filter(|_| !left_out.get(offset + 1).copied().unwrap_or(true));
+        raw.push((hash(b'w', &[form]), at..at + 1));
+        if let Some(next) = next {
+            raw.push((hash(b'b', &[form, next]), at..at + 2));
+        }
+        padded.clear();
+        padded.push('<');
+        padded.extend(form.chars());
+        padded.push('>');
+        let mut gram = String::new();
+        for n in shape.min_gram..=shape.max_gram.min(padded.len()) {
+            for window in padded.windows(n) {
+                gram.clear();
+                gram.extend(window);
+                raw.push((hash(b'c', &[&gram]), at..at + 1));
+            }
+        }
+        if let (true, Some(next)) = (shape.across, next) {
+            let tail: Vec<char> = form.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+            let head: Vec<char> = next.chars().take(3).collect();
+            for left in 1..=tail.len() {
+                for right in 1..=head.len() {
+                    if left + right + 1 > shape.max_gram {
+                        continue;
+                    }
+                    gram.clear();
+                    gram.extend(&tail[tail.len() - left..]);
+                    gram.push(' ');
+                    gram.extend(&head[..right]);
+                    raw.push((hash(b'x', &[&gram]), at..at + 2));
+                }
+            }
+        }
+    }
+    if shape.symbols {
+        symbol_features(scan, tokens.clone(), &mut raw);
+    }
+    for (list, name) in lists {
+        for hit in scan.hits(*list) {
+            let words = hit.words.start.max(tokens.start)..hit.words.end.min(tokens.end);
+            if words.is_empty() || words.clone().any(|at| skip.contains(&at)) {
+                continue;
+            }
+            let origin = scan.origin(*list, hit);
+            let entry = origin.split_once(' ').map_or(origin.as_str(), |(_, entry)| entry);
+            raw.push((hash(b'l', &[name]), words.clone()));
+            raw.push((hash(b'e', &[name, entry]), words.clone()));
+            if hit.masked {
+                raw.push((hash(b'm', &[name]), words));
+            }
+        }
+    }
+    let scale = if raw.is_empty() { 0.0 } else { 1.0 / (raw.len() as f32).sqrt() };
+    raw.into_iter().map(|(h, words)| Feature { index: (h & mask) as u32, value: scale, words }).collect()
+}
+
+/// Emoji and punctuation between the words `tokens`, each tied to the word before it (or the first).
+fn symbol_features(scan: &Scan<'_>, tokens: Range<usize>, raw: &mut Vec<(u64, Range<usize>)>) {
+    let all = scan.text.tokens();
+    if tokens.is_empty() {
+        return;
+    }
+    let original = scan.text.original();
+    let start = all[tokens.start].source.start;
+    let end = all.get(tokens.end).map_or(original.len(), |t| t.source.start);
+    let mut word = tokens.start;
+    let mut buffer = [0u8; 4];
+    for at in start..end {
+        while word + 1 < tokens.end && all[word + 1].source.start <= at {
+            word += 1;
+        }
+        let c = original[at];
+        if c.is_alphanumeric() || c.is_whitespace() || all[word].source.contains(&at) {
+            continue;
+        }
+        raw.push((hash(b's', &[c.encode_utf8(&mut buffer)]), word..word + 1));
+    }
+}

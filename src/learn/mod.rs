@@ -1,0 +1,304 @@
+//! A learned offense score: logistic regression over hashed features of the comment.
+//!
+//! The model is one file, `models/<name>/classifier.txt`, made by `moderate train`: a few header
+//! lines (`key = value`) saying how features are made, then the weights, quantised to 16 bits and
+//! written in base64. Reading a model and scoring a sentence need nothing but this file and the
+//! policy's word lists (whose hits are features).
+
+pub(crate) mod features;
+pub(crate) mod train;
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use base64::Engine as _;
+
+use crate::checks::{ListId, Scan};
+pub(crate) use features::{FeatureShape, Feature};
+
+/// A trained model: a bias, one weight per hashed feature, and how its features are made.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Classifier {
+    pub shape: FeatureShape,
+    /// Word lists whose hits are features, by name.
+    pub lists: Vec<String>,
+    pub bias: f32,
+    pub weights: Vec<f32>,
+    /// Free text kept in the file: what the model was trained on.
+    pub about: Vec<String>,
+    /// Word lists whose words the model never sees, in training or scoring: names of religions and
+    /// peoples, which are no evidence of offense ("Allah aşkına"), and borderline words, whose
+    /// sentence is what is judged.
+    pub ignore: Vec<String>,
+    /// [`Self::lists`] as the policy's word lists, set when the policy is loaded.
+    pub list_ids: Vec<(ListId, String)>,
+    /// [`Self::ignore`] as the policy's word lists.
+    pub ignore_ids: Vec<(ListId, String)>,
+}
+
+/// What a sentence scored, and which words pushed it most.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Scored {
+    /// Probability of offense, 0–1.
+    pub score: f32,
+    /// Token positions and their summed contribution to the log-odds, largest first; only words
+    /// that pushed the score up.
+    pub pushes: Vec<(Range<usize>, f32)>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub(crate) struct ModelFileError {
+    pub line: usize,
+    pub message: String,
+}
+
+const FORMAT: &str = "moderate-classifier 1";
+
+impl Classifier {
+    /// The raw log-odds of a feature vector.
+    pub(crate) fn margin(&self, features: &[Feature]) -> f32 {
+        self.bias + features.iter().map(|f| self.weights[f.index as usize] * f.value).sum::<f32>()
+    }
+
+    /// Positions of the words the model never sees (hits of [`Self::ignore`]).
+    pub(crate) fn ignored_words(&self, scan: &Scan<'_>) -> Vec<usize> {
+        self.ignore_ids.iter().flat_map(|(list, _)| scan.hits(*list)).flat_map(|hit| hit.words.clone()).collect()
+    }
+
+    /// The features of the words `tokens` of a scanned comment, without the words at `skip`.
+    pub(crate) fn features(&self, scan: &Scan<'_>, tokens: Range<usize>, skip: &[usize]) -> Vec<Feature> {
+        features::extract(self.shape, scan, tokens, &self.list_ids, skip)
+    }
+
+    /// Scores the words `tokens` of a scanned comment, leaving out the words at positions `skip`
+    /// (which should include [`Self::ignored_words`]).
+    pub(crate) fn score(&self, scan: &Scan<'_>, tokens: Range<usize>, skip: &[usize]) -> Scored {
+        let features = self.features(scan, tokens, skip);
+        let margin = self.margin(&features);
+        let mut by_word: Vec<(Range<usize>, f32)> = Vec::new();
+        for feature in &features {
+            let push = self.weights[feature.index as usize] * feature.value;
+            // A pair of words shares its weight between them; a hit keeps its whole stretch.
+            match by_word.iter_mut().find(|(words, _)| *words == feature.words) {
+                Some((_, sum)) => *sum += push,
+                None => by_word.push((feature.words.clone(), push)),
+            }
+        }
+        let mut single: Vec<(Range<usize>, f32)> = Vec::new();
+        for (words, push) in by_word {
+            if words.len() == 2 {
+                for at in words.clone() {
+                    add(&mut single, at..at + 1, push / 2.0);
+                }
+            } else {
+                add(&mut single, words, push);
+            }
+        }
+        single.retain(|(_, push)| *push > 0.0);
+        single.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.start.cmp(&b.0.start)));
+        Scored { score: sigmoid(margin), pushes: single }
+    }
+
+    pub(crate) fn parse(content: &str) -> Result<Self, ModelFileError> {
+        let err = |line: usize, message: &str| ModelFileError { line, message: message.to_string() };
+        let mut lines = content.lines().enumerate();
+        match lines.next() {
+            Some((_, first)) if first.trim() == FORMAT => {}
+            _ => return Err(err(1, &format!("not a classifier (the first line must be `{FORMAT}`)"))),
+        }
+        let mut bits = None;
+        let (mut min_gram, mut max_gram) = (None, None);
+        let (mut across, mut symbols) = (false, false);
+        let mut lists = Vec::new();
+        let mut ignore = Vec::new();
+        let mut bias = None;
+        let mut scale = None;
+        let mut about = Vec::new();
+        let mut encoded = String::new();
+        let mut weights_line = 0;
+        for (index, line) in lines.by_ref() {
+            let number = index + 1;
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(text) = line.strip_prefix('#') {
+                about.push(text.trim().to_string());
+                continue;
+            }
+            if line == "weights" {
+                weights_line = number;
+                break;
+            }
+            let (key, value) = line.split_once('=').ok_or_else(|| err(number, "expected `key = value`"))?;
+            let (key, value) = (key.trim(), value.trim());
+            let number_of = |what: &str| value.parse::<f64>().map_err(|_| err(number, &format!("`{what}` is not a number")));
+            match key {
+                "bits" => bits = Some(number_of("bits")? as u32),
+                "min_gram" => min_gram = Some(number_of("min_gram")? as usize),
+                "max_gram" => max_gram = Some(number_of("max_gram")? as usize),
+                "across" => across = value == "true",
+                "symbols" => symbols = value == "true",
+                "lists" => lists = value.split_whitespace().map(str::to_string).collect(),
+                "ignore" => ignore = value.split_whitespace().map(str::to_string).collect(),
+                "bias" => bias = Some(number_of("bias")? as f32),
+                "scale" => scale = Some(number_of("scale")? as f32),
+                other => return Err(err(number, &format!("unknown key `{other}`"))),
+            }
+        }
+        for (_, line) in lines {
+            encoded.push_str(line.trim());
+        }
+        let missing = |what: &str| err(weights_line.max(1), &format!("the header has no `{what}`"));
+        let bits = bits.ok_or_else(|| missing("bits"))?;
+        if !(8..=24).contains(&bits) {
+            return Err(err(1, "`bits` must be between 8 and 24"));
+        }
+        let shape = FeatureShape {
+            bits,
+            min_gram: min_gram.ok_or_else(|| missing("min_gram"))?,
+            max_gram: max_gram.ok_or_else(|| missing("max_gram"))?,
+            across,
+            symbols,
+        };
+        if shape.min_gram == 0 || shape.min_gram > shape.max_gram {
+            return Err(err(1, "`min_gram` must be at least 1 and at most `max_gram`"));
+        }
+        let (bias, scale) = (bias.ok_or_else(|| missing("bias"))?, scale.ok_or_else(|| missing("scale"))?);
+        if weights_line == 0 {
+            return Err(err(content.lines().count().max(1), "no `weights` line"));
+        }
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(encoded.as_bytes())
+            .map_err(|e| err(weights_line + 1, &format!("the weights are not base64: {e}")))?;
+        if bytes.len() != 2 << bits {
+            return Err(err(weights_line + 1, &format!("expected {} weights, found {}", 1u64 << bits, bytes.len() / 2)));
+        }
+        let weights = bytes.chunks_exact(2).map(|pair| f32::from(i16::from_le_bytes([pair[0], pair[1]])) * scale).collect();
+        Ok(Classifier { shape, lists, bias, weights, about, ignore, list_ids: Vec::new(), ignore_ids: Vec::new() })
+    }
+
+    /// The model file: readable header, then the weights as 16-bit integers in base64.
+    pub(crate) fn to_file(&self) -> String {
+        let largest = self.weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+        let scale = if largest > 0.0 { largest / f32::from(i16::MAX) } else { 1.0 };
+        let mut bytes = Vec::with_capacity(self.weights.len() * 2);
+        for w in &self.weights {
+            let q = (w / scale).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16;
+            bytes.extend_from_slice(&q.to_le_bytes());
+        }
+        let encoded = base64::engine::general_purpose::STANDARD.encode(&bytes);
+        let mut out = String::new();
+        out.push_str(FORMAT);
+        out.push('\n');
+        for line in &self.about {
+            let _ = writeln!(out, "# {line}");
+        }
+        let _ = writeln!(out, "bits = {}", self.shape.bits);
+        let _ = writeln!(out, "min_gram = {}", self.shape.min_gram);
+        let _ = writeln!(out, "max_gram = {}", self.shape.max_gram);
+        let _ = writeln!(out, "across = {}", self.shape.across);
+        let _ = writeln!(out, "symbols = {}", self.shape.symbols);
+        let _ = writeln!(out, "lists = {}", self.lists.join(" "));
+        let _ = writeln!(out, "ignore = {}", self.ignore.join(" "));
+        let _ = writeln!(out, "bias = {:e}", self.bias);
+        let _ = writeln!(out, "scale = {:e}", scale);
+        out.push_str("weights\n");
+        for chunk in encoded.as_bytes().chunks(100) {
+            out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// The comment's sentences, as ranges of its tokens. Initials ("M.K.", "T.C.") end no sentence:
+/// a run of one-letter words joins the sentence after it.
+pub(crate) fn sentences(scan: &Scan<'_>) -> Vec<Range<usize>> {
+    let tokens = scan.text.tokens();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut initials_only = false;
+    for (at, token) in tokens.iter().enumerate() {
+        let initial = token.syms.len() <= 1;
+        match out.last_mut() {
+            Some(last) if tokens[last.end - 1].sentence == token.sentence || initials_only => {
+                last.end = at + 1;
+                initials_only = initials_only && initial;
+            }
+            _ => {
+                out.push(at..at + 1);
+                initials_only = initial;
+            }
+        }
+    }
+    out
+}
+
+fn add(pushes: &mut Vec<(Range<usize>, f32)>, words: Range<usize>, push: f32) {
+    match pushes.iter_mut().find(|(w, _)| *w == words) {
+        Some((_, sum)) => *sum += push,
+        None => pushes.push((words, push)),
+    }
+}
+
+pub(crate) fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> Classifier {
+        let weights = (0..256).map(|i| ((i * 37 % 101) as f32 - 50.0) / 17.0).collect();
+        Classifier {
+            shape: FeatureShape { bits: 8, min_gram: 1, max_gram: 4, across: true, symbols: true },
+            lists: vec!["insult".into(), "profanity".into()],
+            bias: -1.25,
+            weights,
+            about: vec!["a test model".into()],
+            ignore: vec!["belief".into()],
+            list_ids: Vec::new(),
+            ignore_ids: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_model_file_reads_back_as_written_within_quantisation() {
+        let original = model();
+        let read = Classifier::parse(&original.to_file()).expect("the written file parses");
+        assert_eq!(read.shape, original.shape);
+        assert_eq!(read.lists, original.lists);
+        assert_eq!(read.ignore, original.ignore);
+        assert_eq!(read.about, original.about);
+        assert!((read.bias - original.bias).abs() < 1e-6);
+        let largest = original.weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+        for (a, b) in read.weights.iter().zip(&original.weights) {
+            assert!((a - b).abs() <= largest / 32767.0, "{a} vs {b}");
+        }
+        // Writing what was read gives the same file: quantisation is stable.
+        assert_eq!(Classifier::parse(&read.to_file()).expect("parses again").to_file(), read.to_file());
+    }
+
+    #[test]
+    fn broken_model_files_name_the_line() {
+        let good = model().to_file();
+        let error = Classifier::parse("hello\n").expect_err("not a model");
+        assert_eq!(error.line, 1);
+        let error = Classifier::parse(&good.replace("bias = ", "bias = x")).expect_err("bad number");
+        assert!(error.message.contains("bias"), "{error}");
+        assert_eq!(error.line, good.lines().position(|l| l.starts_with("bias")).expect("has bias") + 1);
+        let truncated: String = good.lines().take(good.lines().count() - 1).map(|l| format!("{l}\n")).collect();
+        let error = Classifier::parse(&truncated).expect_err("weights missing");
+        assert!(error.message.contains("weights"), "{error}");
+        let error = Classifier::parse(&good.replace("bits = 8", "bits = 40")).expect_err("bits out of range");
+        assert!(error.message.contains("bits"), "{error}");
+    }
+
+    #[test]
+    fn sigmoid_is_a_probability() {
+        assert!((sigmoid(0.0) - 0.5).abs() < 1e-6);
+        assert!(sigmoid(50.0) <= 1.0 && sigmoid(-50.0) >= 0.0);
+    }
+}

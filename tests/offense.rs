@@ -1,0 +1,112 @@
+//! The offense rules as a moderator expects them on the sentences of issue 12: attacks on beliefs
+//! made without a listed word, words only mentioned (reported, negated, naming an act), masks that
+//! hide no particular word, and borderline words that context decides.
+
+use std::sync::OnceLock;
+
+use moderate::{Comment, Decision, Engine, Policy, Verdict};
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(Policy::embedded().expect("the default policy loads")))
+}
+
+/// The four offense rules alone: the sentences below are written with care, and spelling or
+/// Turkish letters are not what is tested here.
+fn offense() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(engine().policy().only(&["insult", "profanity", "offensive", "belief-attack"]).expect("rules exist")))
+}
+
+fn judge(text: &str) -> Verdict {
+    offense().moderate(&Comment::new(text))
+}
+
+fn rules(verdict: &Verdict) -> Vec<&str> {
+    verdict.reasons.iter().map(|r| r.rule.as_str()).collect()
+}
+
+#[test]
+fn attacks_on_beliefs_without_a_listed_insult_are_flagged_as_attacks_on_beliefs() {
+    for text in [
+        "Müslümanların hepsi geri kafalı, bu din ülkeyi karanlığa sürüklüyor",
+        "Yahudiler dünyayı yönetiyor, hepsi sinsi ve para düşkünü",
+        "Hristiyanlık uydurma bir masaldan ibaret, inananlar da kandırılmış zavallılar",
+        "Papaz da imam da aynı, hepsi dolandırıcı",
+        "Dinler saçmalıktır, inananların hepsi aptaldır",
+        "Islam is a disgusting religion.",
+    ] {
+        let verdict = judge(text);
+        assert_ne!(verdict.decision, Decision::Approve, "{text}");
+        assert!(rules(&verdict).contains(&"belief-attack"), "{text}: {:?}", rules(&verdict));
+    }
+}
+
+#[test]
+fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
+    for text in [
+        "Müslüman, Hristiyan ve Yahudi liderler barış çağrısı yaptı",
+        "Ramazan ayında camiler doldu, imamlar vaaz verdi",
+        "Papa, Vatikan'da inananlara seslendi",
+        "Dindar ve laik kesimler bu konuda uzlaştı",
+    ] {
+        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+    }
+}
+
+#[test]
+fn words_only_mentioned_are_not_insults() {
+    for text in [
+        "Bakan, muhalefet liderine 'şerefsiz' dedi; açıklama tepki çekti.",
+        "Taraftarların 'şerefsiz hakem' tezahüratı soruşturma konusu oldu",
+        "Alınan karar tam bir aptallık",
+        "Bu nasıl bir ahmaklık, kendi ayağımıza kurşun sıkıyoruz",
+        "Kimseye aptal demiyorum ama bu kararın mantığı yok",
+    ] {
+        let verdict = judge(text);
+        assert!(!rules(&verdict).contains(&"insult"), "{text}: {:?}", rules(&verdict));
+        assert_ne!(verdict.decision, Decision::Reject, "{text}: {:?}", rules(&verdict));
+    }
+}
+
+#[test]
+fn the_same_words_said_of_a_person_are_still_insults() {
+    for text in ["Muhalefet lideri şerefsiz", "Sen tam bir aptalsın", "Bu hakem şerefsiz", "Aptal değil misin sen"] {
+        let verdict = judge(text);
+        assert_eq!(verdict.decision, Decision::Reject, "{text}");
+        assert!(rules(&verdict).contains(&"insult"), "{text}: {:?}", rules(&verdict));
+    }
+}
+
+#[test]
+fn a_word_that_is_mostly_masks_is_no_particular_word() {
+    let verdict = judge("bu ******ss bir adam");
+    assert!(!rules(&verdict).contains(&"insult"), "{:?}", verdict.reasons);
+    let verdict = judge("******ss ******ss");
+    assert!(!rules(&verdict).contains(&"belief-attack"), "{:?}", verdict.reasons);
+    // One mask in a word still reads as the word.
+    assert_eq!(judge("s*ktir git").decision, Decision::Reject);
+}
+
+#[test]
+fn borderline_words_are_decided_by_their_sentence() {
+    for text in ["Bu alet tam bir gavur icadı, ama çok işe yarıyor", "Gavur sevdası bir Anadolu türküsüdür"] {
+        assert_ne!(judge(text).decision, Decision::Reject, "{text}: {:?}", judge(text).reasons);
+    }
+    let verdict = judge("Gavur dölü şerefsiz herif");
+    assert_eq!(verdict.decision, Decision::Reject);
+}
+
+#[test]
+fn learned_reasons_carry_a_score_and_the_words_behind_it() {
+    let text = "Senin gibi beyinsiz bir yaratığın yorum yapması bile rezalet, defol git buradan";
+    let verdict = judge(text);
+    let learned = verdict.reasons.iter().find(|r| r.score.is_some()).expect("a learned reason");
+    let score = learned.score.expect("score");
+    assert!((0.0..=1.0).contains(&score));
+    assert!(!learned.spans.is_empty());
+    let chars: Vec<char> = text.chars().collect();
+    for span in &learned.spans {
+        assert_eq!(span.text, chars[span.start..span.end].iter().collect::<String>());
+    }
+}
