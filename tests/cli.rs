@@ -191,3 +191,68 @@ fn check_shows_the_fixed_comment_and_fix_prints_only_it() {
     assert_eq!(empty.status.code(), Some(2));
     assert!(stderr(&empty).contains("empty"), "{}", stderr(&empty));
 }
+
+/// A small labeled set: offensive sentences with made-up insults, clean news sentences.
+fn training_set(dir: &Path) -> std::path::PathBuf {
+    let mut lines = String::new();
+    for i in 0..30 {
+        lines.push_str(&format!("{i}\tsen tam bir zibidisin {i}\tOFF\n"));
+        lines.push_str(&format!("{i}\tbu hödükler yine konuşmuş {i}\tOFF\n"));
+        lines.push_str(&format!("{i}\tbelediye yolu yarın açacak {i}\tNOT\n"));
+        lines.push_str(&format!("{i}\tmaç akşam saat sekizde başlıyor {i}\tNOT\n"));
+    }
+    write(dir, "train.tsv", &lines)
+}
+
+#[test]
+fn train_is_deterministic_and_cross_validates_by_fold() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = training_set(dir.path());
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    for out in [&a, &b] {
+        let trained = moderate(&["train", data.to_str().expect("utf-8 path"), "--bits", "12", "--out", out.to_str().expect("utf-8 path")]);
+        assert_eq!(trained.status.code(), Some(0), "{}", stderr(&trained));
+    }
+    let (a, b) = (std::fs::read(&a).expect("model a"), std::fs::read(&b).expect("model b"));
+    assert!(a.starts_with(b"moderate-classifier 1\n"));
+    assert_eq!(a, b, "the same data gave two different models");
+
+    let folds = moderate(&["train", data.to_str().expect("utf-8 path"), "--bits", "12", "--folds", "3"]);
+    assert_eq!(folds.status.code(), Some(0), "{}", stderr(&folds));
+    let printed = stdout(&folds);
+    for fold in ["fold 1: macro-F1", "fold 2: macro-F1", "fold 3: macro-F1", "overall: macro-F1"] {
+        assert!(printed.contains(fold), "{printed}");
+    }
+    // Made-up insults the word lists do not know are learned: every fold separates the classes.
+    let overall: f64 = printed
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("overall: macro-F1 "))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .expect("an overall figure");
+    assert!(overall > 0.95, "{printed}");
+}
+
+#[test]
+fn train_refuses_bad_input_with_status_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = write(dir.path(), "empty.tsv", "");
+    let out = moderate(&["train", empty.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no labeled comments"), "{}", stderr(&out));
+    let data = training_set(dir.path());
+    let out = moderate(&["train", data.to_str().expect("utf-8 path"), "--folds", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--folds"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_exits_3_for_review_and_shows_the_score_and_its_words() {
+    let out = moderate(&["check", "Papaz da imam da aynı, hepsi dolandırıcı"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+    assert!(stdout(&out).starts_with("review"));
+    let out = moderate(&["check", "Senin gibi beyinsiz bir yaratığın yorum yapması bile rezalet, defol git buradan"]);
+    let printed = stdout(&out);
+    assert!(printed.contains("(score "), "{printed}");
+    assert!(printed.contains("model offense-tr scored"), "{printed}");
+}
