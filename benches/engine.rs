@@ -76,24 +76,27 @@ fn turkish_letters(c: &mut Criterion) {
     group.finish();
 }
 
-/// What the learned check adds: `offensive` as shipped against `offensive` with its word lists only,
-/// on the same comments in one run.
+/// What the learned check adds: all seven rules as shipped against the same rules with their
+/// `learned` parts cut off (`offensive` and `belief-attack` then judge by word lists alone), on the
+/// same comments in one run.
 fn learned_check(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shipped = std::fs::read_to_string(root.join("rules/offensive.toml")).expect("rules/offensive.toml");
-    let cut = shipped.find("[[check.of]]\nkind = \"learned\"").expect("offensive has a learned part");
-    let dirs = [("with", shipped.clone()), ("without", shipped[..cut].to_string())];
+    let without = root.join("target/bench-rules/without-learned");
+    std::fs::create_dir_all(&without).expect("bench rules dir");
+    for entry in std::fs::read_dir(root.join("rules")).expect("rules/").flatten() {
+        let rule = std::fs::read_to_string(entry.path()).expect("a rule file");
+        // The learned part is the last of a rule's checks.
+        let cut = rule.find("[[check.of]]\nkind = \"learned\"").unwrap_or(rule.len());
+        std::fs::write(without.join(entry.file_name()), &rule[..cut]).expect("bench rule");
+    }
     let comments = comments();
     let mut group = c.benchmark_group("learned check");
     group.throughput(Throughput::Elements(comments.len() as u64));
     group.sample_size(20);
-    for (name, rule) in dirs {
-        let dir = root.join("target/bench-rules").join(name);
-        std::fs::create_dir_all(&dir).expect("bench rules dir");
-        std::fs::write(dir.join("offensive.toml"), rule).expect("bench rule");
-        let engine = Engine::new(Policy::from_dirs(Some(&dir), None, None).expect("bench policy loads"));
-        group.bench_function(format!("offensive {name} learned score"), |b| b.iter(|| judge_all(&engine, &comments)));
-    }
+    let shipped = Engine::new(Policy::embedded().expect("the default policy loads"));
+    group.bench_function("all rules", |b| b.iter(|| judge_all(&shipped, &comments)));
+    let lists_only = Engine::new(Policy::from_dirs(Some(&without), None, None).expect("bench policy loads"));
+    group.bench_function("all rules, learned parts cut off", |b| b.iter(|| judge_all(&lists_only, &comments)));
     group.finish();
 }
 

@@ -110,15 +110,21 @@ const EXPLAINING_WORDS: usize = 3;
 
 
 impl LearnedCheck {
-    fn sentence_hits(&self, scan: &Scan<'_>, lists: &[ListId], sentence: usize) -> Vec<(ListId, Range<usize>, String)> {
-        lists
-            .iter()
-            .flat_map(|&list| scan.hits(list).iter().filter(move |h| h.sentence == sentence).map(move |h| (list, h)))
-            .map(|(list, hit)| (list, hit.source.clone(), scan.origin(list, hit)))
-            .collect()
+    fn in_sentence(scan: &Scan<'_>, lists: &[ListId], sentence: usize) -> bool {
+        lists.iter().any(|&list| scan.hits(list).iter().any(|h| h.sentence == sentence))
     }
 
-    fn explain(&self, scan: &Scan<'_>, scored: &Scored, finding: &mut Finding) {
+    /// The hits of `lists` in the sentences `sentences`, as spans and evidence.
+    fn add_hits(scan: &Scan<'_>, lists: &[ListId], sentences: &[usize], finding: &mut Finding) {
+        for &list in lists {
+            for hit in scan.hits(list).iter().filter(|h| sentences.contains(&h.sentence)) {
+                finding.spans.push(hit.source.clone());
+                finding.evidence.push(scan.origin(list, hit));
+            }
+        }
+    }
+
+    fn explain(&self, scan: &Scan<'_>, score: f32, scored: &Scored, finding: &mut Finding) {
         let tokens = scan.text.tokens();
         let mut shown = Vec::new();
         for (words, push) in scored.pushes.iter().take(EXPLAINING_WORDS) {
@@ -129,7 +135,7 @@ impl LearnedCheck {
             let text: String = scan.text.original()[first.source.start..last.source.end].iter().collect();
             shown.push(format!("{text} {push:+.2}"));
         }
-        finding.evidence.push(format!("model {} scored {:.2}; the words that pushed it most: {}", self.name, scored.score, shown.join(", ")));
+        finding.evidence.push(format!("model {} scored {score:.2}; the words that pushed it most: {}", self.name, shown.join(", ")));
     }
 }
 
@@ -137,8 +143,6 @@ impl Check for LearnedCheck {
     fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
         let classifier = scan.classifier(self.model);
         let tokens = scan.text.tokens();
-        let mut best: Option<(Scored, usize, usize)> = None;
-        let mut borderline = Vec::new();
         // A sentence is judged without its borderline words and without the words it only
         // mentions: "gavur icadı" is scored as "… icadı", "'şerefsiz' dedi" as "'…' dedi".
         let mut skip = classifier.ignored_words(scan);
@@ -148,41 +152,36 @@ impl Check for LearnedCheck {
                 skip.extend(scan.hits(list).iter().filter(|h| mentions.spares(scan, list, h)).flat_map(|h| h.words.clone()));
             }
         }
+        let mut best: Option<(f32, Range<usize>)> = None;
+        let mut borderline = Vec::new();
         for range in sentences(scan) {
             let sentence = tokens[range.start].sentence;
-            let targets = self.sentence_hits(scan, &self.targets, sentence);
-            let marked = self.sentence_hits(scan, &self.borderline, sentence);
-            if !self.targets.is_empty() && targets.is_empty() {
+            if !self.targets.is_empty() && !Self::in_sentence(scan, &self.targets, sentence) {
                 continue;
             }
-            let words = range.len();
-            let scored = classifier.score(scan, range, &skip);
-            if !marked.is_empty() && scored.score >= self.borderline_at && scored.score < self.reject_at {
-                borderline.extend(marked);
+            let score = classifier.score(scan, range.clone(), &skip);
+            if score >= self.borderline_at && score < self.reject_at && Self::in_sentence(scan, &self.borderline, sentence) {
+                borderline.push(sentence);
             }
-            if best.as_ref().is_none_or(|(b, _, _)| scored.score > b.score) {
-                best = Some((scored, sentence, words));
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((score, range));
             }
         }
-        let (scored, sentence, words) = best?;
-        let mut finding = Finding { score: Some(scored.score), ..Finding::default() };
-        if scored.score >= self.review_at {
-            finding.review = scored.score < self.reject_at || words < self.min_words_to_reject;
-            self.explain(scan, &scored, &mut finding);
-            for (_, source, origin) in self.sentence_hits(scan, &self.targets, sentence) {
-                finding.spans.push(source);
-                finding.evidence.push(origin);
-            }
+        let (score, range) = best?;
+        let mut finding = Finding { score: Some(score), ..Finding::default() };
+        if score >= self.review_at {
+            finding.review = score < self.reject_at || range.len() < self.min_words_to_reject;
+            let sentence = tokens[range.start].sentence;
+            let scored = classifier.explain(scan, range, &skip);
+            self.explain(scan, score, &scored, &mut finding);
+            Self::add_hits(scan, &self.targets, &[sentence], &mut finding);
             return Some(finding);
         }
         if borderline.is_empty() {
             return None;
         }
         finding.review = true;
-        for (_, source, origin) in borderline {
-            finding.spans.push(source);
-            finding.evidence.push(origin);
-        }
+        Self::add_hits(scan, &self.borderline, &borderline, &mut finding);
         Some(finding)
     }
 }

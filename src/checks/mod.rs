@@ -275,8 +275,8 @@ pub(crate) mod testing {
             let refs: Vec<&Example> = trained.iter().collect();
             let (bias, weights) = fit(&refs, shape.bits, TrainOptions { epochs: 30, ..TrainOptions::default() });
             let lists = lists.iter().map(|n| n.to_string()).collect();
-            let classifier =
-                Classifier { shape, lists, bias, weights, about: Vec::new(), ignore: Vec::new(), list_ids, ignore_ids: Vec::new() };
+            let mut classifier = Classifier::from_trained(shape, lists, Vec::new(), bias, &weights, Vec::new());
+            classifier.list_ids = list_ids;
             self.classifier_names.insert(name.to_string(), ClassifierId(self.classifiers.len()));
             self.classifiers.push(classifier);
             self

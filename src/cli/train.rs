@@ -175,16 +175,8 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
     };
     let examples: Vec<Example> = samples.iter().map(features).collect();
     let negative_examples: Vec<Example> = negatives.iter().map(features).collect();
-    let classifier = |bias: f32, weights: Vec<f32>, about: Vec<String>| Classifier {
-        shape,
-        lists: lists.clone(),
-        bias,
-        weights,
-        about,
-        ignore: ignore.clone(),
-        list_ids: Vec::new(),
-        ignore_ids: Vec::new(),
-    };
+    let classifier =
+        |bias: f32, weights: Vec<f32>, about: Vec<String>| Classifier::from_trained(shape, lists.clone(), ignore.clone(), bias, &weights, about);
     let mut out = std::io::stdout().lock();
 
     if let Some(folds) = args.folds {
@@ -290,6 +282,6 @@ fn learned_score(policy: &Policy, name: &str, comment: &str) -> (f32, f32) {
     let text = Text::new(comment);
     let scan = Scan::new(&text, text.detected_language(), policy.scan_data());
     let skip = classifier.ignored_words(&scan);
-    let highest = sentences(&scan).into_iter().map(|range| classifier.score(&scan, range, &skip).score).fold(0.0, f32::max);
-    (highest, classifier.score(&scan, 0..text.tokens().len(), &skip).score)
+    let highest = sentences(&scan).into_iter().map(|range| classifier.score(&scan, range, &skip)).fold(0.0, f32::max);
+    (highest, classifier.score(&scan, 0..text.tokens().len(), &skip))
 }

@@ -52,28 +52,44 @@ pub(crate) struct Feature {
 /// A word as typed on any keyboard: ASCII skeleton, a letter repeated three or more times for
 /// emphasis written once ("salaaaak" is "salak"); two of a letter is spelling ("saat", "hakkı").
 pub(crate) fn word_form(token: &Token) -> String {
-    let typed: Vec<char> = token
-        .syms
-        .iter()
-        .map(|sym| match *sym {
-            Sym::Letter { skeleton, .. } => skeleton,
-            Sym::OneOf(options) => options.first().copied().unwrap_or('?'),
-            Sym::Any => '*',
-            Sym::Literal(c) => c,
-        })
-        .collect();
-    let mut out = String::with_capacity(typed.len());
-    let mut at = 0;
-    while at < typed.len() {
-        let run = typed[at..].iter().take_while(|&&c| c == typed[at]).count();
-        let kept = if run >= 3 { 1 } else { run };
-        out.extend(std::iter::repeat_n(typed[at], kept));
-        at += run;
-    }
-    out
+    let mut out = Vec::new();
+    typed_letters(token, &mut out);
+    out.into_iter().collect()
 }
 
-fn hash(kind: u8, parts: &[&str]) -> u64 {
+fn typed_letters(token: &Token, out: &mut Vec<char>) {
+    out.clear();
+    let syms = &token.syms;
+    let typed = |sym: &Sym| match *sym {
+        Sym::Letter { skeleton, .. } => skeleton,
+        Sym::OneOf(options) => options.first().copied().unwrap_or('?'),
+        Sym::Any => '*',
+        Sym::Literal(c) => c,
+    };
+    let mut at = 0;
+    while at < syms.len() {
+        let c = typed(&syms[at]);
+        let run = syms[at..].iter().take_while(|s| typed(s) == c).count();
+        let kept = if run >= 3 { 1 } else { run };
+        out.extend(std::iter::repeat_n(c, kept));
+        at += run;
+    }
+}
+
+/// Hashes a feature's kind and its parts without building a string.
+fn hash(kind: u8, parts: &[&[char]]) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write_u8(kind);
+    for part in parts {
+        for &c in *part {
+            hasher.write_u32(c as u32);
+        }
+        hasher.write_u32(u32::MAX);
+    }
+    hasher.finish()
+}
+
+fn hash_str(kind: u8, parts: &[&str]) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write_u8(kind);
     for part in parts {
@@ -88,54 +104,71 @@ fn hash(kind: u8, parts: &[&str]) -> u64 {
 /// whose sentence is judged without them). Values are scaled so that the vector has unit length:
 /// a long comment weighs no more than a short one.
 pub(crate) fn extract(shape: FeatureShape, scan: &Scan<'_>, tokens: Range<usize>, lists: &[(ListId, String)], skip: &[usize]) -> Vec<Feature> {
+    let mut raw: Vec<(u32, Range<usize>)> = Vec::with_capacity(tokens.len() * 16);
+    visit(shape, scan, tokens, lists, skip, &mut |index, words| raw.push((index, words)));
+    let scale = if raw.is_empty() { 0.0 } else { 1.0 / (raw.len() as f32).sqrt() };
+    raw.into_iter().map(|(index, words)| Feature { index, value: scale, words }).collect()
+}
+
+/// Calls `emit` with each feature's weight index and the words it came from, in a fixed order;
+/// [`extract`] scales them to unit length.
+pub(crate) fn visit(
+    shape: FeatureShape,
+    scan: &Scan<'_>,
+    tokens: Range<usize>,
+    lists: &[(ListId, String)],
+    skip: &[usize],
+    emit: &mut dyn FnMut(u32, Range<usize>),
+) {
     let all = scan.text.tokens();
     let tokens = tokens.start.min(all.len())..tokens.end.min(all.len());
     let mask = (1u64 << shape.bits) - 1;
-    let mut raw: Vec<(u64, Range<usize>)> = Vec::new();
-    let forms: Vec<String> = all[tokens.clone()].iter().map(word_form).collect();
-    let mut padded: Vec<char> = Vec::new();
-    let left_out: Vec<bool> = tokens.clone().map(|at| skip.contains(&at) || all[at].proper_name).collect();
-    for (offset, form) in forms.iter().enumerate() {
-        let at = tokens.start + offset;
-        if left_out[offset] {
+    let mut push = |h: u64, words: Range<usize>| emit((h & mask) as u32, words);
+    // Each word with its edges marked (`<salak>`), all in one buffer; `None` for words left out.
+    let mut letters: Vec<char> = Vec::with_capacity(tokens.len() * 8);
+    let mut bounds: Vec<Option<Range<usize>>> = Vec::with_capacity(tokens.len());
+    let mut word = Vec::new();
+    for at in tokens.clone() {
+        if skip.contains(&at) || all[at].proper_name {
+            bounds.push(None);
             continue;
         }
-        let next = forms.get(offset + 1).filter(|_| !left_out.get(offset + 1).copied().unwrap_or(true));
-        raw.push((hash(b'w', &[form]), at..at + 1));
+        typed_letters(&all[at], &mut word);
+        let start = letters.len();
+        letters.push('<');
+        letters.extend_from_slice(&word);
+        letters.push('>');
+        bounds.push(Some(start..letters.len()));
+    }
+    for (offset, bound) in bounds.iter().enumerate() {
+        let Some(bound) = bound else { continue };
+        let at = tokens.start + offset;
+        let padded = &letters[bound.clone()];
+        let bare = &padded[1..padded.len() - 1];
+        let next = bounds.get(offset + 1).and_then(Option::as_ref).map(|b| &letters[b.start + 1..b.end - 1]);
+        push(hash(b'w', &[bare]), at..at + 1);
         if let Some(next) = next {
-            raw.push((hash(b'b', &[form, next]), at..at + 2));
+            push(hash(b'b', &[bare, next]), at..at + 2);
         }
-        padded.clear();
-        padded.push('<');
-        padded.extend(form.chars());
-        padded.push('>');
-        let mut gram = String::new();
         for n in shape.min_gram..=shape.max_gram.min(padded.len()) {
             for window in padded.windows(n) {
-                gram.clear();
-                gram.extend(window);
-                raw.push((hash(b'c', &[&gram]), at..at + 1));
+                push(hash(b'c', &[window]), at..at + 1);
             }
         }
         if let (true, Some(next)) = (shape.across, next) {
-            let tail: Vec<char> = form.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
-            let head: Vec<char> = next.chars().take(3).collect();
+            let tail = &bare[bare.len().saturating_sub(3)..];
+            let head = &next[..next.len().min(3)];
             for left in 1..=tail.len() {
                 for right in 1..=head.len() {
-                    if left + right + 1 > shape.max_gram {
-                        continue;
+                    if left + right + 1 <= shape.max_gram {
+                        push(hash(b'x', &[&tail[tail.len() - left..], &head[..right]]), at..at + 2);
                     }
-                    gram.clear();
-                    gram.extend(&tail[tail.len() - left..]);
-                    gram.push(' ');
-                    gram.extend(&head[..right]);
-                    raw.push((hash(b'x', &[&gram]), at..at + 2));
                 }
             }
         }
     }
     if shape.symbols {
-        symbol_features(scan, tokens.clone(), &mut raw);
+        symbol_features(scan, tokens.clone(), &mut push);
     }
     for (list, name) in lists {
         for hit in scan.hits(*list) {
@@ -145,19 +178,17 @@ pub(crate) fn extract(shape: FeatureShape, scan: &Scan<'_>, tokens: Range<usize>
             }
             let origin = scan.origin(*list, hit);
             let entry = origin.split_once(' ').map_or(origin.as_str(), |(_, entry)| entry);
-            raw.push((hash(b'l', &[name]), words.clone()));
-            raw.push((hash(b'e', &[name, entry]), words.clone()));
+            push(hash_str(b'l', &[name]), words.clone());
+            push(hash_str(b'e', &[name, entry]), words.clone());
             if hit.masked {
-                raw.push((hash(b'm', &[name]), words));
+                push(hash_str(b'm', &[name]), words);
             }
         }
     }
-    let scale = if raw.is_empty() { 0.0 } else { 1.0 / (raw.len() as f32).sqrt() };
-    raw.into_iter().map(|(h, words)| Feature { index: (h & mask) as u32, value: scale, words }).collect()
 }
 
 /// Emoji and punctuation between the words `tokens`, each tied to the word before it (or the first).
-fn symbol_features(scan: &Scan<'_>, tokens: Range<usize>, raw: &mut Vec<(u64, Range<usize>)>) {
+fn symbol_features(scan: &Scan<'_>, tokens: Range<usize>, push: &mut impl FnMut(u64, Range<usize>)) {
     let all = scan.text.tokens();
     if tokens.is_empty() {
         return;
@@ -166,7 +197,6 @@ fn symbol_features(scan: &Scan<'_>, tokens: Range<usize>, raw: &mut Vec<(u64, Ra
     let start = all[tokens.start].source.start;
     let end = all.get(tokens.end).map_or(original.len(), |t| t.source.start);
     let mut word = tokens.start;
-    let mut buffer = [0u8; 4];
     for at in start..end {
         while word + 1 < tokens.end && all[word + 1].source.start <= at {
             word += 1;
@@ -175,6 +205,6 @@ fn symbol_features(scan: &Scan<'_>, tokens: Range<usize>, raw: &mut Vec<(u64, Ra
         if c.is_alphanumeric() || c.is_whitespace() || all[word].source.contains(&at) {
             continue;
         }
-        raw.push((hash(b's', &[c.encode_utf8(&mut buffer)]), word..word + 1));
+        push(hash(b's', &[&[c]]), word..word + 1);
     }
 }

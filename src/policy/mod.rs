@@ -272,7 +272,9 @@ impl Policy {
         let file = classifier.to_file();
         let list_ids = resolve_lists(&self.list_names, &classifier.lists)?;
         let ignore_ids = resolve_lists(&self.list_names, &classifier.ignore)?;
-        classifiers[id.0] = Classifier { list_ids, ignore_ids, ..classifier };
+        let mut classifier = classifier;
+        (classifier.list_ids, classifier.ignore_ids) = (list_ids, ignore_ids);
+        classifiers[id.0] = classifier;
         let mut hasher = Sha256::new();
         hasher.update(self.version.as_bytes());
         hasher.update(file.as_bytes());
