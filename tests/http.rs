@@ -324,3 +324,38 @@ fn the_server_answers_over_a_real_socket() {
     assert_eq!(json["id"], "tcp");
     assert_eq!(json["decision"], "reject");
 }
+
+#[actix_web::test]
+async fn a_learned_reason_carries_its_score_and_a_review_is_a_decision_of_its_own() {
+    let text = "Senin gibi beyinsiz bir yaratığın yorum yapması bile rezalet, defol git buradan";
+    let (status, body) = send(Limits::default(), post_json("/moderate", &json!({ "text": text }))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["decision"], "reject");
+    let learned = body["reasons"].as_array().expect("reasons").iter().find(|r| r.get("score").is_some()).expect("a scored reason");
+    let score = learned["score"].as_f64().expect("score is a number");
+    assert!((0.0..=1.0).contains(&score), "{score}");
+    assert_spans_true(text, &body);
+    // List entries behind a reason never reach the CMS.
+    assert!(learned.get("evidence").is_none(), "{learned}");
+
+    let text = "Papaz da imam da aynı, hepsi dolandırıcı";
+    let (_, body) = send(Limits::default(), post_json("/moderate", &json!({ "text": text }))).await;
+    assert_eq!(body["decision"], "review", "{body}");
+    assert_eq!(body["reasons"][0]["rule"], "belief-attack");
+}
+
+#[actix_web::test]
+async fn a_comment_is_judged_the_same_alone_and_in_any_batch() {
+    let comment = "Bu nasıl bir yönetim, hepsi beceriksiz ve yalancı";
+    let (_, alone) = send(Limits::default(), post_json("/moderate", &json!({ "text": comment }))).await;
+    let others = ["amk", "Bu haber çok güzel olmuş.", "ŞEREFSİZLER", "Müslümanların hepsi geri kafalı"];
+    for at in 0..=others.len() {
+        let mut comments: Vec<Value> = others.iter().map(|t| json!({ "text": t })).collect();
+        comments.insert(at, json!({ "text": comment }));
+        let (status, body) = send(Limits::default(), post_json("/moderate/batch", &json!({ "comments": comments }))).await;
+        assert_eq!(status, StatusCode::OK);
+        let result = &body["results"][at];
+        assert_eq!(result["decision"], alone["decision"]);
+        assert_eq!(result["reasons"], alone["reasons"], "position {at}");
+    }
+}
