@@ -256,3 +256,37 @@ fn check_exits_3_for_review_and_shows_the_score_and_its_words() {
     assert!(printed.contains("(score "), "{printed}");
     assert!(printed.contains("model offense-tr scored"), "{printed}");
 }
+
+#[test]
+fn serve_logs_without_colour_codes_when_standard_error_is_not_a_terminal() {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_moderate"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("moderate serve starts");
+    let stderr = child.stderr.take().expect("stderr is piped");
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+            let serving = line.contains("serving");
+            let _ = sender.send(line);
+            if serving {
+                break;
+            }
+        }
+    });
+    let mut lines = Vec::new();
+    while let Ok(line) = receiver.recv_timeout(std::time::Duration::from_secs(30)) {
+        let serving = line.contains("serving");
+        lines.push(line);
+        if serving {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(lines.iter().any(|l| l.contains("serving")), "no start-up line: {lines:?}");
+    assert!(lines.iter().all(|l| !l.contains('\u{1b}')), "colour codes in a pipe: {lines:?}");
+}

@@ -359,3 +359,21 @@ async fn a_comment_is_judged_the_same_alone_and_in_any_batch() {
         assert_eq!(result["reasons"], alone["reasons"], "position {at}");
     }
 }
+
+#[actix_web::test]
+async fn a_405_names_the_methods_the_endpoint_takes() {
+    let app = test::init_service(app(state(Limits::default()))).await;
+    for (request, allow) in [
+        (test::TestRequest::get().uri("/moderate"), "POST"),
+        (test::TestRequest::delete().uri("/moderate/batch"), "POST"),
+        (test::TestRequest::post().uri("/health"), "GET, HEAD"),
+        (test::TestRequest::put().uri("/rules"), "GET, HEAD"),
+    ] {
+        let response = test::call_service(&app, request.to_request()).await;
+        assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+        let header = response.headers().get("allow").and_then(|v| v.to_str().ok()).map(str::to_string);
+        assert_eq!(header.as_deref(), Some(allow));
+        let body: Value = serde_json::from_slice(&test::read_body(response).await).expect("a JSON body");
+        assert_eq!(body["error"]["code"], "method_not_allowed");
+    }
+}

@@ -176,3 +176,12 @@ fn a_broken_classifier_file_is_named_with_its_line() {
     let line = embedded.lines().position(|l| l.starts_with("bias")).expect("the model has a bias") + 1;
     assert!(error.contains("classifier.txt") && error.contains(&format!(":{line}")) && error.contains("bias"), "{error}");
 }
+
+#[test]
+fn a_rule_without_an_english_message_gives_the_turkish_one() {
+    let rule = RULE.replace("en = \"List\"\n", "");
+    let d = dirs(&[("words.toml", rule.as_str())], &[("tr/words.txt", "çirkin*\n")]);
+    let engine = Engine::new(load(&d).expect("a rule may omit `en`"));
+    let verdict = engine.moderate(&moderate::Comment { text: "çirkinler", language: None, locale: moderate::Locale::En });
+    assert_eq!(verdict.reasons[0].message, "Liste");
+}

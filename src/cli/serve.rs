@@ -50,7 +50,9 @@ pub(super) fn run(args: &ServeArgs) -> Result<(), CliError> {
 /// Logs go to standard error; `RUST_LOG` filters them (default `info`).
 fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    // Colour codes only where a person reads a terminal, never in a file or a log collector.
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(colour);
     // A second initialisation (in tests) is harmless, so its error is ignored.
     let _ = match format {
         LogFormat::Human => builder.try_init(),

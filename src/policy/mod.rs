@@ -9,7 +9,7 @@
 //! languages = ["tr", "en"]           # optional: only comments in these languages
 //! [message]
 //! tr = "Yorumunuz hakaret içeriyor."
-//! en = "Your comment contains an insult."
+//! en = "Your comment contains an insult."  # optional: the Turkish message when absent
 //! [check]
 //! kind = "lexicon"                   # see `crate::checks` for the kinds
 //! lists = ["insult"]
@@ -122,7 +122,8 @@ enum Action {
 #[serde(deny_unknown_fields)]
 struct Messages {
     tr: String,
-    en: String,
+    /// Optional: a rule without an English message gives the Turkish one to English readers.
+    en: Option<String>,
 }
 
 impl Policy {
@@ -470,8 +471,8 @@ fn parse_rule(file: &SourceFile, lists: &PolicyData<'_>) -> Result<Rule, PolicyE
             Action::Reject => Decision::Reject,
             Action::Review => Decision::Review,
         },
+        message_en: spec.message.en.unwrap_or_else(|| spec.message.tr.clone()),
         message_tr: spec.message.tr,
-        message_en: spec.message.en,
         languages: spec.languages,
         check,
     })

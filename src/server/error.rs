@@ -53,6 +53,12 @@ pub(super) async fn not_found() -> HttpResponse {
     ApiError::not_found().error_response()
 }
 
-pub(super) async fn method_not_allowed() -> HttpResponse {
-    ApiError::method_not_allowed().error_response()
+/// The answer to a method an endpoint does not take, naming the ones it does (`Allow`, as HTTP
+/// asks of a 405).
+pub(super) fn method_not_allowed(allow: &'static str) -> actix_web::Route {
+    actix_web::web::to(move || async move {
+        let mut response = ApiError::method_not_allowed().error_response();
+        response.headers_mut().insert(actix_web::http::header::ALLOW, actix_web::http::header::HeaderValue::from_static(allow));
+        response
+    })
 }

@@ -72,8 +72,8 @@ pub fn app(
     let recorder = state.clone();
     App::new()
         .app_data(state)
-        .service(web::resource("/moderate").route(web::post().to(moderate::moderate)).default_service(web::to(error::method_not_allowed)))
-        .service(web::resource("/moderate/batch").route(web::post().to(batch::moderate_batch)).default_service(web::to(error::method_not_allowed)))
+        .service(web::resource("/moderate").route(web::post().to(moderate::moderate)).default_service(error::method_not_allowed("POST")))
+        .service(web::resource("/moderate/batch").route(web::post().to(batch::moderate_batch)).default_service(error::method_not_allowed("POST")))
         .service(readable("/health", health::health))
         .service(readable("/rules", rules::rules))
         .service(readable("/metrics", metrics::metrics))
@@ -103,7 +103,7 @@ where
     web::resource(path)
         .route(web::get().to(handler.clone()))
         .route(web::head().to(handler))
-        .default_service(web::to(error::method_not_allowed))
+        .default_service(error::method_not_allowed("GET, HEAD"))
 }
 
 /// Where and how the server listens.
