@@ -290,3 +290,32 @@ fn serve_logs_without_colour_codes_when_standard_error_is_not_a_terminal() {
     assert!(lines.iter().any(|l| l.contains("serving")), "no start-up line: {lines:?}");
     assert!(lines.iter().all(|l| !l.contains('\u{1b}')), "colour codes in a pipe: {lines:?}");
 }
+
+#[test]
+fn eval_counts_review_as_its_own_class_and_shows_undefined_figures_as_dashes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(
+        dir.path(),
+        "review.tsv",
+        "Papaz da imam da aynı, hepsi dolandırıcı\treview\nBu haber güzel\tapprove\nsen tam bir aptalsın\treject\n",
+    );
+    let output = moderate(&["eval", file.to_str().unwrap(), "--json", "--rules", "insult,offensive,belief-attack"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON report");
+    assert_eq!(report["matrix"]["counts"], serde_json::json!([[1, 0, 0], [0, 1, 0], [0, 0, 1]]));
+
+    let clean = write(dir.path(), "clean.tsv", "Bu haber güzel\tapprove\nHava yarın yağmurlu\tapprove\n");
+    let output = moderate(&["eval", clean.to_str().unwrap(), "--rules", "insult"]);
+    let table = stdout(&output);
+    let overall = table.lines().find(|l| l.starts_with("overall")).expect("an overall row");
+    assert!(overall.contains('–') && !overall.contains("0.000"), "{overall}");
+    let output = moderate(&["eval", clean.to_str().unwrap(), "--json", "--rules", "insult"]);
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON report");
+    assert!(report["overall"]["precision"].is_null());
+    assert!(report.get("matrix").is_none());
+
+    let empty = write(dir.path(), "empty.tsv", "\n");
+    let output = moderate(&["eval", empty.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no labeled comments"), "{}", stderr(&output));
+}

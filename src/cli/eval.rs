@@ -2,7 +2,10 @@
 //!
 //! Input is TSV whose last column is the label and the one before it the text (`text<TAB>label`, or
 //! OffensEval's `id<TAB>text<TAB>label`), or JSONL with `text` and `label`. Labels: `reject`/`approve`,
-//! `OFF`/`NOT`, `1`/`0`. A comment counts as rejected when the decision is not `approve`.
+//! `OFF`/`NOT`, `1`/`0`, and `review`. Precision, recall and F1 treat `review` as flagged (a comment
+//! counts as flagged when its label or decision is not `approve`); when `review` is among the labels
+//! or the decisions, a 3×3 matrix shows it as its own class. A figure with nothing to count (no
+//! flagged comments predicted, none labeled) is undefined: `–` in the table, `null` in JSON.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -44,7 +47,28 @@ pub(super) struct EvalArgs {
 pub(super) struct Labeled {
     pub line: usize,
     pub text: String,
-    pub reject: bool,
+    pub label: Decision,
+}
+
+impl Labeled {
+    /// Labeled anything but approve.
+    pub(super) fn flagged(&self) -> bool {
+        self.label != Decision::Approve
+    }
+}
+
+/// The three decisions, in the order the matrix shows them.
+const CLASSES: [Decision; 3] = [Decision::Reject, Decision::Review, Decision::Approve];
+
+fn class_index(decision: Decision) -> usize {
+    CLASSES.iter().position(|c| *c == decision).unwrap_or(2)
+}
+
+/// Labels against decisions, three by three: `counts[label][decision]`, in the order of [`CLASSES`].
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+struct Matrix {
+    labels: [&'static str; 3],
+    counts: [[usize; 3]; 3],
 }
 
 /// A confusion matrix with "reject" as the positive class.
@@ -56,15 +80,16 @@ struct Confusion {
     true_approve: usize,
 }
 
+/// Each figure is `None` where it has nothing to count.
 #[derive(Debug, Serialize)]
 struct Scores {
     #[serde(flatten)]
     confusion: Confusion,
-    precision: f64,
-    recall: f64,
-    f1: f64,
-    macro_f1: f64,
-    accuracy: f64,
+    precision: Option<f64>,
+    recall: Option<f64>,
+    f1: Option<f64>,
+    macro_f1: Option<f64>,
+    accuracy: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -82,23 +107,25 @@ struct Report {
     labeled_reject: usize,
     rules: Vec<String>,
     overall: Scores,
+    /// Present when `review` is among the labels or the decisions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matrix: Option<Matrix>,
     per_rule: Vec<RuleScores>,
 }
 
-fn ratio(numerator: usize, denominator: usize) -> f64 {
-    if denominator == 0 {
-        0.0
-    } else {
-        numerator as f64 / denominator as f64
-    }
+fn ratio(numerator: usize, denominator: usize) -> Option<f64> {
+    (denominator > 0).then(|| numerator as f64 / denominator as f64)
 }
 
-fn f1(precision: f64, recall: f64) -> f64 {
-    if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    }
+/// F1 of one class: 2·TP / (2·TP + FP + FN), undefined when the class is neither labeled nor predicted.
+fn f1(true_positive: usize, false_positive: usize, false_negative: usize) -> Option<f64> {
+    ratio(2 * true_positive, 2 * true_positive + false_positive + false_negative)
+}
+
+/// The mean of the classes' F1 that are defined.
+fn macro_f1(per_class: &[Option<f64>]) -> Option<f64> {
+    let defined: Vec<f64> = per_class.iter().flatten().copied().collect();
+    (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64)
 }
 
 impl Confusion {
@@ -112,17 +139,15 @@ impl Confusion {
     }
 
     fn scores(self) -> Scores {
-        let precision = ratio(self.true_reject, self.true_reject + self.false_reject);
-        let recall = ratio(self.true_reject, self.true_reject + self.false_approve);
-        let approve_precision = ratio(self.true_approve, self.true_approve + self.false_approve);
-        let approve_recall = ratio(self.true_approve, self.true_approve + self.false_reject);
+        let reject_f1 = f1(self.true_reject, self.false_reject, self.false_approve);
+        let approve_f1 = f1(self.true_approve, self.false_approve, self.false_reject);
         let total = self.true_reject + self.false_reject + self.false_approve + self.true_approve;
         Scores {
             confusion: self,
-            precision,
-            recall,
-            f1: f1(precision, recall),
-            macro_f1: (f1(precision, recall) + f1(approve_precision, approve_recall)) / 2.0,
+            precision: ratio(self.true_reject, self.true_reject + self.false_reject),
+            recall: ratio(self.true_reject, self.true_reject + self.false_approve),
+            f1: reject_f1,
+            macro_f1: macro_f1(&[reject_f1, approve_f1]),
             accuracy: ratio(self.true_reject + self.true_approve, total),
         }
     }
@@ -162,19 +187,21 @@ pub(super) fn run(args: &EvalArgs) -> Result<(), CliError> {
     let mut fired = vec![0usize; rule_ids.len()];
     let mut false_rejects = Vec::new();
     let mut false_approves = Vec::new();
+    let mut matrix = Matrix { labels: ["reject", "review", "approve"], counts: [[0; 3]; 3] };
     for comment in &comments {
         let verdict = engine.moderate(&Comment { text: &comment.text, language: args.language, locale: Locale::En });
         let predicted = verdict.decision != Decision::Approve;
-        overall.add(comment.reject, predicted);
+        matrix.counts[class_index(comment.label)][class_index(verdict.decision)] += 1;
+        overall.add(comment.flagged(), predicted);
         for (index, id) in rule_ids.iter().enumerate() {
             let hit = verdict.reasons.iter().any(|r| &r.rule == id);
             fired[index] += usize::from(hit);
-            per_rule[index].add(comment.reject, hit);
+            per_rule[index].add(comment.flagged(), hit);
         }
         let rules = || verdict.reasons.iter().map(|r| r.rule.as_str()).collect::<Vec<_>>().join(",");
-        if predicted && !comment.reject && false_rejects.len() < args.errors {
+        if predicted && !comment.flagged() && false_rejects.len() < args.errors {
             false_rejects.push(format!("{}\t{}\t{}", comment.line, rules(), comment.text));
-        } else if !predicted && comment.reject && false_approves.len() < args.errors {
+        } else if !predicted && comment.flagged() && false_approves.len() < args.errors {
             false_approves.push(format!("{}\t{}", comment.line, comment.text));
         }
         progress.inc(1);
@@ -184,9 +211,10 @@ pub(super) fn run(args: &EvalArgs) -> Result<(), CliError> {
     let report = Report {
         file: args.file.display().to_string(),
         comments: comments.len(),
-        labeled_reject: comments.iter().filter(|c| c.reject).count(),
+        labeled_reject: comments.iter().filter(|c| c.flagged()).count(),
         rules: rule_ids.clone(),
         overall: overall.scores(),
+        matrix: (matrix.counts.iter().any(|row| row[1] > 0) || matrix.counts[1].iter().any(|&n| n > 0)).then_some(matrix),
         per_rule: rule_ids
             .iter()
             .zip(per_rule)
@@ -217,27 +245,56 @@ pub(super) fn run(args: &EvalArgs) -> Result<(), CliError> {
 fn write_report(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     let o = &report.overall;
     let c = &o.confusion;
-    writeln!(out, "{}: {} comments, {} labeled reject", report.file, report.comments, report.labeled_reject)?;
+    let flagged = if report.matrix.is_some() { "labeled reject or review" } else { "labeled reject" };
+    writeln!(out, "{}: {} comments, {} {flagged}", report.file, report.comments, report.labeled_reject)?;
     writeln!(out, "rules: {}", report.rules.join(", "))?;
     writeln!(out)?;
     writeln!(out, "                   predicted reject  predicted approve")?;
     writeln!(out, "labeled reject     {:>16}  {:>17}", c.true_reject, c.false_approve)?;
     writeln!(out, "labeled approve    {:>16}  {:>17}", c.false_reject, c.true_approve)?;
     writeln!(out)?;
+    if let Some(matrix) = &report.matrix {
+        writeln!(out)?;
+        writeln!(out, "                   predicted reject  predicted review  predicted approve")?;
+        for (label, row) in matrix.labels.iter().zip(&matrix.counts) {
+            writeln!(out, "labeled {:<10} {:>16}  {:>16}  {:>17}", label, row[0], row[1], row[2])?;
+        }
+    }
+    writeln!(out)?;
     writeln!(out, "{:<16} {:>7} {:>9} {:>7} {:>7} {:>9} {:>9}", "", "fired", "precision", "recall", "F1", "macro-F1", "accuracy")?;
     let fired = c.true_reject + c.false_reject;
-    writeln!(out, "{:<16} {:>7} {:>9.3} {:>7.3} {:>7.3} {:>9.3} {:>9.3}", "overall", fired, o.precision, o.recall, o.f1, o.macro_f1, o.accuracy)?;
+    let row = |name: &str, fired: usize, s: &Scores| {
+        format!(
+            "{:<16} {:>7} {:>9} {:>7} {:>7} {:>9} {:>9}",
+            name,
+            fired,
+            shown(s.precision),
+            shown(s.recall),
+            shown(s.f1),
+            shown(s.macro_f1),
+            shown(s.accuracy)
+        )
+    };
+    writeln!(out, "{}", row("overall", fired, o))?;
     for rule in &report.per_rule {
-        let s = &rule.scores;
-        writeln!(out, "{:<16} {:>7} {:>9.3} {:>7.3} {:>7.3} {:>9.3} {:>9.3}", rule.rule, rule.fired, s.precision, s.recall, s.f1, s.macro_f1, s.accuracy)?;
+        writeln!(out, "{}", row(&rule.rule, rule.fired, &rule.scores))?;
     }
+    writeln!(out)?;
+    writeln!(out, "Flagged means rejected or sent to review. Each rule's row counts the comments it gave a reason for,")?;
+    writeln!(out, "measured against the comment's label (a comment labeled reject for another rule counts as missed).")?;
     Ok(())
 }
 
-fn parse_label(label: &str) -> Option<bool> {
+/// A figure to three places, or `–` where it has nothing to count.
+fn shown(figure: Option<f64>) -> String {
+    figure.map_or_else(|| "–".to_string(), |f| format!("{f:.3}"))
+}
+
+fn parse_label(label: &str) -> Option<Decision> {
     match label.trim().to_ascii_lowercase().as_str() {
-        "reject" | "off" | "1" => Some(true),
-        "approve" | "not" | "0" => Some(false),
+        "reject" | "off" | "1" => Some(Decision::Reject),
+        "review" => Some(Decision::Review),
+        "approve" | "not" | "0" => Some(Decision::Approve),
         _ => None,
     }
 }
@@ -272,11 +329,14 @@ pub(super) fn read_labeled(path: &Path) -> Result<Vec<Labeled>, CliError> {
             (columns[columns.len() - 2].to_string(), columns[columns.len() - 1].to_string())
         };
         match parse_label(&label) {
-            Some(reject) => comments.push(Labeled { line: number, text, reject }),
+            Some(label) => comments.push(Labeled { line: number, text, label }),
             // A header row names its columns.
             None if comments.is_empty() && label.trim().eq_ignore_ascii_case("label") => {}
-            None => return Err(bad(&format!("unknown label `{label}` (use reject/approve, OFF/NOT or 1/0)"))),
+            None => return Err(bad(&format!("unknown label `{label}` (use reject/review/approve, OFF/NOT or 1/0)"))),
         }
+    }
+    if comments.is_empty() {
+        return Err(CliError::Input(format!("{}: no labeled comments", path.display())));
     }
     Ok(comments)
 }
@@ -289,17 +349,39 @@ mod tests {
     fn scores_follow_their_definitions() {
         let confusion = Confusion { true_reject: 6, false_reject: 2, false_approve: 4, true_approve: 8 };
         let scores = confusion.scores();
-        assert!((scores.precision - 0.75).abs() < 1e-9);
-        assert!((scores.recall - 0.6).abs() < 1e-9);
-        let approve_f1 = f1(8.0 / 12.0, 0.8);
-        assert!((scores.macro_f1 - (f1(0.75, 0.6) + approve_f1) / 2.0).abs() < 1e-9);
-        assert!((scores.accuracy - 0.7).abs() < 1e-9);
+        let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-9);
+        assert!(close(scores.precision, 0.75));
+        assert!(close(scores.recall, 0.6));
+        let (reject_f1, approve_f1) = (2.0 * 0.75 * 0.6 / 1.35, 2.0 * (8.0 / 12.0) * 0.8 / (8.0 / 12.0 + 0.8));
+        assert!(close(scores.f1, reject_f1));
+        assert!(close(scores.macro_f1, (reject_f1 + approve_f1) / 2.0));
+        assert!(close(scores.accuracy, 0.7));
+    }
+
+    #[test]
+    fn figures_with_nothing_to_count_are_undefined_not_zero() {
+        // Clean text, nothing flagged: no precision or recall for "reject", F1 of approve alone.
+        let scores = Confusion { true_approve: 10, ..Confusion::default() }.scores();
+        assert_eq!((scores.precision, scores.recall, scores.f1), (None, None, None));
+        assert_eq!(scores.macro_f1, Some(1.0));
+        assert_eq!(shown(scores.precision), "–");
+        // Offensive comments all missed: recall 0, precision undefined.
+        let scores = Confusion { false_approve: 3, ..Confusion::default() }.scores();
+        assert_eq!((scores.precision, scores.recall, scores.f1), (None, Some(0.0), Some(0.0)));
     }
 
     #[test]
     fn labels_in_every_contract_spelling() {
-        for (label, reject) in [("reject", true), ("OFF", true), ("1", true), ("approve", false), ("NOT", false), ("0", false)] {
-            assert_eq!(parse_label(label), Some(reject), "{label}");
+        for (label, decision) in [
+            ("reject", Decision::Reject),
+            ("OFF", Decision::Reject),
+            ("1", Decision::Reject),
+            ("review", Decision::Review),
+            ("approve", Decision::Approve),
+            ("NOT", Decision::Approve),
+            ("0", Decision::Approve),
+        ] {
+            assert_eq!(parse_label(label), Some(decision), "{label}");
         }
         assert_eq!(parse_label("maybe"), None);
     }

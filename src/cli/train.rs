@@ -158,10 +158,7 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
         ..TrainOptions::default()
     };
     let labeled = read_labeled(&args.file)?;
-    if labeled.is_empty() {
-        return Err(CliError::Input(format!("{}: no labeled comments", args.file.display())));
-    }
-    let samples: Vec<Sample> = labeled.into_iter().map(|l| Sample { text: l.text, offensive: l.reject }).collect();
+    let samples: Vec<Sample> = labeled.into_iter().map(|l| Sample { offensive: l.flagged(), text: l.text }).collect();
     let mut negatives = Vec::new();
     for path in &args.negatives {
         negatives.extend(read_lines(path)?.into_iter().map(|text| Sample { text, offensive: false }));
