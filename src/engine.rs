@@ -59,6 +59,7 @@ impl Engine {
         let mut decision = Decision::Approve;
         let mut reasons = Vec::new();
         let mut fixers: Vec<(&dyn Check, String)> = Vec::new();
+        let clusters = Clusters::of(comment.text);
         for rule in self.policy.rules().filter(|r| r.applies_to(language)) {
             let Some(mut finding) = rule.check.find(&scan) else { continue };
             let action = if finding.review { rule.action().min(Decision::Review) } else { rule.action() };
@@ -71,7 +72,7 @@ impl Engine {
             reasons.push(Reason {
                 rule: rule.id().to_string(),
                 message: rule.message(comment.locale).to_string(),
-                spans: merge(finding.spans).into_iter().map(|r| text.span(r)).collect(),
+                spans: merge(finding.spans.into_iter().map(|r| clusters.widen(r)).collect()).into_iter().map(|r| text.span(r)).collect(),
                 suggestion: finding.suggestion,
                 score: finding.score,
                 evidence: finding.evidence,
@@ -103,6 +104,40 @@ impl Engine {
     }
 }
 
+/// Where the comment's user-perceived characters (grapheme clusters) begin, in code points, when any
+/// of them is more than one code point: "🖕🏻" with its skin tone, a flag, a family joined by ZWJ, a
+/// letter with a combining mark. A span never cuts one in two: a CMS highlighting it would show half
+/// an emoji.
+struct Clusters(Option<Vec<usize>>);
+
+impl Clusters {
+    fn of(text: &str) -> Self {
+        use unicode_segmentation::UnicodeSegmentation;
+        if text.is_ascii() {
+            return Clusters(None);
+        }
+        let mut starts = Vec::new();
+        let mut at = 0;
+        let mut wide = false;
+        for cluster in text.graphemes(true) {
+            starts.push(at);
+            let points = cluster.chars().count();
+            wide |= points > 1;
+            at += points;
+        }
+        starts.push(at);
+        Clusters(wide.then_some(starts))
+    }
+
+    /// The span grown to whole clusters.
+    fn widen(&self, span: Range<usize>) -> Range<usize> {
+        let Some(starts) = &self.0 else { return span };
+        let start = starts[starts.partition_point(|&s| s <= span.start).saturating_sub(1)];
+        let end = starts.get(starts.partition_point(|&s| s < span.end)).copied().unwrap_or(span.end);
+        start..end
+    }
+}
+
 /// Sorts spans and joins the ones that overlap, so each stretch of the comment is reported once.
 fn merge(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
     spans.sort_by_key(|r| (r.start, r.end));
@@ -118,10 +153,25 @@ fn merge(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::merge;
+    use super::{merge, Clusters};
 
     #[test]
     fn overlapping_spans_are_joined_and_sorted() {
         assert_eq!(merge(vec![5..9, 0..3, 2..4, 9..10]), vec![0..4, 5..9, 9..10]);
+    }
+
+    #[test]
+    fn spans_grow_to_whole_user_perceived_characters() {
+        // "a 🖕🏻 b": the finger (2) and its skin tone (3) are one character.
+        let clusters = Clusters::of("a 🖕🏻 b");
+        assert_eq!(clusters.widen(2..3), 2..4);
+        assert_eq!(clusters.widen(3..4), 2..4);
+        assert_eq!(clusters.widen(0..1), 0..1);
+        // A flag is two regional indicators.
+        assert_eq!(Clusters::of("🇹🇷 x").widen(0..1), 0..2);
+        // "s" + combining cedilla + "ik".
+        assert_eq!(Clusters::of("s\u{327}ik").widen(0..1), 0..2);
+        // Plain text is left alone.
+        assert_eq!(Clusters::of("aptal").widen(1..3), 1..3);
     }
 }

@@ -110,3 +110,12 @@ fn learned_reasons_carry_a_score_and_the_words_behind_it() {
         assert_eq!(span.text, chars[span.start..span.end].iter().collect::<String>());
     }
 }
+
+#[test]
+fn a_span_covers_an_emoji_with_its_skin_tone_whole() {
+    let text = "al sana 🖕🏻 bu da senin";
+    let verdict = judge(text);
+    let span = verdict.reasons.iter().flat_map(|r| &r.spans).find(|s| s.text.contains('🖕')).expect("the finger is caught");
+    assert_eq!(span.text, "🖕🏻");
+    assert_eq!((span.start, span.end), (8, 10));
+}

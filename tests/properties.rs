@@ -1,6 +1,7 @@
 //! Invariants, checked on generated comments (proptest).
 //!
-//! - The engine never panics, and every span is a true code-point slice of the comment.
+//! - The engine never panics, and every span is a true code-point slice of the comment that cuts no
+//!   user-perceived character (grapheme cluster) in two.
 //! - Every word listed in the swearing, insult and offensive lists is still caught through the
 //!   evasions the text model undoes: capitals, ASCII for Turkish letters, repeated letters,
 //!   invisible characters, look-alike letters, leetspeak, masks and letters split apart.
@@ -197,11 +198,18 @@ fn rejected_at(verdict: &Verdict, start: usize, end: usize) -> bool {
 }
 
 fn assert_spans_true(text: &str, verdict: &Verdict) {
+    use unicode_segmentation::UnicodeSegmentation;
     let chars: Vec<char> = text.chars().collect();
+    // Where user-perceived characters begin, in code points: no span may cut one.
+    let mut boundaries = vec![0];
+    for cluster in text.graphemes(true) {
+        boundaries.push(boundaries[boundaries.len() - 1] + cluster.chars().count());
+    }
     assert_eq!(verdict.decision == Decision::Approve, verdict.reasons.is_empty());
     for span in verdict.reasons.iter().flat_map(|r| &r.spans) {
         assert!(span.start < span.end && span.end <= chars.len(), "{span:?} in {text:?}");
         assert_eq!(span.text, chars[span.start..span.end].iter().collect::<String>(), "in {text:?}");
+        assert!(boundaries.contains(&span.start) && boundaries.contains(&span.end), "{span:?} cuts a character in {text:?}");
     }
 }
 
@@ -211,7 +219,7 @@ fn hostile_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "sik", "amk", "aptal", "göt", "İ", "I", "ı", "ş", "Ş", "\u{301}", "\u{327}", "\u{307}", "\u{200b}", "\u{202e}",
         "\u{202c}", "\u{fe0f}", "😡", "🏳️‍🌈", "👨‍👩‍👧", "а", "ѕ", "@", "$", "*", "1", "0", ".", " ", "-", "'", "’", "ʼ", "\n",
-        "allah", "müslüman", "ÇOK", "NATO", "ﬁ", "ｓ", "𝐬", "Ⓢ", "\u{10ffff}", "\u{0}",
+        "allah", "müslüman", "ÇOK", "NATO", "ﬁ", "ｓ", "𝐬", "Ⓢ", "\u{10ffff}", "\u{0}", "🖕🏻", "🇹🇷", "🖕",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
 }
