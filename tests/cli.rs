@@ -319,3 +319,51 @@ fn eval_counts_review_as_its_own_class_and_shows_undefined_figures_as_dashes() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("no labeled comments"), "{}", stderr(&output));
 }
+
+#[test]
+fn check_file_judges_every_line_in_order_as_the_engine_does() {
+    use moderate::{Comment, Engine, Policy};
+    let comments = [
+        "Bu haber çok güzel olmuş, emeğinize sağlık.",
+        "Yazan da okuyan da aptal",
+        "cok guzel bir haber olmus",
+        "amk bu ne biçim yorum",
+        "Papaz da imam da aynı, hepsi dolandırıcı",
+        "İSTANBUL'DA HER ŞEY ÇOK GÜZEL OLDU BUGÜN",
+        "herkez biliyoki bu iş böyle olmıcak",
+        "Müslüman, Hristiyan ve Yahudi liderler barış çağrısı yaptı.",
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Many copies, so the comments are split between threads.
+    let lines: Vec<&str> = comments.iter().cycle().take(comments.len() * 50).copied().collect();
+    let file = write(dir.path(), "comments.txt", &format!("{}\n\n", lines.join("\n")));
+    let output = moderate(&["check", "--file", file.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let results: Vec<Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    assert_eq!(results.len(), lines.len(), "the blank line is skipped, every other line answered");
+    let engine = Engine::new(Policy::embedded().expect("the default policy loads"));
+    for (index, (result, text)) in results.iter().zip(&lines).enumerate() {
+        assert_eq!(result["line"], index + 1);
+        let verdict = engine.moderate(&Comment::new(text));
+        assert_eq!(result["decision"], verdict.decision.as_str(), "{text}");
+        let rules: Vec<&str> = result["reasons"].as_array().expect("reasons").iter().map(|r| r["rule"].as_str().expect("rule")).collect();
+        assert_eq!(rules, verdict.reasons.iter().map(|r| r.rule.as_str()).collect::<Vec<_>>(), "{text}");
+    }
+    let summary = stderr(&output);
+    assert!(summary.contains(&format!("{} comments judged", lines.len())), "{summary}");
+    assert!(summary.contains("decisions: approve"), "{summary}");
+}
+
+#[test]
+fn check_lines_reads_jsonl_echoes_ids_and_answers_bad_lines_with_errors() {
+    let input = b"{\"text\": \"amk\", \"id\": \"c-1\"}\n{\"text\": \"\"}\nnot json\n{\"text\": \"Bu haber g\xc3\xbczel\", \"id\": 9, \"language\": \"tr\"}\n";
+    let output = moderate_with_stdin(&["check", "--lines"], input);
+    assert_eq!(output.status.code(), Some(2), "a bad line makes the exit status 2");
+    let results: Vec<Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    assert_eq!(results.len(), 4);
+    assert_eq!((results[0]["id"].as_str(), results[0]["decision"].as_str()), (Some("c-1"), Some("reject")));
+    assert_eq!(results[1]["error"]["code"], "missing_text");
+    assert_eq!(results[2]["error"]["code"], "malformed_json");
+    assert_eq!((results[3]["id"].as_u64(), results[3]["decision"].as_str()), (Some(9), Some("approve")));
+    assert!(stderr(&output).contains("2 lines could not be judged"), "{}", stderr(&output));
+}

@@ -12,7 +12,15 @@ use crate::{Comment, Decision, Language, Locale, Span, Verdict};
 #[derive(Debug, Args)]
 pub(super) struct CheckArgs {
     /// The comment; read from standard input when absent.
+    #[arg(conflicts_with_all = ["file", "lines"])]
     text: Option<String>,
+    /// Judge every comment of FILE (one a line, or JSONL with `text`, `id`, `language`) and print one
+    /// JSON result a line, in order, using every core.
+    #[arg(long, value_name = "FILE")]
+    file: Option<std::path::PathBuf>,
+    /// Like --file, reading the comments from standard input.
+    #[arg(long, conflicts_with = "file")]
+    lines: bool,
     /// Print the HTTP response body (JSON) instead.
     #[arg(long)]
     json: bool,
@@ -28,6 +36,9 @@ pub(super) struct CheckArgs {
 
 pub(super) fn run(args: &CheckArgs) -> Result<ExitCode, CliError> {
     let engine = engine(&args.policy)?;
+    if args.file.is_some() || args.lines {
+        return super::bulk::run(&engine, args.file.as_deref(), args.language, args.locale);
+    }
     let text = read_comment(args.text.as_deref())?;
     let verdict = engine.moderate(&Comment { text: &text, language: args.language, locale: args.locale });
     let mut out = std::io::stdout().lock();

@@ -3,6 +3,7 @@
 //! Exit status: `check` 0 approve, 1 reject, 2 error, 3 review; every other command 0 on success,
 //! 2 on error.
 
+mod bulk;
 mod check;
 mod eval;
 mod fix;
