@@ -1,19 +1,20 @@
 //! What the engine says about a comment.
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::text::Language;
 
 /// A stretch of the comment: `start`..`end` in Unicode scalar values (code points), end exclusive;
 /// `text` is exactly that slice of the comment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Decision {
     Approve,
@@ -32,7 +33,7 @@ impl Decision {
 }
 
 /// The language reasons are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]
@@ -52,7 +53,7 @@ impl Locale {
 }
 
 /// One rule that fired, why, and where.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Reason {
     pub rule: String,
     pub message: String,
@@ -66,6 +67,7 @@ pub struct Reason {
     /// the lists (`moderate check` shows them), never sent to the CMS, which shows reasons to
     /// commenters.
     #[serde(skip)]
+    #[schema(ignore)]
     pub evidence: Vec<String>,
 }
 

@@ -377,3 +377,61 @@ async fn a_405_names_the_methods_the_endpoint_takes() {
         assert_eq!(body["error"]["code"], "method_not_allowed");
     }
 }
+
+/// The component schema `name` of the service's own OpenAPI document, as a validator.
+fn schema_of(document: &Value, name: &str) -> jsonschema::Validator {
+    let mut schema = document.clone();
+    schema["$ref"] = json!(format!("#/components/schemas/{name}"));
+    jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("{name} is no valid schema: {e}"))
+}
+
+fn assert_valid(validator: &jsonschema::Validator, instance: &Value, what: &str) {
+    let errors: Vec<String> = validator.iter_errors(instance).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{what} does not match the OpenAPI document: {errors:?}\n{instance}");
+}
+
+#[actix_web::test]
+async fn real_responses_match_the_openapi_document() {
+    let (status, document) = send(Limits::default(), test::TestRequest::get().uri("/openapi.json")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(document["openapi"].as_str().is_some_and(|v| v.starts_with("3.")), "{}", document["openapi"]);
+    for path in ["/moderate", "/moderate/batch", "/health", "/rules", "/metrics", "/openapi.json"] {
+        assert!(document["paths"].get(path).is_some(), "{path} is not described");
+    }
+    assert!(document["paths"]["/moderate"]["post"]["responses"].get("415").is_some());
+
+    let response = schema_of(&document, "ModerationResponse");
+    for (text, id) in [
+        ("Bu haber çok güzel olmuş, emeğinize sağlık.", json!("cms-1")),
+        ("Yazan da okuyan da ŞEREFSİZZZ", json!(12)),
+        ("cok guzel bir haber olmus", json!(null)),
+        ("Papaz da imam da aynı, hepsi dolandırıcı", json!({ "nested": [1, 2] })),
+        ("Senin gibi beyinsiz bir yaratığın yorum yapması bile rezalet, defol git buradan", json!(true)),
+    ] {
+        let (status, body) = send(Limits::default(), post_json("/moderate", &json!({ "text": text, "id": id }))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_valid(&response, &body, text);
+    }
+    let (_, body) = send(Limits::default(), post_json("/moderate/batch", &json!({ "comments": [{ "text": "amk" }, { "text": "güzel" }] }))).await;
+    assert_valid(&schema_of(&document, "BatchResponse"), &body, "a batch");
+    let (_, body) = send(Limits::default(), test::TestRequest::get().uri("/health")).await;
+    assert_valid(&schema_of(&document, "HealthResponse"), &body, "health");
+    let (_, body) = send(Limits::default(), test::TestRequest::get().uri("/rules")).await;
+    assert_valid(&schema_of(&document, "RulesResponse"), &body, "rules");
+
+    let error = schema_of(&document, "ErrorBody");
+    for request in [
+        post_raw("/moderate", b"{not json", Some("application/json")),
+        post_json("/moderate", &json!({ "text": "" })),
+        post_raw("/moderate", b"{\"text\":\"x\"}", Some("text/plain")),
+        post_json("/moderate", &json!({ "text": "x".repeat(600) })),
+    ] {
+        let (status, body) = send(SMALL, request).await;
+        assert!(status.is_client_error(), "{status}");
+        assert_valid(&error, &body, &format!("a {status} answer"));
+    }
+    // A request as the document describes it is one the service takes.
+    let request = schema_of(&document, "ModerationRequest");
+    assert_valid(&request, &json!({ "text": "güzel", "language": "tr", "locale": "en", "id": "x" }), "a request");
+    assert!(!request.is_valid(&json!({ "language": "tr" })), "text is required");
+}

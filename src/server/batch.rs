@@ -6,16 +6,29 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
-use super::body::{batch_items, parse_comment, read_json};
-use super::error::ApiError;
+use super::body::{batch_items, parse_comment, read_json, BatchRequest};
+use super::error::{ApiError, ErrorBody};
 use super::moderate::{judge, ModerationResponse};
 use super::AppState;
 
-#[derive(Serialize)]
-struct BatchResponse<'a> {
+/// The answers to a batch, in the order of its comments.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct BatchResponse<'a> {
     results: Vec<ModerationResponse<'a>>,
 }
 
+/// Judges many comments; one bad item fails the batch whole, naming it.
+#[utoipa::path(
+    post,
+    path = "/moderate/batch",
+    request_body = BatchRequest,
+    responses(
+        (status = 200, description = "One answer per comment, in order", body = BatchResponse),
+        (status = 400, description = "Malformed JSON or a bad item (named in the message)", body = ErrorBody),
+        (status = 413, description = "The body, a text or the number of comments is over the limit", body = ErrorBody),
+        (status = 415, description = "Not `application/json`, or compressed", body = ErrorBody),
+    )
+)]
 pub(super) async fn moderate_batch(
     state: web::Data<AppState>,
     request: HttpRequest,

@@ -15,13 +15,25 @@ use super::Limits;
 use crate::{Language, Locale};
 
 /// One comment to judge, as the CMS sends it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, utoipa::ToSchema)]
 pub(super) struct ModerationRequest {
+    /// The comment, any Unicode; not empty.
     pub text: String,
+    /// The comment's language; detected when absent.
     pub language: Option<Language>,
+    /// The language of the reasons' messages; `tr` when absent.
+    #[schema(required = false)]
     pub locale: Locale,
     /// Kept as the client wrote it, so it is echoed unchanged whatever its type or precision.
+    #[schema(value_type = Option<serde_json::Value>)]
     pub id: Option<Box<RawValue>>,
+}
+
+/// A batch of comments, judged in order.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // Read by hand (`batch_items`); this type describes the body for the API document.
+pub(super) struct BatchRequest {
+    pub comments: Vec<ModerationRequest>,
 }
 
 /// The fields of a comment, before they are checked one by one. A field given twice is an error

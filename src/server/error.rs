@@ -2,7 +2,6 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
-use serde_json::json;
 
 /// A request the service refuses, with the status, a stable code and a message a user can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -45,8 +44,22 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        HttpResponse::build(self.status).json(json!({ "error": { "code": self.code, "message": self.message } }))
+        HttpResponse::build(self.status).json(ErrorBody { error: ErrorDetail { code: self.code, message: &self.message } })
     }
+}
+
+/// Every error answer: `{ "error": { "code", "message" } }`.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody<'a> {
+    error: ErrorDetail<'a>,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+struct ErrorDetail<'a> {
+    /// Stable, for programs: `malformed_json`, `missing_text`, `text_too_large`, …
+    code: &'a str,
+    /// For people.
+    message: &'a str,
 }
 
 pub(super) async fn not_found() -> HttpResponse {

@@ -1,11 +1,21 @@
 //! `GET /health`: 200 while the service is up, with the policy it serves.
 
 use actix_web::{web, HttpResponse};
-use serde_json::json;
+use serde::Serialize;
 
+use super::moderate::PolicyInfo;
 use super::AppState;
 
+/// The body of `GET /health`.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct HealthResponse<'a> {
+    /// Always `ok`: an answer at all means the service is up.
+    status: &'static str,
+    policy: PolicyInfo<'a>,
+}
+
+/// 200 while the service is up, with the policy it serves (HEAD too, for load balancers).
+#[utoipa::path(get, path = "/health", responses((status = 200, description = "The service is up", body = HealthResponse)))]
 pub(super) async fn health(state: web::Data<AppState>) -> HttpResponse {
-    let policy = state.engine.policy();
-    HttpResponse::Ok().json(json!({ "status": "ok", "policy": { "name": policy.name(), "version": policy.version() } }))
+    HttpResponse::Ok().json(HealthResponse { status: "ok", policy: PolicyInfo::of(state.engine.policy()) })
 }

@@ -76,6 +76,8 @@ impl Metrics {
     }
 }
 
+/// Prometheus text format: requests by endpoint and status, decisions, reasons by rule, latency.
+#[utoipa::path(get, path = "/metrics", responses((status = 200, description = "Prometheus text exposition format", content_type = "text/plain")))]
 pub(super) async fn metrics(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok().content_type(TextEncoder::new().format_type()).body(state.metrics.render())
 }

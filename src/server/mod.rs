@@ -15,6 +15,7 @@ mod error;
 mod health;
 mod metrics;
 mod moderate;
+mod openapi;
 mod rules;
 
 use std::time::Instant;
@@ -77,6 +78,7 @@ pub fn app(
         .service(readable("/health", health::health))
         .service(readable("/rules", rules::rules))
         .service(readable("/metrics", metrics::metrics))
+        .service(readable("/openapi.json", openapi::openapi))
         .default_service(web::to(error::not_found))
         .wrap_fn(move |request, service| {
             let started = Instant::now();

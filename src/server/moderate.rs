@@ -7,12 +7,12 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use super::body::{comment_document, parse_comment, read_json, ModerationRequest};
-use super::error::ApiError;
+use super::error::{ApiError, ErrorBody};
 use super::AppState;
 use crate::{Comment, Decision, Language, Policy, Reason, Verdict};
 
 /// The policy that decided, as every response names it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PolicyInfo<'a> {
     pub name: &'a str,
     pub version: &'a str,
@@ -25,12 +25,15 @@ impl<'a> PolicyInfo<'a> {
 }
 
 /// The body of a `POST /moderate` answer (and of `moderate check --json`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ModerationResponse<'a> {
+    /// The request's `id`, exactly as sent (any JSON value); absent when the request had none.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<serde_json::Value>)]
     pub id: Option<&'a RawValue>,
     pub decision: Decision,
     pub language: Language,
+    #[schema(value_type = Vec<Reason>)]
     pub reasons: &'a [Reason],
     /// Every reason's fix applied together: the commenter's one-click correction.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -74,6 +77,18 @@ pub(super) fn judge(state: &AppState, request: &ModerationRequest) -> Result<Ver
     Ok(verdict)
 }
 
+/// Judges one comment.
+#[utoipa::path(
+    post,
+    path = "/moderate",
+    request_body = ModerationRequest,
+    responses(
+        (status = 200, description = "The decision, with the reasons", body = ModerationResponse),
+        (status = 400, description = "Malformed JSON, missing or non-string `text`, empty text, bad `language` or `locale`", body = ErrorBody),
+        (status = 413, description = "The body or the text is over the limit", body = ErrorBody),
+        (status = 415, description = "Not `application/json`, or compressed", body = ErrorBody),
+    )
+)]
 pub(super) async fn moderate(
     state: web::Data<AppState>,
     request: HttpRequest,

@@ -7,24 +7,25 @@ use super::moderate::PolicyInfo;
 use super::AppState;
 use crate::{Decision, Language, Locale, Policy};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 struct RuleInfo<'a> {
     id: &'a str,
     description: &'a str,
     action: Decision,
     /// Empty when the rule judges every language.
+    #[schema(value_type = Vec<Language>)]
     languages: &'a [Language],
     message: Messages<'a>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 struct Messages<'a> {
     tr: &'a str,
     en: &'a str,
 }
 
 /// The body of `GET /rules` (and of `moderate rules --json`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RulesResponse<'a> {
     policy: PolicyInfo<'a>,
     rules: Vec<RuleInfo<'a>>,
@@ -48,6 +49,8 @@ impl<'a> RulesResponse<'a> {
     }
 }
 
+/// The active policy: each rule's id, description, action and messages, and the policy version.
+#[utoipa::path(get, path = "/rules", responses((status = 200, description = "The active policy", body = RulesResponse)))]
 pub(super) async fn rules(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok().json(RulesResponse::new(state.engine.policy()))
 }
