@@ -307,7 +307,7 @@ fn the_server_answers_over_a_real_socket() {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
-            let config = ServerConfig { addr: "127.0.0.1:0".into(), workers: Some(1), limits: Limits::default() };
+            let config = ServerConfig { addr: "127.0.0.1:0".into(), workers: Some(1), limits: Limits::default(), console: false };
             let (server, addrs) = bind(&config, engine()).expect("binds a free port");
             sender.send(addrs[0]).expect("test is waiting");
             server.await
@@ -434,4 +434,30 @@ async fn real_responses_match_the_openapi_document() {
     let request = schema_of(&document, "ModerationRequest");
     assert_valid(&request, &json!({ "text": "güzel", "language": "tr", "locale": "en", "id": "x" }), "a request");
     assert!(!request.is_valid(&json!({ "language": "tr" })), "text is required");
+}
+
+#[actix_web::test]
+async fn the_console_is_off_unless_asked_for_and_shows_the_list_entries_when_on() {
+    let off = test::init_service(app(state(Limits::default()))).await;
+    assert_eq!(test::call_service(&off, test::TestRequest::get().uri("/").to_request()).await.status(), StatusCode::NOT_FOUND);
+    let request = post_json("/console/moderate", &json!({ "text": "aptal" })).to_request();
+    assert_eq!(test::call_service(&off, request).await.status(), StatusCode::NOT_FOUND);
+
+    let on = web::Data::new(AppState::new(engine(), Limits::default()).expect("metrics register").with_console());
+    let app = test::init_service(app(on)).await;
+    let page = test::call_service(&app, test::TestRequest::get().uri("/").to_request()).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html")));
+    let html = String::from_utf8(test::read_body(page).await.to_vec()).expect("UTF-8 page");
+    assert!(html.contains("/console/moderate") && html.contains("/rules"));
+
+    let request = post_json("/console/moderate", &json!({ "text": "Yazan da okuyan da aptal" })).to_request();
+    let response = test::call_service(&app, request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = serde_json::from_slice(&test::read_body(response).await).expect("JSON");
+    let reason = &body["reasons"][0];
+    assert_eq!(reason["rule"], "insult");
+    assert_eq!(reason["message_tr"], "Yorumunuz hakaret içeriyor.");
+    assert_eq!(reason["message_en"], "Your comment contains an insult.");
+    assert!(reason["evidence"][0].as_str().is_some_and(|e| e.starts_with("tr/insult.txt:")), "{reason}");
 }

@@ -28,6 +28,10 @@ pub(super) struct ServeArgs {
     /// Most comments in one batch.
     #[arg(long, env = "MODERATE_MAX_BATCH", default_value_t = Limits::default().max_batch)]
     max_batch: usize,
+    /// Also serve the moderators' console at `/` (it shows which list entry fired: keep it off a
+    /// public address).
+    #[arg(long, env = "MODERATE_CONSOLE")]
+    console: bool,
     /// Log lines as human-readable text or JSON.
     #[arg(long, value_enum, env = "MODERATE_LOG_FORMAT", default_value = "human")]
     log_format: LogFormat,
@@ -42,6 +46,7 @@ pub(super) fn run(args: &ServeArgs) -> Result<(), CliError> {
         addr: args.addr.clone(),
         workers: args.workers,
         limits: Limits { max_body_bytes: args.max_body_bytes, max_text_chars: args.max_text_chars, max_batch: args.max_batch },
+        console: args.console,
     };
     server::run(config, engine)?;
     Ok(())

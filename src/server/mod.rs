@@ -11,6 +11,7 @@
 
 mod batch;
 mod body;
+mod console;
 mod error;
 mod health;
 mod metrics;
@@ -54,12 +55,19 @@ pub struct AppState {
     engine: Engine,
     limits: Limits,
     metrics: Metrics,
+    console: bool,
 }
 
 impl AppState {
     pub fn new(engine: Engine, limits: Limits) -> std::io::Result<Self> {
         let metrics = Metrics::new(engine.policy()).map_err(std::io::Error::other)?;
-        Ok(AppState { engine, limits, metrics })
+        Ok(AppState { engine, limits, metrics, console: false })
+    }
+
+    /// Also serve the moderators' console (`GET /`, `POST /console/moderate`), which shows the list
+    /// entries behind each reason: not for a public address.
+    pub fn with_console(self) -> Self {
+        AppState { console: true, ..self }
     }
 }
 
@@ -71,8 +79,16 @@ pub fn app(
     impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error, InitError = ()>,
 > {
     let recorder = state.clone();
+    let console = state.console;
     App::new()
         .app_data(state)
+        .configure(|config| {
+            if console {
+                config
+                    .service(readable("/", console::page))
+                    .service(web::resource("/console/moderate").route(web::post().to(console::moderate)).default_service(error::method_not_allowed("POST")));
+            }
+        })
         .service(web::resource("/moderate").route(web::post().to(moderate::moderate)).default_service(error::method_not_allowed("POST")))
         .service(web::resource("/moderate/batch").route(web::post().to(batch::moderate_batch)).default_service(error::method_not_allowed("POST")))
         .service(readable("/health", health::health))
@@ -115,13 +131,16 @@ pub struct ServerConfig {
     /// Worker threads; one per core when `None`.
     pub workers: Option<usize>,
     pub limits: Limits,
+    /// Serve the moderators' console too.
+    pub console: bool,
 }
 
 /// Binds the server (an `addr` with port 0 takes a free port) and returns it with the addresses it
 /// listens on; awaiting the server serves until SIGINT or SIGTERM, then finishes the requests in
 /// flight. Call it inside an actix system.
 pub fn bind(config: &ServerConfig, engine: Engine) -> std::io::Result<(actix_web::dev::Server, Vec<std::net::SocketAddr>)> {
-    let state = web::Data::new(AppState::new(engine, config.limits)?);
+    let state = AppState::new(engine, config.limits)?;
+    let state = web::Data::new(if config.console { state.with_console() } else { state });
     let mut server = HttpServer::new(move || app(state.clone())).bind(&config.addr)?;
     if let Some(workers) = config.workers {
         server = server.workers(workers.max(1));
