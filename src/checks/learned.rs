@@ -127,7 +127,9 @@ impl LearnedCheck {
     fn explain(&self, scan: &Scan<'_>, score: f32, scored: &Scored, finding: &mut Finding) {
         let tokens = scan.text.tokens();
         let mut shown = Vec::new();
-        for (words, push) in scored.pushes.iter().take(EXPLAINING_WORDS) {
+        // The words that pushed most; after the first, only those that pushed at least a third as hard.
+        let strongest = scored.pushes.first().map_or(0.0, |(_, push)| *push);
+        for (words, push) in scored.pushes.iter().take(EXPLAINING_WORDS).filter(|(_, push)| *push >= strongest / 3.0) {
             let (Some(first), Some(last)) = (tokens.get(words.start), words.end.checked_sub(1).and_then(|end| tokens.get(end))) else {
                 continue;
             };
