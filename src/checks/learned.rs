@@ -16,6 +16,9 @@
 //! - `review_at`: a sentence scoring at least this (and below `reject_at`) sends it to review.
 //! - `targets` (optional): word lists one of whose entries must stand in the scored sentence (for
 //!   `belief-attack`: an offensive sentence about a religion or its believers); their hits are spans.
+//! - `idioms` (optional): word lists whose phrases use a target word idiomatically: a target inside
+//!   one of their hits, or right before one, is no target ("Allah belanı versin" is a curse,
+//!   `offensive`'s, not an attack on a belief).
 //! - `borderline` (optional): word lists whose words are offensive in one sentence and not in another
 //!   ("gavur icadı", "gavur sevdası"): a hit sends the comment to review, or rejects it when its
 //!   sentence scores at least `reject_at`.
@@ -54,6 +57,8 @@ pub(crate) struct LearnedSpec {
     #[serde(default)]
     borderline: Vec<String>,
     #[serde(default)]
+    idioms: Vec<String>,
+    #[serde(default)]
     borderline_at: f32,
     #[serde(default)]
     min_words_to_reject: usize,
@@ -83,6 +88,7 @@ impl LearnedSpec {
             review_at: self.review_at,
             targets: resolve(&self.targets)?,
             borderline: resolve(&self.borderline)?,
+            idioms: resolve(&self.idioms)?,
             borderline_at: self.borderline_at,
             min_words_to_reject: self.min_words_to_reject,
             mentions: self.mentions.as_ref().map(|m| m.build(data)).transpose()?,
@@ -99,6 +105,7 @@ struct LearnedCheck {
     review_at: f32,
     targets: Vec<ListId>,
     borderline: Vec<ListId>,
+    idioms: Vec<ListId>,
     borderline_at: f32,
     min_words_to_reject: usize,
     mentions: Option<Mentions>,
@@ -112,6 +119,20 @@ const EXPLAINING_WORDS: usize = 3;
 impl LearnedCheck {
     fn in_sentence(scan: &Scan<'_>, lists: &[ListId], sentence: usize) -> bool {
         lists.iter().any(|&list| scan.hits(list).iter().any(|h| h.sentence == sentence))
+    }
+
+    /// A target word of the sentence that is not part of an idiom: inside one, or the word right
+    /// before one ("Allah belanı versin", "Allah kahretsin").
+    fn has_target(&self, scan: &Scan<'_>, sentence: usize) -> bool {
+        let idiomatic = |hit: &crate::wordlist::Hit| {
+            self.idioms.iter().any(|&list| {
+                scan.hits(list).iter().any(|idiom| {
+                    let inside = idiom.source.start <= hit.source.start && hit.source.end <= idiom.source.end;
+                    inside || (idiom.sentence == hit.sentence && idiom.words.start == hit.words.end)
+                })
+            })
+        };
+        self.targets.iter().any(|&list| scan.hits(list).iter().any(|h| h.sentence == sentence && !idiomatic(h)))
     }
 
     /// The hits of `lists` in the sentences `sentences`, as spans and evidence.
@@ -158,7 +179,7 @@ impl Check for LearnedCheck {
         let mut borderline = Vec::new();
         for range in sentences(scan) {
             let sentence = tokens[range.start].sentence;
-            if !self.targets.is_empty() && !Self::in_sentence(scan, &self.targets, sentence) {
+            if !self.targets.is_empty() && !self.has_target(scan, sentence) {
                 continue;
             }
             let score = classifier.score(scan, range.clone(), &skip);

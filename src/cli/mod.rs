@@ -99,9 +99,13 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve(args) => serve::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Train(args) => train::run(&args).map(|()| ExitCode::SUCCESS),
     };
-    outcome.unwrap_or_else(|error| {
-        eprintln!("moderate: {error}");
-        ExitCode::from(2)
+    outcome.unwrap_or_else(|error| match error {
+        // The reader went away (`moderate check --file … | head`): nothing more to say.
+        CliError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        error => {
+            eprintln!("moderate: {error}");
+            ExitCode::from(2)
+        }
     })
 }
 
