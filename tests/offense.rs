@@ -119,3 +119,13 @@ fn a_span_covers_an_emoji_with_its_skin_tone_whole() {
     assert_eq!(span.text, "🖕🏻");
     assert_eq!((span.start, span.end), (8, 10));
 }
+
+#[test]
+fn a_long_harmless_comment_without_full_stops_is_not_scored_offensive() {
+    // A thousand ordinary words and no full stop: scored in parts, the small weights of ordinary
+    // words do not pile up into a high score.
+    let words = ["bu", "haber", "çok", "güzel", "olmuş", "emeğinize", "sağlık", "ama", "bazı", "noktalar", "eksik", "kalmış", "gibi", "geliyor", "bana"];
+    let text: Vec<&str> = (0..1_000).map(|i| words[(i * 7 + i / 3) % words.len()]).collect();
+    let verdict = judge(&text.join(" "));
+    assert_eq!(verdict.decision, Decision::Approve, "{:?}", verdict.reasons.iter().map(|r| (&r.rule, r.score)).collect::<Vec<_>>());
+}

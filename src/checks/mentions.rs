@@ -45,6 +45,8 @@ pub(crate) struct Mentions {
 /// How many words a verb of saying may stand after the closing quote, or a negation after the word.
 const REPORTING_WINDOW: usize = 3;
 const NEGATING_WINDOW: usize = 2;
+/// How many words a quotation may hold around the quoted word.
+const QUOTED_WORDS: usize = 8;
 
 fn is_quote(c: char) -> bool {
     matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”' | '«' | '»' | '‹' | '›' | '`' | '´')
@@ -100,16 +102,23 @@ fn is_negated(scan: &Scan<'_>, negating: ListId, hit: &Hit) -> bool {
 fn is_reported(scan: &Scan<'_>, reporting: ListId, hit: &Hit) -> bool {
     let original = scan.text.original();
     let tokens = scan.text.tokens();
-    let sentence_start = tokens.iter().find(|t| t.sentence == hit.sentence).map_or(0, |t| t.source.start);
+    // The quotes are looked for within a few words of the hit, in its sentence: the cost of a hit
+    // stays the same however long the comment.
+    let mut first = hit.words.start.min(tokens.len());
+    while first > 0 && hit.words.start - first < QUOTED_WORDS && tokens[first - 1].sentence == hit.sentence {
+        first -= 1;
+    }
+    let from = tokens.get(first).map_or(0, |t| t.source.start).saturating_sub(1);
     // An opening quote stands before a word, not after a letter ("Türkiye'nin" is a suffix).
-    let opened = (sentence_start.saturating_sub(1)..hit.source.start).rev().any(|at| {
+    let opened = (from..hit.source.start).rev().any(|at| {
         original.get(at).is_some_and(|&c| is_quote(c)) && !original.get(at.wrapping_sub(1)).is_some_and(|c| c.is_alphanumeric())
     });
     if !opened {
         return false;
     }
-    let Some(closing) = (hit.source.end..original.len())
-        .find(|&at| is_quote(original[at]) && !original.get(at + 1).is_some_and(|c| c.is_alphanumeric()))
+    let until = tokens.get(hit.words.end + QUOTED_WORDS).map_or(original.len(), |t| t.source.start).max(hit.source.end);
+    let Some(closing) =
+        (hit.source.end..until).find(|&at| is_quote(original[at]) && !original.get(at + 1).is_some_and(|c| c.is_alphanumeric()))
     else {
         return false;
     };

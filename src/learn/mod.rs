@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use base64::Engine as _;
+use rustc_hash::FxHashMap;
 
 use crate::checks::{ListId, Scan};
 pub(crate) use features::{FeatureShape, Feature};
@@ -102,27 +103,22 @@ impl Classifier {
     pub(crate) fn explain(&self, scan: &Scan<'_>, tokens: Range<usize>, skip: &[usize]) -> Scored {
         let features = self.features(scan, tokens, skip);
         let margin = self.margin(&features);
-        let mut by_word: Vec<(Range<usize>, f32)> = Vec::new();
+        // Summed per stretch of words; a pair of words shares its weight between them, a hit keeps
+        // its whole stretch.
+        let mut by_words: FxHashMap<(usize, usize), f32> = FxHashMap::default();
         for feature in &features {
             let push = self.weight(feature.index) * feature.value;
-            // A pair of words shares its weight between them; a hit keeps its whole stretch.
-            match by_word.iter_mut().find(|(words, _)| *words == feature.words) {
-                Some((_, sum)) => *sum += push,
-                None => by_word.push((feature.words.clone(), push)),
-            }
-        }
-        let mut single: Vec<(Range<usize>, f32)> = Vec::new();
-        for (words, push) in by_word {
+            let words = &feature.words;
             if words.len() == 2 {
                 for at in words.clone() {
-                    add(&mut single, at..at + 1, push / 2.0);
+                    *by_words.entry((at, at + 1)).or_default() += push / 2.0;
                 }
             } else {
-                add(&mut single, words, push);
+                *by_words.entry((words.start, words.end)).or_default() += push;
             }
         }
-        single.retain(|(_, push)| *push > 0.0);
-        single.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.start.cmp(&b.0.start)));
+        let mut single: Vec<(Range<usize>, f32)> = by_words.into_iter().filter(|(_, push)| *push > 0.0).map(|((start, end), push)| (start..end, push)).collect();
+        single.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.start.cmp(&b.0.start)).then(a.0.end.cmp(&b.0.end)));
         Scored { score: sigmoid(margin), pushes: single }
     }
 
@@ -236,9 +232,25 @@ impl Classifier {
     }
 }
 
-/// The comment's sentences, as ranges of its tokens. Initials ("M.K.", "T.C.") end no sentence:
-/// a run of one-letter words joins the sentence after it.
+/// The most words scored together: a longer sentence is scored in parts of this many words. A
+/// model trained on tweets has seen sentences of up to about this length; far longer ones (a
+/// comment of a thousand words and no full stop) would pile up many small weights into a score
+/// that means nothing, and cost time that grows with the sentence.
+const LONGEST_PART: usize = 40;
+
+/// The comment's sentences, as ranges of its tokens, a long one cut into parts of [`LONGEST_PART`]
+/// words. Initials ("M.K.", "T.C.") end no sentence: a run of one-letter words joins the sentence
+/// after it.
 pub(crate) fn sentences(scan: &Scan<'_>) -> Vec<Range<usize>> {
+    whole_sentences(scan)
+        .into_iter()
+        .flat_map(|sentence| {
+            (sentence.start..sentence.end).step_by(LONGEST_PART).map(move |start| start..(start + LONGEST_PART).min(sentence.end))
+        })
+        .collect()
+}
+
+fn whole_sentences(scan: &Scan<'_>) -> Vec<Range<usize>> {
     let tokens = scan.text.tokens();
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut initials_only = false;
@@ -256,13 +268,6 @@ pub(crate) fn sentences(scan: &Scan<'_>) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-fn add(pushes: &mut Vec<(Range<usize>, f32)>, words: Range<usize>, push: f32) {
-    match pushes.iter_mut().find(|(w, _)| *w == words) {
-        Some((_, sum)) => *sum += push,
-        None => pushes.push((words, push)),
-    }
 }
 
 pub(crate) fn sigmoid(x: f32) -> f32 {
