@@ -129,3 +129,13 @@ fn a_long_harmless_comment_without_full_stops_is_not_scored_offensive() {
     let verdict = judge(&text.join(" "));
     assert_eq!(verdict.decision, Decision::Approve, "{:?}", verdict.reasons.iter().map(|r| (&r.rule, r.score)).collect::<Vec<_>>());
 }
+
+#[test]
+fn english_comments_are_not_scored_by_a_model_of_turkish() {
+    // "it" is the Turkish word for dog, an insult in Turkish tweets.
+    for text in ["Nailed it", "this aint it chief", "Is it too hot to visit Cappadocia in August?"] {
+        assert_eq!(judge(text).decision, Decision::Approve, "{text}");
+    }
+    // English insults are the word lists'.
+    assert_eq!(judge("You are an idiot").decision, Decision::Reject);
+}

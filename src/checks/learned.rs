@@ -25,6 +25,8 @@
 //! - `mentions` and `mentioned` (optional): words of the `mentioned` lists that are only mentioned
 //!   (quoted in reported speech, negated, naming an act; `mentions` as in `lexicon`) are left out of
 //!   the score, so "Alınan karar tam bir aptallık" is judged as a sentence about a decision.
+//! - `languages` (optional): the comment languages the model knows; others it does not score (a
+//!   model of Turkish tweets reads English "it" as the Turkish word for dog).
 //! - `min_words_to_reject` (optional, default 0): a sentence shorter than this is sent to review, not
 //!   rejected, however high it scores: a few words are little evidence ("Köpek kudurunca saldırdı").
 //! - `borderline_at` (optional, default 0): a borderline word whose sentence scores below this is
@@ -45,6 +47,7 @@ use serde::Deserialize;
 use super::mentions::{Mentions, MentionsSpec};
 use super::{Check, ClassifierId, Finding, ListId, PolicyData, Scan};
 use crate::learn::{sentences, Scored};
+use crate::text::Language;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -66,6 +69,8 @@ pub(crate) struct LearnedSpec {
     mentions: Option<MentionsSpec>,
     #[serde(default)]
     mentioned: Vec<String>,
+    #[serde(default)]
+    languages: Vec<Language>,
 }
 
 impl LearnedSpec {
@@ -93,6 +98,7 @@ impl LearnedSpec {
             min_words_to_reject: self.min_words_to_reject,
             mentions: self.mentions.as_ref().map(|m| m.build(data)).transpose()?,
             mentioned: resolve(&self.mentioned)?,
+            languages: self.languages.clone(),
         }))
     }
 }
@@ -110,6 +116,7 @@ struct LearnedCheck {
     min_words_to_reject: usize,
     mentions: Option<Mentions>,
     mentioned: Vec<ListId>,
+    languages: Vec<Language>,
 }
 
 /// How many of the words that pushed a score up become spans.
@@ -164,6 +171,9 @@ impl LearnedCheck {
 
 impl Check for LearnedCheck {
     fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
+        if !self.languages.is_empty() && !self.languages.contains(&scan.language) {
+            return None;
+        }
         let classifier = scan.classifier(self.model);
         let tokens = scan.text.tokens();
         // A sentence is judged without its borderline words and without the words it only
