@@ -59,7 +59,8 @@ impl Engine {
         let mut decision = Decision::Approve;
         let mut reasons = Vec::new();
         let mut fixers: Vec<(&dyn Check, String)> = Vec::new();
-        let clusters = Clusters::of(comment.text);
+        // Found only when a rule fires: most comments are approved and need none.
+        let clusters = std::cell::OnceCell::new();
         for rule in self.policy.rules().filter(|r| r.applies_to(language)) {
             let Some(mut finding) = rule.check.find(&scan) else { continue };
             let action = if finding.review { rule.action().min(Decision::Review) } else { rule.action() };
@@ -69,10 +70,13 @@ impl Engine {
             }
             finding.evidence.sort_unstable();
             finding.evidence.dedup();
+            let clusters = clusters.get_or_init(|| Clusters::of(comment.text));
+            let widened = finding.spans.into_iter().map(|r| clusters.widen(r)).collect();
+            let spans = merge(widened).into_iter().map(|r| text.span(r)).collect();
             reasons.push(Reason {
                 rule: rule.id().to_string(),
                 message: rule.message(comment.locale).to_string(),
-                spans: merge(finding.spans.into_iter().map(|r| clusters.widen(r)).collect()).into_iter().map(|r| text.span(r)).collect(),
+                spans,
                 suggestion: finding.suggestion,
                 score: finding.score,
                 evidence: finding.evidence,

@@ -174,6 +174,10 @@ impl Check for LearnedCheck {
         if !self.languages.is_empty() && !self.languages.contains(&scan.language) {
             return None;
         }
+        // `belief-attack`'s part: most comments name no belief, and then nothing is to be scored.
+        if !self.targets.is_empty() && self.targets.iter().all(|&list| scan.hits(list).is_empty()) {
+            return None;
+        }
         let classifier = scan.classifier(self.model);
         let tokens = scan.text.tokens();
         // A sentence is judged without its borderline words and without the words it only

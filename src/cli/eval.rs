@@ -73,22 +73,22 @@ struct Matrix {
 
 /// A confusion matrix with "reject" as the positive class.
 #[derive(Debug, Default, Clone, Copy, Serialize)]
-struct Confusion {
-    true_reject: usize,
-    false_reject: usize,
-    false_approve: usize,
-    true_approve: usize,
+pub(super) struct Confusion {
+    pub true_reject: usize,
+    pub false_reject: usize,
+    pub false_approve: usize,
+    pub true_approve: usize,
 }
 
 /// Each figure is `None` where it has nothing to count.
 #[derive(Debug, Serialize)]
-struct Scores {
+pub(super) struct Scores {
     #[serde(flatten)]
     confusion: Confusion,
     precision: Option<f64>,
     recall: Option<f64>,
     f1: Option<f64>,
-    macro_f1: Option<f64>,
+    pub macro_f1: Option<f64>,
     accuracy: Option<f64>,
 }
 
@@ -129,7 +129,7 @@ fn macro_f1(per_class: &[Option<f64>]) -> Option<f64> {
 }
 
 impl Confusion {
-    fn add(&mut self, labeled_reject: bool, predicted_reject: bool) {
+    pub(super) fn add(&mut self, labeled_reject: bool, predicted_reject: bool) {
         match (labeled_reject, predicted_reject) {
             (true, true) => self.true_reject += 1,
             (false, true) => self.false_reject += 1,
@@ -138,7 +138,7 @@ impl Confusion {
         }
     }
 
-    fn scores(self) -> Scores {
+    pub(super) fn scores(self) -> Scores {
         let reject_f1 = f1(self.true_reject, self.false_reject, self.false_approve);
         let approve_f1 = f1(self.true_approve, self.false_approve, self.false_reject);
         let total = self.true_reject + self.false_reject + self.false_approve + self.true_approve;

@@ -12,8 +12,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::eval::read_labeled;
-use super::{load_policy, CliError};
+use super::eval::{read_labeled, Confusion};
+use super::{CliError, PolicyArgs};
 use crate::checks::Scan;
 use crate::learn::train::{fit, Example, SplitMix, TrainOptions};
 use crate::learn::{sentences, Classifier, FeatureShape};
@@ -83,15 +83,8 @@ pub(super) struct TrainArgs {
     /// Average the weights of this many models trained in different orders.
     #[arg(long, default_value_t = TrainOptions::default().bags)]
     bags: usize,
-    /// Directory of rule files replacing the default rules.
-    #[arg(long = "rules", value_name = "DIR", env = "MODERATE_RULES")]
-    rules: Option<PathBuf>,
-    /// Directory of word lists replacing the default lists.
-    #[arg(long, value_name = "DIR", env = "MODERATE_WORDLISTS")]
-    wordlists: Option<PathBuf>,
-    /// Directory of models replacing the default models.
-    #[arg(long, value_name = "DIR", env = "MODERATE_MODELS")]
-    models: Option<PathBuf>,
+    #[command(flatten)]
+    policy: PolicyArgs,
 }
 
 struct Sample {
@@ -104,40 +97,8 @@ fn read_lines(path: &PathBuf) -> Result<Vec<String>, CliError> {
     Ok(content.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect())
 }
 
-/// Counts of a binary confusion, offensive as the positive class.
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-    tn: usize,
-}
-
-impl Counts {
-    fn add(&mut self, truth: bool, flagged: bool) {
-        match (truth, flagged) {
-            (true, true) => self.tp += 1,
-            (false, true) => self.fp += 1,
-            (true, false) => self.fn_ += 1,
-            (false, false) => self.tn += 1,
-        }
-    }
-
-    fn macro_f1(self) -> f64 {
-        let f1 = |tp: usize, fp: usize, fn_: usize| {
-            let denominator = 2 * tp + fp + fn_;
-            if denominator == 0 {
-                0.0
-            } else {
-                2.0 * tp as f64 / denominator as f64
-            }
-        };
-        (f1(self.tp, self.fp, self.fn_) + f1(self.tn, self.fn_, self.fp)) / 2.0
-    }
-}
-
 pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
-    let policy = load_policy(args.rules.as_deref(), args.wordlists.as_deref(), args.models.as_deref())?;
+    let policy = args.policy.load()?;
     let lists: Vec<String> = args.lists.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
     let list_ids = policy.lexicon_ids(&lists).map_err(CliError::Input)?;
     let ignore: Vec<String> = args.ignore.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
@@ -187,7 +148,7 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
         for (position, &index) in order.iter().enumerate() {
             fold_of[index] = position % folds;
         }
-        let mut pooled = Counts::default();
+        let mut pooled = Confusion::default();
         let mut out_of_fold = vec![0.0f32; samples.len()];
         let mut out_of_fold_whole = vec![0.0f32; samples.len()];
         let mut results = vec![String::new(); samples.len()];
@@ -199,23 +160,21 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
             let model = classifier(bias, weights, Vec::new());
             let judged = policy.with_classifier(&args.model, model).map_err(CliError::Input)?.only(&judge)?;
             let engine = Engine::new(judged);
-            let mut counts = Counts::default();
+            let mut counts = Confusion::default();
             for (index, sample) in samples.iter().enumerate().filter(|(i, _)| fold_of[*i] == fold) {
                 let verdict = engine.moderate(&Comment { text: &sample.text, language: None, locale: Locale::En });
                 counts.add(sample.offensive, verdict.decision != Decision::Approve);
+                pooled.add(sample.offensive, verdict.decision != Decision::Approve);
                 let rules: Vec<&str> = verdict.reasons.iter().map(|r| r.rule.as_str()).collect();
                 let score = verdict.reasons.iter().filter_map(|r| r.score).fold(0.0f32, f32::max);
                 let label = if sample.offensive { "OFF" } else { "NOT" };
                 results[index] = format!("{}\t{}\t{score:.3}\t{label}\t{}", verdict.decision.as_str(), rules.join(","), sample.text);
                 (out_of_fold[index], out_of_fold_whole[index]) = learned_score(engine.policy(), &args.model, &sample.text);
             }
-            writeln!(out, "  fold {}: macro-F1 {:.4} (flagged {}, of them offensive {})", fold + 1, counts.macro_f1(), counts.tp + counts.fp, counts.tp)?;
-            pooled.tp += counts.tp;
-            pooled.fp += counts.fp;
-            pooled.fn_ += counts.fn_;
-            pooled.tn += counts.tn;
+            let flagged = counts.true_reject + counts.false_reject;
+            writeln!(out, "  fold {}: macro-F1 {} (flagged {flagged}, of them offensive {})", fold + 1, macro_f1(counts), counts.true_reject)?;
         }
-        writeln!(out, "  overall: macro-F1 {:.4}", pooled.macro_f1())?;
+        writeln!(out, "  overall: macro-F1 {}", macro_f1(pooled))?;
         if let Some(path) = &args.out_of_fold {
             let lines: String = results.iter().map(|line| format!("{line}\n")).collect();
             std::fs::write(path, lines).map_err(|e| CliError::Input(format!("cannot write {}: {e}", path.display())))?;
@@ -223,18 +182,18 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
         writeln!(out, "learned score alone, out of fold: highest sentence | whole comment")?;
         for step in 3..=9 {
             let threshold = step as f32 / 10.0;
-            let (mut counts, mut whole) = (Counts::default(), Counts::default());
+            let (mut counts, mut whole) = (Confusion::default(), Confusion::default());
             for ((sample, score), score_whole) in samples.iter().zip(&out_of_fold).zip(&out_of_fold_whole) {
                 counts.add(sample.offensive, *score >= threshold);
                 whole.add(sample.offensive, *score_whole >= threshold);
             }
             writeln!(
                 out,
-                "  ≥ {threshold:.1}: macro-F1 {:.4}, flagged {} | macro-F1 {:.4}, flagged {}",
-                counts.macro_f1(),
-                counts.tp + counts.fp,
-                whole.macro_f1(),
-                whole.tp + whole.fp
+                "  ≥ {threshold:.1}: macro-F1 {}, flagged {} | macro-F1 {}, flagged {}",
+                macro_f1(counts),
+                counts.true_reject + counts.false_reject,
+                macro_f1(whole),
+                whole.true_reject + whole.false_reject
             )?;
         }
     }
@@ -281,4 +240,9 @@ fn learned_score(policy: &Policy, name: &str, comment: &str) -> (f32, f32) {
     let skip = classifier.ignored_words(&scan);
     let highest = sentences(&scan).into_iter().map(|range| classifier.score(&scan, range, &skip)).fold(0.0, f32::max);
     (highest, classifier.score(&scan, 0..text.tokens().len(), &skip))
+}
+
+/// Macro-F1 to four places (folds differ in the third), or `–` where nothing was counted.
+fn macro_f1(confusion: Confusion) -> String {
+    confusion.scores().macro_f1.map_or_else(|| "–".to_string(), |f| format!("{f:.4}"))
 }

@@ -7,9 +7,8 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
-use super::body::{comment_document, parse_comment, read_json};
 use super::error::ApiError;
-use super::moderate::{judge, PolicyInfo};
+use super::moderate::{read_and_judge, PolicyInfo};
 use super::AppState;
 use crate::{Decision, Language, Locale, Span};
 
@@ -46,9 +45,7 @@ struct ConsoleResponse<'a> {
 /// `POST /console/moderate`: the body of `POST /moderate`; the answer adds each reason's messages in
 /// both languages and its evidence.
 pub(super) async fn moderate(state: web::Data<AppState>, request: HttpRequest, payload: web::Payload) -> Result<HttpResponse, ApiError> {
-    let body = read_json(&request, payload, state.limits.max_body_bytes).await?;
-    let comment = parse_comment(comment_document(&body)?, &state.limits, "")?;
-    let verdict = judge(&state, &comment)?;
+    let (_, verdict) = read_and_judge(&state, &request, payload).await?;
     let policy = state.engine.policy();
     let message = |rule: &str, locale: Locale| policy.rules().find(|r| r.id() == rule).map_or("", |r| r.message(locale));
     let reasons = verdict

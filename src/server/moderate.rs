@@ -94,8 +94,14 @@ pub(super) async fn moderate(
     request: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let body = read_json(&request, payload, state.limits.max_body_bytes).await?;
-    let comment = parse_comment(comment_document(&body)?, &state.limits, "")?;
-    let verdict = judge(&state, &comment)?;
+    let (comment, verdict) = read_and_judge(&state, &request, payload).await?;
     Ok(HttpResponse::Ok().json(ModerationResponse::new(comment.id.as_deref(), &verdict, state.engine.policy())))
+}
+
+/// Reads one comment from a request body (as `POST /moderate` takes it) and judges it.
+pub(super) async fn read_and_judge(state: &AppState, request: &HttpRequest, payload: web::Payload) -> Result<(ModerationRequest, Verdict), ApiError> {
+    let body = read_json(request, payload, state.limits.max_body_bytes).await?;
+    let comment = parse_comment(comment_document(&body)?, &state.limits, "")?;
+    let verdict = judge(state, &comment)?;
+    Ok((comment, verdict))
 }
