@@ -79,6 +79,7 @@ impl Engine {
                 spans,
                 suggestion: finding.suggestion,
                 score: finding.score,
+                more_spans: None,
                 evidence: finding.evidence,
             });
         }

@@ -25,6 +25,6 @@ pub mod cli;
 pub mod server;
 
 pub use engine::{Comment, Engine};
-pub use policy::{Policy, PolicyError, Rule};
+pub use policy::{Policy, PolicyError, PolicySource, Rule};
 pub use text::Language;
 pub use verdict::{Decision, Locale, Reason, Span, Verdict};

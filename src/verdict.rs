@@ -63,6 +63,10 @@ pub struct Reason {
     /// A learned check's score from 0 to 1 (how sure it is that the comment breaks the rule).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub score: Option<f32>,
+    /// How many spans were left out of `spans` by the server's cap on spans per reason (absent
+    /// when none were): `spans` holds the first ones.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub more_spans: Option<usize>,
     /// The word-list entries that matched, as `tr/insult.txt:12 aptal*`: for moderators tuning
     /// the lists (`moderate check` shows them), never sent to the CMS, which shows reasons to
     /// commenters.
@@ -81,4 +85,17 @@ pub struct Verdict {
     /// case), when any reason has one.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub suggestion: Option<String>,
+}
+
+impl Verdict {
+    /// Keeps at most `max` spans per reason, counting the rest in `more_spans`, so an answer stays
+    /// a few times the size of its comment however many words a rule marks.
+    pub fn cap_spans(&mut self, max: usize) {
+        for reason in &mut self.reasons {
+            if reason.spans.len() > max {
+                reason.more_spans = Some(reason.spans.len() - max);
+                reason.spans.truncate(max);
+            }
+        }
+    }
 }

@@ -18,7 +18,7 @@ fn state(limits: Limits) -> web::Data<AppState> {
     web::Data::new(AppState::new(engine(), limits).expect("metrics register"))
 }
 
-const SMALL: Limits = Limits { max_body_bytes: 4096, max_text_chars: 500, max_batch: 5 };
+const SMALL: Limits = Limits { max_body_bytes: 4096, max_text_chars: 500, max_batch: 5, max_spans: 25 };
 
 /// Sends one request to a fresh app and returns the status and the JSON body.
 async fn send(limits: Limits, request: test::TestRequest) -> (StatusCode, Value) {
@@ -307,10 +307,10 @@ fn the_server_answers_over_a_real_socket() {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
-            let config = ServerConfig { addr: "127.0.0.1:0".into(), workers: Some(1), limits: Limits::default(), console: false };
-            let (server, addrs) = bind(&config, engine()).expect("binds a free port");
-            sender.send(addrs[0]).expect("test is waiting");
-            server.await
+            let config = ServerConfig { workers: Some(1), ..ServerConfig::new("127.0.0.1:0") };
+            let bound = bind(&config, engine()).expect("binds a free port");
+            sender.send(bound.addrs[0]).expect("test is waiting");
+            bound.server.await
         })
     });
     let addr = receiver.recv().expect("server started");

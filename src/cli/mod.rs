@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::{Engine, Language, Locale, Policy, PolicyError};
+use crate::{Engine, Language, Locale, Policy, PolicyError, PolicySource};
 
 #[derive(Debug, Parser)]
 #[command(name = "moderate", version, about = "Comment moderation for a Turkish news site: check comments, evaluate the policy, serve it over HTTP.")]
@@ -57,17 +57,17 @@ struct PolicyArgs {
 }
 
 impl PolicyArgs {
+    fn source(&self) -> PolicySource {
+        PolicySource { rules: self.rules.clone(), wordlists: self.wordlists.clone(), models: self.models.clone() }
+    }
+
     fn load(&self) -> Result<Policy, PolicyError> {
-        load_policy(self.rules.as_deref(), self.wordlists.as_deref(), self.models.as_deref())
+        self.source().load()
     }
 }
 
 fn load_policy(rules: Option<&Path>, wordlists: Option<&Path>, models: Option<&Path>) -> Result<Policy, PolicyError> {
-    if rules.is_none() && wordlists.is_none() && models.is_none() {
-        Policy::embedded()
-    } else {
-        Policy::from_dirs(rules, wordlists, models)
-    }
+    PolicySource { rules: rules.map(Path::to_path_buf), wordlists: wordlists.map(Path::to_path_buf), models: models.map(Path::to_path_buf) }.load()
 }
 
 fn parse_language(tag: &str) -> Result<Language, String> {

@@ -23,7 +23,7 @@ mod error;
 mod source;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -135,24 +135,7 @@ impl Policy {
     /// A policy read from disk. `rules` replaces the default rules, `wordlists` the default word
     /// lists, `models` the default models; whichever is `None` comes from the embedded default.
     pub fn from_dirs(rules: Option<&Path>, wordlists: Option<&Path>, models: Option<&Path>) -> Result<Self, PolicyError> {
-        let (name, rule_files) = match rules {
-            Some(dir) => {
-                let files = source::rules_in(dir)?;
-                if files.is_empty() {
-                    return Err(PolicyError::NoRules(dir.display().to_string()));
-                }
-                (dir.display().to_string(), files)
-            }
-            None => ("default".to_string(), source::embedded_rules()),
-        };
-        let list_files = match wordlists {
-            Some(dir) => source::wordlists_in(dir)?,
-            None => source::embedded_wordlists(),
-        };
-        let model_files = match models {
-            Some(dir) => source::models_in(dir)?,
-            None => source::embedded_models(),
-        };
+        let (name, rule_files, list_files, model_files) = read_dirs(rules, wordlists, models)?;
         Self::from_files(&name, rule_files, list_files, model_files)
     }
 
@@ -498,6 +481,67 @@ fn culprit_line(content: &str, message: &str) -> Option<usize> {
 
 fn line_at(content: &str, byte: usize) -> usize {
     content.as_bytes()[..byte.min(content.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// The files of a policy on disk, each directory falling back to the embedded default: the name
+/// the policy goes by, then rules, lists and models.
+type PolicyFiles = (String, Vec<SourceFile>, Vec<SourceFile>, Vec<SourceFile>);
+
+fn read_dirs(rules: Option<&Path>, wordlists: Option<&Path>, models: Option<&Path>) -> Result<PolicyFiles, PolicyError> {
+    let (name, rule_files) = match rules {
+        Some(dir) => {
+            let files = source::rules_in(dir)?;
+            if files.is_empty() {
+                return Err(PolicyError::NoRules(dir.display().to_string()));
+            }
+            (dir.display().to_string(), files)
+        }
+        None => ("default".to_string(), source::embedded_rules()),
+    };
+    let list_files = match wordlists {
+        Some(dir) => source::wordlists_in(dir)?,
+        None => source::embedded_wordlists(),
+    };
+    let model_files = match models {
+        Some(dir) => source::models_in(dir)?,
+        None => source::embedded_models(),
+    };
+    Ok((name, rule_files, list_files, model_files))
+}
+
+/// Where a policy comes from: the embedded default, or directories that replace its rules, word
+/// lists or models. Kept by the server so a reload reads the same places again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PolicySource {
+    pub rules: Option<PathBuf>,
+    pub wordlists: Option<PathBuf>,
+    pub models: Option<PathBuf>,
+}
+
+impl PolicySource {
+    /// Reads and builds the policy.
+    pub fn load(&self) -> Result<Policy, PolicyError> {
+        if self.is_embedded() {
+            Policy::embedded()
+        } else {
+            Policy::from_dirs(self.rules.as_deref(), self.wordlists.as_deref(), self.models.as_deref())
+        }
+    }
+
+    /// The version `load` would give, from the files alone: tens of milliseconds where building
+    /// the policy (dictionaries, classifier) takes most of a second, so a reload that changes
+    /// nothing costs little.
+    pub fn version(&self) -> Result<String, PolicyError> {
+        if self.is_embedded() {
+            return Ok(version(&[&source::embedded_rules(), &source::embedded_wordlists(), &source::embedded_models()]));
+        }
+        let (_, rules, lists, models) = read_dirs(self.rules.as_deref(), self.wordlists.as_deref(), self.models.as_deref())?;
+        Ok(version(&[&rules, &lists, &models]))
+    }
+
+    fn is_embedded(&self) -> bool {
+        self.rules.is_none() && self.wordlists.is_none() && self.models.is_none()
+    }
 }
 
 /// The first line that starts with `key`, or 1.

@@ -1,12 +1,16 @@
 //! `POST /moderate/batch`: `{ "comments": [request, …] }` → `{ "results": [response, …] }`, in order.
 //!
 //! The batch is checked whole before any comment is judged: one bad item is a 400 that names it,
-//! and nothing is judged.
+//! and nothing is judged. A batch takes a batch slot and its characters from the judging pool's
+//! bounds (503 beyond them) and is judged in slices, stopping when its client goes away.
+
+use std::sync::Arc;
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
-use super::body::{batch_items, parse_comment, read_json, BatchRequest};
+use super::body::{batch_items, parse_comment, read_json, BatchRequest, ModerationRequest};
+use super::connection::Connection;
 use super::error::{ApiError, ErrorBody};
 use super::moderate::{judge, ModerationResponse};
 use super::AppState;
@@ -26,7 +30,9 @@ pub(super) struct BatchResponse<'a> {
         (status = 200, description = "One answer per comment, in order", body = BatchResponse),
         (status = 400, description = "Malformed JSON or a bad item (named in the message)", body = ErrorBody),
         (status = 413, description = "The body, a text or the number of comments is over the limit", body = ErrorBody),
+        (status = 408, description = "The body did not arrive in time", body = ErrorBody),
         (status = 415, description = "Not `application/json`, or compressed", body = ErrorBody),
+        (status = 503, description = "Too many batches or comments are being judged; retry after `Retry-After` seconds", body = ErrorBody),
     )
 )]
 pub(super) async fn moderate_batch(
@@ -34,7 +40,8 @@ pub(super) async fn moderate_batch(
     request: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let body = read_json(&request, payload, state.limits.max_body_bytes).await?;
+    let engine = state.engine_for(&request);
+    let body = read_json(&state, &request, payload).await?;
     let items = batch_items(&body)?;
     if items.len() > state.limits.max_batch {
         return Err(ApiError::too_large(
@@ -47,21 +54,51 @@ pub(super) async fn moderate_batch(
         .enumerate()
         .map(|(index, item)| parse_comment(item, &state.limits, &format!("comments[{index}].")))
         .collect::<Result<Vec<_>, _>>()?;
+    drop(body);
+    let _batch = state.judges.admit_batch()?;
+    let _admitted = state.judges.admit_chars(comments.iter().map(|c| c.text.chars().count()).sum())?;
 
-    // Judging a large batch is CPU work; it runs on the blocking pool so this worker keeps serving.
-    let worker_state = state.clone();
-    let (comments, verdicts) = web::block(move || {
-        let verdicts = comments.iter().map(|c| judge(&worker_state, c)).collect::<Result<Vec<_>, _>>();
-        (comments, verdicts)
-    })
-    .await
-    .map_err(|_| ApiError::internal())?;
-    let verdicts = verdicts?;
-    let policy = state.engine.policy();
+    // Judged a slice at a time, each slice queued behind the single comments that came first, so a
+    // large batch does not hold the judges; between slices, a client that has gone stops the work.
+    let connection = request.conn_data::<Arc<Connection>>().cloned();
+    let comments = Arc::new(comments);
+    let mut verdicts = Vec::with_capacity(comments.len());
+    for slice in slices(&comments) {
+        if connection.as_ref().is_some_and(|c| c.client_gone()) {
+            tracing::info!(judged = verdicts.len(), of = comments.len(), "batch abandoned: the client has gone");
+            return Err(ApiError::client_gone());
+        }
+        let (worker_state, worker_engine, worker_comments) = (state.clone(), engine.clone(), comments.clone());
+        let judged = state
+            .judges
+            .run(move || worker_comments[slice].iter().map(|c| judge(&worker_state, &worker_engine, c)).collect::<Vec<_>>())
+            .await?;
+        verdicts.extend(judged);
+    }
     let results = comments
         .iter()
         .zip(&verdicts)
-        .map(|(comment, verdict)| ModerationResponse::new(comment.id.as_deref(), verdict, policy))
+        .map(|(comment, verdict)| ModerationResponse::new(comment.id.as_deref(), verdict, engine.policy()))
         .collect();
     Ok(HttpResponse::Ok().json(BatchResponse { results }))
+}
+
+/// About this many characters are judged in one go (a few milliseconds of work).
+const SLICE_CHARS: usize = 20_000;
+
+/// The batch cut into consecutive ranges of about `SLICE_CHARS` characters.
+fn slices(comments: &[ModerationRequest]) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let (mut start, mut chars) = (0, 0);
+    for (index, comment) in comments.iter().enumerate() {
+        chars += comment.text.len();
+        if chars >= SLICE_CHARS {
+            ranges.push(start..index + 1);
+            (start, chars) = (index + 1, 0);
+        }
+    }
+    if start < comments.len() {
+        ranges.push(start..comments.len());
+    }
+    ranges
 }

@@ -10,8 +10,11 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use std::sync::Arc;
+
+use super::connection::{Connection, Phase};
 use super::error::ApiError;
-use super::Limits;
+use super::{AppState, Limits};
 use crate::{Language, Locale};
 
 /// One comment to judge, as the CMS sends it.
@@ -55,10 +58,25 @@ fn raw_including_null<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Resu
     <&RawValue>::deserialize(deserializer).map(Some)
 }
 
-/// Reads a body: the right content type, not compressed, within `limit` bytes, UTF-8. Whether it is
-/// JSON is told by the one parse that reads it (`comment_document`, `batch_items`), which keeps the
-/// text so values can be echoed exactly.
-pub(super) async fn read_json(request: &HttpRequest, mut payload: web::Payload, limit: usize) -> Result<String, ApiError> {
+/// Reads a body: the right content type, not compressed, within the size limit and the body
+/// timeout, UTF-8. Whether it is JSON is told by the one parse that reads it (`comment_document`,
+/// `batch_items`), which keeps the text so values can be echoed exactly.
+pub(super) async fn read_json(state: &AppState, request: &HttpRequest, payload: web::Payload) -> Result<String, ApiError> {
+    let connection = request.conn_data::<Arc<Connection>>();
+    if let Some(connection) = connection {
+        connection.set_phase(Phase::Body);
+    }
+    let read = tokio::time::timeout(state.body_timeout, read_body(request, payload, state.limits.max_body_bytes)).await;
+    if let Some(connection) = connection {
+        connection.set_phase(Phase::Busy);
+    }
+    read.unwrap_or_else(|_| {
+        state.metrics.record_timeout("body");
+        Err(ApiError::timeout("body_timeout", format!("the body did not arrive within {} s", state.body_timeout.as_secs_f32())))
+    })
+}
+
+async fn read_body(request: &HttpRequest, mut payload: web::Payload, limit: usize) -> Result<String, ApiError> {
     let content_type = request.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if essence != "application/json" && !essence.ends_with("+json") {

@@ -45,8 +45,8 @@ struct ConsoleResponse<'a> {
 /// `POST /console/moderate`: the body of `POST /moderate`; the answer adds each reason's messages in
 /// both languages and its evidence.
 pub(super) async fn moderate(state: web::Data<AppState>, request: HttpRequest, payload: web::Payload) -> Result<HttpResponse, ApiError> {
-    let (_, verdict) = read_and_judge(&state, &request, payload).await?;
-    let policy = state.engine.policy();
+    let (_, verdict, engine) = read_and_judge(&state, &request, payload).await?;
+    let policy = engine.policy();
     let message = |rule: &str, locale: Locale| policy.rules().find(|r| r.id() == rule).map_or("", |r| r.message(locale));
     let reasons = verdict
         .reasons

@@ -33,6 +33,29 @@ impl ApiError {
         ApiError { status: StatusCode::METHOD_NOT_ALLOWED, code: "method_not_allowed", message: "this endpoint does not take that method".into() }
     }
 
+    /// The service sheds load: 503, with `Retry-After`.
+    pub fn overloaded(message: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::SERVICE_UNAVAILABLE, code: "overloaded", message: message.into() }
+    }
+
+    pub fn timeout(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::REQUEST_TIMEOUT, code, message: message.into() }
+    }
+
+    pub fn unauthorized() -> Self {
+        ApiError { status: StatusCode::UNAUTHORIZED, code: "unauthorized", message: "send `Authorization: Bearer` with the admin token".into() }
+    }
+
+    /// A policy that would not load; the one in use is kept.
+    pub fn policy_invalid(message: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::UNPROCESSABLE_ENTITY, code: "policy_invalid", message: message.into() }
+    }
+
+    /// The client closed the connection before its answer; nobody reads this one.
+    pub fn client_gone() -> Self {
+        ApiError { status: StatusCode::BAD_REQUEST, code: "client_gone", message: "the connection was closed before the answer".into() }
+    }
+
     pub fn internal() -> Self {
         ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, code: "internal", message: "the comment could not be judged; this is a bug".into() }
     }
@@ -44,7 +67,21 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        HttpResponse::build(self.status).json(ErrorBody { error: ErrorDetail { code: self.code, message: &self.message } })
+        let mut response = HttpResponse::build(self.status);
+        match self.status {
+            StatusCode::SERVICE_UNAVAILABLE => {
+                response.insert_header((actix_web::http::header::RETRY_AFTER, "1"));
+            }
+            StatusCode::UNAUTHORIZED => {
+                response.insert_header((actix_web::http::header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            // The client is too slow to finish this request; the connection is not reused.
+            StatusCode::REQUEST_TIMEOUT => {
+                response.insert_header((actix_web::http::header::CONNECTION, "close"));
+            }
+            _ => {}
+        }
+        response.json(ErrorBody { error: ErrorDetail { code: self.code, message: &self.message } })
     }
 }
 

@@ -1,6 +1,6 @@
 //! `GET /health`: 200 while the service is up, with the policy it serves.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use super::moderate::PolicyInfo;
@@ -16,6 +16,7 @@ pub(super) struct HealthResponse<'a> {
 
 /// 200 while the service is up, with the policy it serves (HEAD too, for load balancers).
 #[utoipa::path(get, path = "/health", responses((status = 200, description = "The service is up", body = HealthResponse)))]
-pub(super) async fn health(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok().json(HealthResponse { status: "ok", policy: PolicyInfo::of(state.engine.policy()) })
+pub(super) async fn health(state: web::Data<AppState>, request: HttpRequest) -> HttpResponse {
+    let engine = state.engine_for(&request);
+    HttpResponse::Ok().json(HealthResponse { status: "ok", policy: PolicyInfo::of(engine.policy()) })
 }

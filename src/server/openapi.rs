@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
-use super::{batch, health, metrics, moderate, rules};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+
+use super::{admin, batch, health, metrics, moderate, rules};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -14,10 +16,21 @@ use super::{batch, health, metrics, moderate, rules};
         title = "moderate",
         description = "Comment moderation for a Turkish news site: approve, review or reject, with the rule, a message, the exact spans (in code points) and a fix where one exists."
     ),
-    paths(moderate::moderate, batch::moderate_batch, health::health, rules::rules, metrics::metrics, openapi),
+    paths(moderate::moderate, batch::moderate_batch, health::health, rules::rules, metrics::metrics, openapi, admin::reload),
+    modifiers(&AdminToken),
     components(schemas(crate::Span, crate::Reason, crate::Decision, crate::Language, crate::Locale, super::error::ErrorBody))
 )]
 struct ApiDoc;
+
+/// `POST /admin/reload` takes `Authorization: Bearer $MODERATE_ADMIN_TOKEN`.
+struct AdminToken;
+
+impl utoipa::Modify for AdminToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("admin_token", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+    }
+}
 
 /// The OpenAPI document of this service.
 #[utoipa::path(get, path = "/openapi.json", responses((status = 200, description = "This document (OpenAPI 3.1)", content_type = "application/json")))]

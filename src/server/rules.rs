@@ -1,6 +1,6 @@
 //! `GET /rules`: the active policy: each rule's id, description, action and messages, and the version.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use super::moderate::PolicyInfo;
@@ -51,6 +51,7 @@ impl<'a> RulesResponse<'a> {
 
 /// The active policy: each rule's id, description, action and messages, and the policy version.
 #[utoipa::path(get, path = "/rules", responses((status = 200, description = "The active policy", body = RulesResponse)))]
-pub(super) async fn rules(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok().json(RulesResponse::new(state.engine.policy()))
+pub(super) async fn rules(state: web::Data<AppState>, request: HttpRequest) -> HttpResponse {
+    let engine = state.engine_for(&request);
+    HttpResponse::Ok().json(RulesResponse::new(engine.policy()))
 }
