@@ -19,6 +19,7 @@ Standard library only.
 import argparse
 import asyncio
 import json
+import multiprocessing
 import resource
 import socket
 import statistics
@@ -47,37 +48,46 @@ def rss_mb(pid):
     return 0.0
 
 
-class Probe:
-    """GET /health every 50 ms on a new connection."""
-
-    def __init__(self, host, port):
-        self.host, self.port = host, port
-        self.latencies, self.failures, self.running = [], 0, True
-
-    async def once(self):
+def probe_process(host, port, stop, results):
+    """GET /health every 50 ms on a new connection, in a process of its own so the attack's event
+    loop does not delay it; each latency (ms, or -1 for a failure) goes to `results`."""
+    while not stop.is_set():
         started = time.perf_counter()
         try:
-            reader, writer = await asyncio.wait_for(asyncio.open_connection(self.host, self.port), 5)
-            writer.write(b"GET /health HTTP/1.1\r\nHost: probe\r\nConnection: close\r\n\r\n")
-            data = await asyncio.wait_for(reader.read(), 5)
-            writer.close()
+            with socket.create_connection((host, port), timeout=5) as sock:
+                sock.sendall(b"GET /health HTTP/1.1\r\nHost: probe\r\nConnection: close\r\n\r\n")
+                data = b""
+                while True:
+                    chunk = sock.recv(4096)
+                    if not chunk:
+                        break
+                    data += chunk
             if not data.startswith(b"HTTP/1.1 200"):
                 raise RuntimeError(data[:40])
-            self.latencies.append((time.perf_counter() - started) * 1000)
+            results.put((time.perf_counter() - started) * 1000)
         except Exception:
-            self.failures += 1
-            self.latencies.append((time.perf_counter() - started) * 1000)
+            results.put(-1.0)
+        time.sleep(max(0.0, 0.05 - (time.perf_counter() - started)))
 
-    async def run(self):
-        while self.running:
-            asyncio.ensure_future(self.once())
-            await asyncio.sleep(0.05)
 
-    def report(self):
-        values = sorted(self.latencies) or [0.0]
+class Probe:
+    def __init__(self, host, port):
+        self.stop = multiprocessing.Event()
+        self.results = multiprocessing.Queue()
+        self.process = multiprocessing.Process(target=probe_process, args=(host, port, self.stop, self.results), daemon=True)
+        self.process.start()
+
+    def finish(self):
+        self.stop.set()
+        self.process.join(10)
+        values = []
+        while not self.results.empty():
+            values.append(self.results.get())
+        failures = sum(1 for v in values if v < 0)
+        values = sorted(v for v in values if v >= 0) or [0.0]
         p99 = values[min(len(values) - 1, int(len(values) * 0.99))]
-        return {"probes": len(values), "p50_ms": round(statistics.median(values), 2), "p99_ms": round(p99, 2),
-                "max_ms": round(values[-1], 2), "failures": self.failures}
+        return {"probes": len(values) + failures, "p50_ms": round(statistics.median(values), 2), "p99_ms": round(p99, 2),
+                "max_ms": round(values[-1], 2), "failures": failures}
 
 
 async def hold(host, port, first, then=None, every=1.0, seconds=20):
@@ -217,16 +227,14 @@ async def main():
             continue
         probe = Probe(host, port)
         cpu_before = cpu_seconds(args.pid) if args.pid else None
-        probing = asyncio.ensure_future(probe.run())
         outcome = await attack()
         if name == "abandoned-batch":
             await asyncio.sleep(3)
-        probe.running = False
-        await probing
+        health = probe.finish()
         await asyncio.sleep(0.5)
         if isinstance(outcome, list):
             outcome = {k: outcome.count(k) for k in set(outcome)}
-        report = {"attack": name, "outcome": outcome, "health": probe.report()}
+        report = {"attack": name, "outcome": outcome, "health": health}
         if args.pid:
             report["server_cpu_s"] = round(cpu_seconds(args.pid) - cpu_before, 2)
             report["server_rss_mb"] = round(rss_mb(args.pid), 1)
