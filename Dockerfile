@@ -11,11 +11,6 @@
 
 FROM rust:1.95-bookworm AS build
 WORKDIR /src
-# Dependencies first, so a change to the sources does not fetch them again.
-COPY Cargo.toml Cargo.lock ./
-RUN mkdir -p src benches examples \
-    && echo 'fn main() {}' > src/main.rs && touch src/lib.rs \
-    && cargo fetch --locked
 COPY . .
 RUN cargo build --release --locked --bin moderate
 
