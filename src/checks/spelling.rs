@@ -60,6 +60,9 @@ const CORPUS_COMMON: f32 = -6.0;
 /// The fewest words a comment in title case must have ("Senin Yüreğin Güzel Olursa").
 const TITLE_CASE_WORDS: usize = 4;
 
+/// Words of a comment the rule judges at most (about 4,000 characters of ordinary text).
+const JUDGED_WORDS_MAX: usize = 600;
+
 /// How far after "bende" a verb of the first person is looked for.
 const PRONOUN_CLAUSE_WORDS: usize = 8;
 
@@ -158,7 +161,10 @@ impl SpellingCheck {
         };
         let allowed: Vec<Range<usize>> = self.allow.iter().flat_map(|list| scan.hits(*list).iter().map(|h| h.source.clone())).collect();
         let in_link = handles_and_links(original);
-        let spans = word_spans(text);
+        let mut spans = word_spans(text);
+        // A long comment is judged on its first words: enough evidence for the decision, and the
+        // cost of a comment stays bounded whatever its words (unknown ones cost tens of look-ups).
+        spans.truncate(JUDGED_WORDS_MAX);
         let long_words = spans.iter().filter(|s| s.len() >= 2).count();
         let shouting = spans.iter().filter(|s| in_capitals(&text[(*s).clone()])).count() * 5 >= long_words * 3;
         // Every Word Capitalised ("İyi Geceler Dilerim Değerli Dost"): a capital is no sign of a

@@ -102,8 +102,23 @@ async fn read_body(request: &HttpRequest, mut payload: web::Payload, limit: usiz
         }
         body.extend_from_slice(&chunk);
     }
-    String::from_utf8(body.to_vec())
+    body_text(body.to_vec())
+}
+
+fn body_text(body: Vec<u8>) -> Result<String, ApiError> {
+    String::from_utf8(body)
         .map_err(|e| ApiError::bad_request("invalid_utf8", format!("the body is not UTF-8 (at byte {})", e.utf8_error().valid_up_to())))
+}
+
+/// A body read the way `POST /moderate` (`batch` false) or `POST /moderate/batch` reads it, after
+/// the transport: the comments it holds, or the error the client gets. For the fuzzer.
+pub(super) fn parse_body(body: &[u8], batch: bool, limits: &Limits) -> Result<Vec<ModerationRequest>, ApiError> {
+    let text = body_text(body.to_vec())?;
+    if batch {
+        batch_items(&text)?.iter().enumerate().map(|(index, item)| parse_comment(item, limits, &format!("comments[{index}]."))).collect()
+    } else {
+        Ok(vec![parse_comment(comment_document(&text)?, limits, "")?])
+    }
 }
 
 fn malformed(error: serde_json::Error) -> ApiError {

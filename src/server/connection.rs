@@ -553,6 +553,38 @@ impl RequestGate {
     }
 }
 
+/// Feeds `stream` to a request gate in pieces of the given sizes, answering each request as soon
+/// as it is handed over, and returns what came out. For the fuzzer: what comes out is always a
+/// prefix of what went in, whole requests in order.
+pub(super) fn gate_stream(stream: &[u8], pieces: &[usize]) -> Vec<u8> {
+    let mut gate = RequestGate::default();
+    let mut out = Vec::new();
+    let mut space = vec![0u8; 4096];
+    let mut pieces = pieces.iter().copied().chain(std::iter::repeat(4096));
+    let mut at = 0usize;
+    loop {
+        if at < stream.len() && gate.has_room() {
+            let piece = pieces.next().unwrap_or(4096).max(1);
+            let end = at.saturating_add(piece).min(stream.len());
+            gate.push(&stream[at..end]);
+            at = end;
+        }
+        let mut moved = false;
+        loop {
+            gate.approve(gate.heads);
+            let mut buf = ReadBuf::new(&mut space);
+            if gate.hand_over(&mut buf) == 0 {
+                break;
+            }
+            out.extend_from_slice(buf.filled());
+            moved = true;
+        }
+        if !moved && (at == stream.len() || !gate.has_room()) {
+            return out;
+        }
+    }
+}
+
 /// The body length a request head announces.
 fn body_length(head: &[u8]) -> BodyLeft {
     let mut length = None;

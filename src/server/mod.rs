@@ -332,6 +332,22 @@ pub fn run(config: ServerConfig, engine: Engine) -> std::io::Result<()> {
     })
 }
 
+/// Entry points for the fuzz targets (`fuzz/`): the request parsing of the service, without the
+/// sockets. Not part of the API.
+#[doc(hidden)]
+pub mod fuzzing {
+    /// Parses `body` as `POST /moderate` (or `/moderate/batch`) would; the number of comments, or
+    /// the error's status.
+    pub fn parse_body(body: &[u8], batch: bool) -> Result<usize, u16> {
+        super::body::parse_body(body, batch, &super::Limits::default()).map(|comments| comments.len()).map_err(|e| e.status.as_u16())
+    }
+
+    /// What the connection guard hands to the HTTP layer of `stream` arriving in `pieces`.
+    pub fn gate_stream(stream: &[u8], pieces: &[usize]) -> Vec<u8> {
+        super::connection::gate_stream(stream, pieces)
+    }
+}
+
 /// Many connections each need a file descriptor; the soft limit is often 1024 where the hard one
 /// allows far more.
 fn raise_open_files_limit() {

@@ -119,6 +119,10 @@ pub(crate) struct Folded {
 
 /// Decomposes and lower-cases one code point. Combining marks come back as themselves so the
 /// caller can attach them to the letter before.
+/// Characters a compatibility decomposition may give before the character is kept as it is
+/// ("ﬃ" → "ffi" and "⑽" → "(10)" fold; "ﷺ" does not).
+const LONGEST_FOLD: usize = 4;
+
 pub(crate) fn fold_char(c: char, mut emit: impl FnMut(Folded)) {
     let mut decomposed: [char; 18] = ['\0'; 18];
     let mut count = 0;
@@ -128,6 +132,12 @@ pub(crate) fn fold_char(c: char, mut emit: impl FnMut(Folded)) {
             count += 1;
         }
     });
+    // A character standing for a whole phrase ("ﷺ" is 18 Arabic letters) stays one character:
+    // it hides no Latin word, and unfolded it would make a 10,000-character comment 180,000.
+    if count > LONGEST_FOLD {
+        emit(Folded { letter: c, masked: false, dotless_capital: false });
+        return;
+    }
     for &d in &decomposed[..count] {
         if is_combining_mark(d) {
             emit(Folded { letter: d, masked: false, dotless_capital: false });
@@ -152,6 +162,13 @@ mod tests {
             fold_char(c, |f| out.push(f.letter));
         }
         out
+    }
+
+    #[test]
+    fn a_character_for_a_whole_phrase_is_not_unfolded() {
+        assert_eq!(fold("ﷺ"), "ﷺ");
+        assert_eq!(fold("ﬃ"), "ffi");
+        assert_eq!(fold("⑽"), "(10)");
     }
 
     #[test]

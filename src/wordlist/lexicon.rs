@@ -105,6 +105,15 @@ struct WordMatch {
 /// Bounds the tree steps for one word whatever its shape: no word can make the walk explode.
 const MAX_STEPS_PER_WORD: usize = 4096;
 
+/// Tree steps one scan of a comment takes before its words get the small budget below: an
+/// ordinary 10,000-character comment takes at most 5,000 (tweets or news joined); masks in every word
+/// ("***ABC ****DEF …") would take millions, every mask branching to every letter.
+const MAX_STEPS_PER_SCAN: usize = 20_000;
+
+/// A word's budget once the scan's is spent: enough for any word written out (a step a letter,
+/// a few for emphasis), not for masks branching through the tree.
+const SPENT_STEPS_PER_WORD: usize = 48;
+
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
     skeletons: Trie,
@@ -161,7 +170,14 @@ impl Lexicon {
 
     /// Every listed entry found in the comment.
     pub(crate) fn scan(&self, text: &Text) -> Vec<Hit> {
-        let per_word: Vec<Vec<WordMatch>> = text.tokens().iter().map(|t| self.lookup(t)).collect();
+        let steps = std::cell::Cell::new(0);
+        let lookup = |token: &Token| {
+            let budget = if steps.get() > MAX_STEPS_PER_SCAN { SPENT_STEPS_PER_WORD } else { MAX_STEPS_PER_WORD };
+            let (matches, taken) = self.lookup(token, budget);
+            steps.set(steps.get() + taken);
+            matches
+        };
+        let per_word: Vec<Vec<WordMatch>> = text.tokens().iter().map(lookup).collect();
         let mut hits = Vec::new();
         for (token, matches) in text.tokens().iter().zip(&per_word) {
             if let Some(best) = self.best_single_word(matches) {
@@ -169,7 +185,7 @@ impl Lexicon {
             }
         }
         for token in text.rebuilt_tokens() {
-            if let Some(best) = self.best_single_word(&self.lookup(token)) {
+            if let Some(best) = self.best_single_word(&lookup(token)) {
                 hits.push(hit(token, best.pattern));
             }
         }
@@ -233,18 +249,19 @@ impl Lexicon {
     /// Entry words matching one word of the comment, after exceptions: an entry survives only if it
     /// is longer than every exception that also matches (so `!götür*` beats `göt*`, `!=sık*` beats
     /// `sik`, and `siktir*` beats `!=sık*`).
-    fn lookup(&self, token: &Token) -> Vec<WordMatch> {
+    /// With the tree steps taken, of at most `budget` a tree.
+    fn lookup(&self, token: &Token, budget: usize) -> (Vec<WordMatch>, usize) {
         let mut found = Vec::new();
         // A word that is mostly masks ("******ss") is no evidence of any particular word.
         let masks = token.syms.iter().filter(|s| matches!(s, Sym::Any)).count();
         if masks * 2 > token.syms.len() {
-            return found;
+            return (found, 0);
         }
         let is_exception = |pattern: u32| self.patterns[pattern as usize].exception;
-        walk(&self.skeletons, token, false, is_exception, &mut found);
-        walk(&self.letters, token, true, is_exception, &mut found);
+        let steps = walk(&self.skeletons, token, false, budget, is_exception, &mut found)
+            + walk(&self.letters, token, true, budget, is_exception, &mut found);
         if found.is_empty() {
-            return found;
+            return (found, steps);
         }
         let strongest_exception = found
             .iter()
@@ -267,7 +284,7 @@ impl Lexicon {
             }
             strongest_exception.map_or(true, |letters| m.rank.0 > letters || masked && m.rank.0 == letters)
         });
-        found
+        (found, steps)
     }
 }
 
@@ -306,7 +323,7 @@ fn hit(token: &Token, entry: u32) -> Hit {
 /// exception ("CAHİLLL" is not Cahill); and in a name with an apostrophe suffix, a stem may not end
 /// inside the name ("Götze'nin").
 /// Returns the number of tree steps taken.
-fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32) -> bool, found: &mut Vec<WordMatch>) -> usize {
+fn walk(trie: &Trie, token: &Token, use_letters: bool, budget: usize, is_exception: impl Fn(u32) -> bool, found: &mut Vec<WordMatch>) -> usize {
     if trie.nodes[0].children.is_empty() {
         return 0;
     }
@@ -334,7 +351,7 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32
     let mut frontier: Vec<(usize, bool)> = Vec::new();
     let mut next = Vec::new();
     while let Some(state) = stack.pop() {
-        if steps > MAX_STEPS_PER_WORD {
+        if steps > budget {
             break;
         }
         let State { run, node, depth, position, weak, stretched } = state;
@@ -366,6 +383,10 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, is_exception: impl Fn(u32
         for step in 1..=most {
             next.clear();
             for &(n, weak_so_far) in &frontier {
+                // Within one run too: a run of masks at the root reaches every node a level down.
+                if steps > budget {
+                    break;
+                }
                 let before = next.len();
                 steps += 1;
                 trie.step(n, sym, use_letters, &mut next);
@@ -539,7 +560,7 @@ siktir*
         syms.extend(std::iter::repeat_n(Sym::Any, 9_998));
         syms.push(letter('k'));
         let token = Token { syms, source: 0..10_000, chars: 0..10_000, words: 0..1, sentence: 0, masked: true, suffix_at: None, proper_name: false };
-        let steps = walk(&list.skeletons, &token, false, |_| false, &mut Vec::new());
+        let steps = walk(&list.skeletons, &token, false, MAX_STEPS_PER_WORD, |_| false, &mut Vec::new());
         assert!(steps < 100, "{steps} tree steps for one word");
     }
 
