@@ -100,9 +100,71 @@ fn learned_check(c: &mut Criterion) {
     group.finish();
 }
 
+/// The costliest comments `examples/worst_case` found (`benches/worst-cases.txt`, one pattern a
+/// line, repeated to 10,000 characters), against ordinary comments of that length. `{word}`,
+/// `{Word}`, `{WORD}` and `{ascii}` in a pattern become a different made-up word at every
+/// repetition and in every iteration, so no memory of the engine answers them.
+fn worst_cases(c: &mut Criterion) {
+    let engine = Engine::new(Policy::embedded().expect("the default policy loads"));
+    let mut group = c.benchmark_group("worst cases");
+    group.sample_size(20);
+    let ordinary: String = comments().join(" ").chars().take(WORST_LENGTH).collect();
+    group.bench_function("ordinary comments joined", |b| b.iter(|| black_box(engine.moderate(&Comment::new(black_box(&ordinary))))));
+    let patterns = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/worst-cases.txt")).unwrap_or_default();
+    let mut counter = 0u64;
+    for (index, pattern) in patterns.lines().filter(|l| !l.is_empty()).enumerate() {
+        let pattern = pattern.replace("\\n", "\n");
+        group.bench_function(format!("pattern {}", index + 1), |b| {
+            b.iter_batched(
+                || worst_comment(&pattern, &mut counter),
+                |text| black_box(engine.moderate(&Comment::new(&text))),
+                criterion::BatchSize::SmallInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+const WORST_LENGTH: usize = 10_000;
+
+/// The pattern repeated to `WORST_LENGTH` characters, each generator a new word.
+fn worst_comment(pattern: &str, counter: &mut u64) -> String {
+    const LETTERS: &[char] = &['a', 'c', 'g', 'i', 'o', 's', 'u', 'l', 'r', 'k', 'e', 'm', 'n', 't', 'y', 'z'];
+    let mut word = || {
+        *counter += 1;
+        let mut n = *counter;
+        let mut letters = String::new();
+        while n > 0 || letters.len() < 4 {
+            letters.push(LETTERS[(n % LETTERS.len() as u64) as usize]);
+            n /= LETTERS.len() as u64;
+        }
+        letters
+    };
+    let mut text = String::new();
+    while text.chars().count() < WORST_LENGTH {
+        let mut rest = pattern;
+        while let Some(open) = rest.find('{') {
+            text.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find('}') else { break };
+            let generated = word();
+            match &rest[open + 1..open + close] {
+                "WORD" => text.push_str(&generated.to_uppercase()),
+                "Word" => text.push_str(&(generated[..1].to_uppercase() + &generated[1..])),
+                _ => text.push_str(&generated),
+            }
+            rest = &rest[open + close + 1..];
+        }
+        text.push_str(rest);
+        if pattern.is_empty() {
+            break;
+        }
+    }
+    text.chars().take(WORST_LENGTH).collect()
+}
+
 fn policy_load(c: &mut Criterion) {
     c.bench_function("load embedded policy", |b| b.iter(|| black_box(Policy::embedded().expect("loads"))));
 }
 
-criterion_group!(benches, engine_throughput, turkish_letters, learned_check, policy_load);
+criterion_group!(benches, engine_throughput, turkish_letters, learned_check, worst_cases, policy_load);
 criterion_main!(benches);

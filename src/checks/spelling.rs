@@ -60,8 +60,8 @@ const CORPUS_COMMON: f32 = -6.0;
 /// The fewest words a comment in title case must have ("Senin Yüreğin Güzel Olursa").
 const TITLE_CASE_WORDS: usize = 4;
 
-/// Words of a comment the rule judges at most (about 4,000 characters of ordinary text).
-const JUDGED_WORDS_MAX: usize = 600;
+/// Words of a comment the rule judges at most (about 2,000 characters of ordinary text).
+const JUDGED_WORDS_MAX: usize = 300;
 
 /// How far after "bende" a verb of the first person is looked for.
 const PRONOUN_CLAUSE_WORDS: usize = 8;

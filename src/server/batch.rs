@@ -2,7 +2,8 @@
 //!
 //! The batch is checked whole before any comment is judged: one bad item is a 400 that names it,
 //! and nothing is judged. A batch takes a batch slot and its characters from the judging pool's
-//! bounds (503 beyond them) and is judged in slices, stopping when its client goes away.
+//! bounds (503 beyond them) and is judged in slices on every judge; slices not yet started when
+//! its client goes away are skipped.
 
 use std::sync::Arc;
 
@@ -58,23 +59,24 @@ pub(super) async fn moderate_batch(
     let _batch = state.judges.admit_batch()?;
     let _admitted = state.judges.admit_chars(comments.iter().map(|c| c.text.chars().count()).sum())?;
 
-    // Judged a slice at a time, each slice queued behind the single comments that came first, so a
-    // large batch does not hold the judges; between slices, a client that has gone stops the work.
+    // Judged in slices, queued behind the single comments that came first so a large batch does
+    // not hold the judges, and on every judge at once; a slice whose client has gone is skipped.
     let connection = request.conn_data::<Arc<Connection>>().cloned();
     let comments = Arc::new(comments);
-    let mut verdicts = Vec::with_capacity(comments.len());
-    for slice in slices(&comments) {
-        if connection.as_ref().is_some_and(|c| c.client_gone()) {
-            tracing::info!(judged = verdicts.len(), of = comments.len(), "batch abandoned: the client has gone");
-            return Err(ApiError::client_gone());
-        }
-        let (worker_state, worker_engine, worker_comments) = (state.clone(), engine.clone(), comments.clone());
-        let judged = state
-            .judges
-            .run(move || worker_comments[slice].iter().map(|c| judge(&worker_state, &worker_engine, c)).collect::<Vec<_>>())
-            .await?;
-        verdicts.extend(judged);
-    }
+    let jobs = slices(&comments).into_iter().map(|slice| {
+        let (worker_state, worker_engine, worker_comments, connection) = (state.clone(), engine.clone(), comments.clone(), connection.clone());
+        state.judges.run(move || {
+            if connection.is_some_and(|c| c.client_gone()) {
+                return None;
+            }
+            Some(worker_comments[slice].iter().map(|c| judge(&worker_state, &worker_engine, c)).collect::<Vec<_>>())
+        })
+    });
+    let judged = futures_util::future::try_join_all(jobs).await?;
+    let Some(verdicts) = judged.into_iter().collect::<Option<Vec<Vec<_>>>>().map(|v| v.concat()) else {
+        tracing::info!(comments = comments.len(), "batch abandoned: the client has gone");
+        return Err(ApiError::client_gone());
+    };
     let results = comments
         .iter()
         .zip(&verdicts)
