@@ -299,7 +299,7 @@ fn sighup_reloads_and_sigterm_stops_with_a_log_line() {
     copy_rules(&rules);
     let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
     let addr: SocketAddr = format!("127.0.0.1:{port}").parse().expect("an address");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_moderate"))
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_moderate"))
         .args(["serve", "--addr", &addr.to_string(), "--rules"])
         .arg(&rules)
         .env_remove("MODERATE_ADMIN_TOKEN")
