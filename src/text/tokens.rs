@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::NormChar;
 
 /// What one position of a word may stand for when it is compared with a listed word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Sym {
     /// A letter: `letter` keeps Turkish letters, `skeleton` is its plain ASCII spelling;
     /// `dotless_capital` marks an `ı` written as capital `I`, which may mean i.

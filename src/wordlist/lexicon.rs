@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::Entry;
 use crate::text::{Sym, Text, Token};
 
@@ -108,11 +110,14 @@ const MAX_STEPS_PER_WORD: usize = 4096;
 /// Tree steps one scan of a comment takes before its words get the small budget below: an
 /// ordinary 10,000-character comment takes at most 5,000 (tweets or news joined); masks in every word
 /// ("***ABC ****DEF …") would take millions, every mask branching to every letter.
-const MAX_STEPS_PER_SCAN: usize = 20_000;
+const MAX_STEPS_PER_SCAN: usize = 10_000;
+
+/// Comments with this many words or more look each word form up once (a tweet has about 20).
+const REMEMBER_FROM_TOKENS: usize = 64;
 
 /// A word's budget once the scan's is spent: enough for any word written out (a step a letter,
 /// a few for emphasis), not for masks branching through the tree.
-const SPENT_STEPS_PER_WORD: usize = 48;
+const SPENT_STEPS_PER_WORD: usize = 24;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
@@ -169,12 +174,22 @@ impl Lexicon {
     }
 
     /// Every listed entry found in the comment.
-    pub(crate) fn scan(&self, text: &Text) -> Vec<Hit> {
+    pub(crate) fn scan<'t>(&self, text: &'t Text) -> Vec<Hit> {
         let steps = std::cell::Cell::new(0);
-        let lookup = |token: &Token| {
+        // A long comment repeats its words: each form is looked up once.
+        let remembered: std::cell::RefCell<Option<FxHashMap<(&[Sym], Option<usize>, bool), Vec<WordMatch>>>> =
+            std::cell::RefCell::new((text.tokens().len() >= REMEMBER_FROM_TOKENS).then(FxHashMap::default));
+        let lookup = |token: &'t Token| {
+            let key = (token.syms.as_slice(), token.suffix_at, token.proper_name);
+            if let Some(known) = remembered.borrow().as_ref().and_then(|m| m.get(&key)) {
+                return known.clone();
+            }
             let budget = if steps.get() > MAX_STEPS_PER_SCAN { SPENT_STEPS_PER_WORD } else { MAX_STEPS_PER_WORD };
             let (matches, taken) = self.lookup(token, budget);
             steps.set(steps.get() + taken);
+            if let Some(memo) = remembered.borrow_mut().as_mut() {
+                memo.insert(key, matches.clone());
+            }
             matches
         };
         let per_word: Vec<Vec<WordMatch>> = text.tokens().iter().map(lookup).collect();
