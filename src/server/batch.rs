@@ -85,18 +85,18 @@ pub(super) async fn moderate_batch(
     Ok(HttpResponse::Ok().json(BatchResponse { results }))
 }
 
-/// About this many characters are judged in one go (a few milliseconds of work).
-const SLICE_CHARS: usize = 20_000;
+/// About this many bytes of text are judged in one go (a few milliseconds of work).
+const SLICE_BYTES: usize = 20_000;
 
-/// The batch cut into consecutive ranges of about `SLICE_CHARS` characters.
+/// The batch cut into consecutive ranges of about `SLICE_BYTES` bytes of text.
 fn slices(comments: &[ModerationRequest]) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
-    let (mut start, mut chars) = (0, 0);
+    let (mut start, mut bytes) = (0, 0);
     for (index, comment) in comments.iter().enumerate() {
-        chars += comment.text.len();
-        if chars >= SLICE_CHARS {
+        bytes += comment.text.len();
+        if bytes >= SLICE_BYTES {
             ranges.push(start..index + 1);
-            (start, chars) = (index + 1, 0);
+            (start, bytes) = (index + 1, 0);
         }
     }
     if start < comments.len() {

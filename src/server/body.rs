@@ -3,14 +3,14 @@
 //! The body is read by hand rather than with actix's `Json` extractor so every failure has the
 //! contract's JSON error shape and the right status (413 past the limit, 415 for a wrong type).
 
+use std::sync::Arc;
+
 use actix_web::http::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE};
 use actix_web::{web, HttpRequest};
 use futures_util::StreamExt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
-
-use std::sync::Arc;
 
 use super::connection::{Connection, Phase};
 use super::error::ApiError;

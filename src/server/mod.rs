@@ -324,10 +324,9 @@ pub fn run(config: ServerConfig, engine: Engine) -> std::io::Result<()> {
         let handle = server.handle();
         let grace = config.shutdown_grace;
         let signals = actix_web::rt::spawn(admin::signals(state.clone(), handle, grace));
+        // The signal task logs the stop and what it cut off.
         let served = server.await;
         signals.abort();
-        let cut_off = state.metrics.cut_off();
-        tracing::info!(cut_off_total = cut_off, "stopped");
         served
     })
 }

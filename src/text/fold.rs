@@ -117,12 +117,12 @@ pub(crate) struct Folded {
     pub dotless_capital: bool,
 }
 
-/// Decomposes and lower-cases one code point. Combining marks come back as themselves so the
-/// caller can attach them to the letter before.
 /// Characters a compatibility decomposition may give before the character is kept as it is
 /// ("ﬃ" → "ffi" and "⑽" → "(10)" fold; "ﷺ" does not).
 const LONGEST_FOLD: usize = 4;
 
+/// Decomposes and lower-cases one code point. Combining marks come back as themselves so the
+/// caller can attach them to the letter before.
 pub(crate) fn fold_char(c: char, mut emit: impl FnMut(Folded)) {
     let mut decomposed: [char; 18] = ['\0'; 18];
     let mut count = 0;

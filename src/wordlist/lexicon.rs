@@ -174,25 +174,9 @@ impl Lexicon {
     }
 
     /// Every listed entry found in the comment.
-    pub(crate) fn scan<'t>(&self, text: &'t Text) -> Vec<Hit> {
-        let steps = std::cell::Cell::new(0);
-        // A long comment repeats its words: each form is looked up once.
-        let remembered: std::cell::RefCell<Option<FxHashMap<(&[Sym], Option<usize>, bool), Vec<WordMatch>>>> =
-            std::cell::RefCell::new((text.tokens().len() >= REMEMBER_FROM_TOKENS).then(FxHashMap::default));
-        let lookup = |token: &'t Token| {
-            let key = (token.syms.as_slice(), token.suffix_at, token.proper_name);
-            if let Some(known) = remembered.borrow().as_ref().and_then(|m| m.get(&key)) {
-                return known.clone();
-            }
-            let budget = if steps.get() > MAX_STEPS_PER_SCAN { SPENT_STEPS_PER_WORD } else { MAX_STEPS_PER_WORD };
-            let (matches, taken) = self.lookup(token, budget);
-            steps.set(steps.get() + taken);
-            if let Some(memo) = remembered.borrow_mut().as_mut() {
-                memo.insert(key, matches.clone());
-            }
-            matches
-        };
-        let per_word: Vec<Vec<WordMatch>> = text.tokens().iter().map(lookup).collect();
+    pub(crate) fn scan(&self, text: &Text) -> Vec<Hit> {
+        let mut lookups = Lookups::new(text.tokens().len());
+        let per_word: Vec<Vec<WordMatch>> = text.tokens().iter().map(|t| lookups.get(self, t)).collect();
         let mut hits = Vec::new();
         for (token, matches) in text.tokens().iter().zip(&per_word) {
             if let Some(best) = self.best_single_word(matches) {
@@ -200,7 +184,7 @@ impl Lexicon {
             }
         }
         for token in text.rebuilt_tokens() {
-            if let Some(best) = self.best_single_word(&lookup(token)) {
+            if let Some(best) = self.best_single_word(&lookups.get(self, token)) {
                 hits.push(hit(token, best.pattern));
             }
         }
@@ -300,6 +284,33 @@ impl Lexicon {
             strongest_exception.map_or(true, |letters| m.rank.0 > letters || masked && m.rank.0 == letters)
         });
         (found, steps)
+    }
+}
+
+/// The look-ups of one scan: the steps they took against the scan's budget, and, in a long
+/// comment (which repeats its words), each word form's matches so it is looked up once.
+struct Lookups<'t> {
+    steps: usize,
+    remembered: Option<FxHashMap<(&'t [Sym], Option<usize>, bool), Vec<WordMatch>>>,
+}
+
+impl<'t> Lookups<'t> {
+    fn new(tokens: usize) -> Self {
+        Lookups { steps: 0, remembered: (tokens >= REMEMBER_FROM_TOKENS).then(FxHashMap::default) }
+    }
+
+    fn get(&mut self, lexicon: &Lexicon, token: &'t Token) -> Vec<WordMatch> {
+        let key = (token.syms.as_slice(), token.suffix_at, token.proper_name);
+        if let Some(known) = self.remembered.as_ref().and_then(|m| m.get(&key)) {
+            return known.clone();
+        }
+        let budget = if self.steps > MAX_STEPS_PER_SCAN { SPENT_STEPS_PER_WORD } else { MAX_STEPS_PER_WORD };
+        let (matches, taken) = lexicon.lookup(token, budget);
+        self.steps += taken;
+        if let Some(remembered) = self.remembered.as_mut() {
+            remembered.insert(key, matches.clone());
+        }
+        matches
     }
 }
 
