@@ -336,5 +336,5 @@ fn sighup_reloads_and_sigterm_stops_with_a_log_line() {
     assert!(output.status.success(), "{output:?}");
     let log = String::from_utf8_lossy(&output.stderr);
     assert!(log.contains("policy reloaded"), "{log}");
-    assert!(log.contains("stopped"), "{log}");
+    assert!(log.contains("stopped: every request in flight was answered"), "{log}");
 }

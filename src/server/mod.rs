@@ -324,9 +324,12 @@ pub fn run(config: ServerConfig, engine: Engine) -> std::io::Result<()> {
         let handle = server.handle();
         let grace = config.shutdown_grace;
         let signals = actix_web::rt::spawn(admin::signals(state.clone(), handle, grace));
-        // The signal task logs the stop and what it cut off.
         let served = server.await;
-        signals.abort();
+        // After a signal, the task is logging what the stop cut off; let it finish.
+        let stopping = signals.abort_handle();
+        if actix_web::rt::time::timeout(Duration::from_secs(1), signals).await.is_err() {
+            stopping.abort();
+        }
         served
     })
 }
