@@ -132,7 +132,7 @@ fn spelling_policy(corrections: &str) -> Result<Policy, PolicyError> {
     let (rules, lists, models) = (root.path().join("rules"), root.path().join("wordlists"), root.path().join("models"));
     let rule = "id = \"spelling\"\ndescription = \"Spelling\"\n[message]\ntr = \"Yazım\"\nen = \"Spelling\"\n[check]\nkind = \"spelling\"\n\
         dictionaries = { tr = \"tiny\" }\nmin_score = 1.0\nalone = [\"listed\"]\n\
-        weights = { listed = 1.0, misspelling = 1.0, emphasis = 1.0, colloquial = 1.0, joined = 1.0, joined-de = 0.5, published = 0.5, glued = 1.0, compound = 0.25, apart = 1.0, unknown = 0.25 }\n";
+        weights = { listed = 1.0, misspelling = 1.0, emphasis = 1.0, colloquial = 1.0, joined = 1.0, joined-de = 0.5, published = 0.5, glued = 1.0, compound = 0.25, apart = 1.0, mash = 1.0, unknown = 0.25 }\n";
     write(&rules.join("spelling.toml"), rule);
     write(&lists.join("tr/empty.txt"), "");
     write(&models.join("tiny/dictionary.aff"), "SET UTF-8\nLANG tr_TR\n");

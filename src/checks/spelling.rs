@@ -432,7 +432,7 @@ mod tests {
     const AFF: &str = "SET UTF-8\nLANG tr_TR\nSFX A Y 2\nSFX A 0 ı .\nSFX A 0 dı .\n";
     const DIC: &str = "12\nbu\nhaber/A\nokudum\nama\nanlamadım\nherkes\nbiliyor\nçok\ngüzel\niş\nböyle\nyalnız\n";
     const SPEC: &str = "kind = 'spelling'\ndictionaries = { tr = 'tr' }\nallow = ['allow']\nmin_score = 2.0\nmin_ratio = 0.1\n\
-        weights = { listed = 1.0, misspelling = 1.0, emphasis = 1.0, colloquial = 1.0, joined = 1.0, joined-de = 0.5, published = 0.5, glued = 1.0, compound = 0.5, apart = 0.5, unknown = 0.5 }";
+        weights = { listed = 1.0, misspelling = 1.0, emphasis = 1.0, colloquial = 1.0, joined = 1.0, joined-de = 0.5, published = 0.5, glued = 1.0, compound = 0.5, apart = 0.5, mash = 1.0, unknown = 0.5 }";
 
     fn fixture() -> Fixture {
         let speller = SpellingModel::parse(SpellingFiles {

@@ -192,12 +192,15 @@ pub(crate) enum Kind {
     /// Two words written apart that the rules write as one (listed: "hiç bir" → "hiçbir"); a
     /// mistake careful writers make too.
     Apart,
+    /// Letters hit at random, no vowel among them ("sjsjdj", "ksksksk"): laughter or
+    /// exasperation typed as keyboard mash.
+    Mash,
     /// Not in the dictionary, no correction known.
     Unknown,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 11] = [
+    pub(crate) const ALL: [Kind; 12] = [
         Kind::Listed,
         Kind::Misspelling,
         Kind::Emphasis,
@@ -208,6 +211,7 @@ impl Kind {
         Kind::Glued,
         Kind::Compound,
         Kind::Apart,
+        Kind::Mash,
         Kind::Unknown,
     ];
 
@@ -223,6 +227,7 @@ impl Kind {
             Kind::Glued => "glued",
             Kind::Compound => "compound",
             Kind::Apart => "apart",
+            Kind::Mash => "mash",
             Kind::Unknown => "unknown",
         }
     }
@@ -253,9 +258,11 @@ impl SpellingModel {
                 published.entry(from).or_insert(to);
             }
         }
-        let mut rewrites: Vec<(String, String)> =
-            files.rewrites.map(|c| pairs(c, "rewrites")).transpose()?.unwrap_or_default().into_iter().collect();
-        // The longest ending first: "yorsun" is tried before "yo".
+        // An ending may have several written forms ("ıcak": "acak" in "yapıcak", "ayacak" in
+        // "karşılıcak"), tried in the file's order.
+        let mut rewrites: Vec<(String, String)> = files.rewrites.map(|c| pair_lines(c, "rewrites")).transpose()?.unwrap_or_default();
+        // The longest ending first: "yorsun" is tried before "yo"; the sort keeps the file's order
+        // among the forms of one ending.
         rewrites.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then_with(|| a.0.cmp(&b.0)));
         let mut particles: Vec<Particle> = files
             .particles
@@ -356,6 +363,10 @@ impl SpellingModel {
             let corrected = known.map(|s| self.listed(s).map_or_else(|| s.clone(), |(c, _)| c.to_string()));
             return Judgement::Misspelled(Kind::Emphasis, corrected.map(|c| recase(word, &c)));
         }
+        // Letters repeated for emphasis were judged above: "çokkkkk" is "çok", not mash.
+        if lowered == word && is_mash(&lowered) {
+            return Judgement::Misspelled(Kind::Mash, None);
+        }
         // A capitalised word inside a sentence the dictionary lacks may be a name ("Gecek", "Bill").
         if may_be_name {
             return Judgement::Unknown;
@@ -376,6 +387,11 @@ impl SpellingModel {
         }
         for particle in &self.particles {
             let Some(stem) = lowered.strip_suffix(particle.word.as_str()) else { continue };
+            // A genitive after a possessive ("ikisinin", "hepsinin") takes no case ending: "de"
+            // after it is the particle, written joined ("ikisininde" is "ikisinin de").
+            if particle.weak && GENITIVES_OF_POSSESSIVE.iter().any(|ending| stem.ends_with(ending)) && self.knows(stem) {
+                return Judgement::Misspelled(Kind::Joined, Some(recase(word, &format!("{stem} {}", particle.word))));
+            }
             if stem.chars().count() < PARTICLE_STEM || particle.not_after.iter().any(|ending| stem.ends_with(ending.as_str())) {
                 continue;
             }
@@ -526,6 +542,36 @@ fn too_long(word: &str) -> bool {
     word.chars().count() > LONGEST_WORD
 }
 
+/// Keyboard mash: at least [`MASH_LETTERS`] letters, all consonants of the Turkish keyboard. No
+/// Turkish word is written so; acronyms are shorter ("tbmm") or written in capitals, which are
+/// judged before this, and a letter with another mark ("Chōshū") is a vowel of another language.
+/// Longer mash may hit a vowel or two ("djelfkrldl"): five consonants in a row are mash too, where
+/// no Turkish word has more than three ("kontrplak" is known, so never asked).
+fn is_mash(lowered: &str) -> bool {
+    let consonant = |c: char| c.is_ascii_lowercase() && !is_vowel(c) && c != 'y' && c != 'w' || matches!(c, 'ç' | 'ş' | 'ğ');
+    let letters = lowered.chars().count();
+    if letters >= MASH_LETTERS && lowered.chars().all(consonant) {
+        return true;
+    }
+    let mut run = 0;
+    letters >= MASH_RUN_WORD
+        && lowered.chars().all(|c| c.is_alphabetic())
+        && lowered.chars().any(|c| {
+            run = if consonant(c) { run + 1 } else { 0 };
+            run >= MASH_RUN
+        })
+}
+
+/// A word at least this long with [`MASH_RUN`] consonants in a row is mash.
+const MASH_RUN_WORD: usize = 7;
+const MASH_RUN: usize = 5;
+
+/// Endings of a possessive's genitive ("ikisinin", "birinin", "hepsinin").
+const GENITIVES_OF_POSSESSIVE: [&str; 4] = ["sinin", "sının", "sunun", "sünün"];
+
+/// The fewest letters of keyboard mash: "hşşh" may be a name's initials, "sjsjd" is not a word.
+const MASH_LETTERS: usize = 5;
+
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'ı' | 'i' | 'o' | 'ö' | 'u' | 'ü' | 'â' | 'î' | 'û')
 }
@@ -624,6 +670,15 @@ fn lines(content: &str) -> Vec<(usize, &str)> {
 /// `from<TAB>to` lines, `from` in lower case.
 fn pairs(content: &str, file: &'static str) -> Result<FxHashMap<String, String>, SpellingFileError> {
     let mut map = FxHashMap::default();
+    for (from, to) in pair_lines(content, file)? {
+        map.entry(from).or_insert(to);
+    }
+    Ok(map)
+}
+
+/// The `from<TAB>to` lines of a file in their order, `from` in lower case, repeats kept.
+fn pair_lines(content: &str, file: &'static str) -> Result<Vec<(String, String)>, SpellingFileError> {
+    let mut pairs = Vec::new();
     for (line, text) in lines(content) {
         let Some((from, to)) = text.split_once('\t') else {
             return Err(SpellingFileError { file, index: 0, line, message: "expected `misspelling<TAB>correction`".to_string() });
@@ -632,9 +687,9 @@ fn pairs(content: &str, file: &'static str) -> Result<FxHashMap<String, String>,
         if from.is_empty() || to.is_empty() {
             return Err(SpellingFileError { file, index: 0, line, message: "both sides of the tab must be words".to_string() });
         }
-        map.entry(lower(from)).or_insert_with(|| to.to_string());
+        pairs.push((lower(from), to.to_string()));
     }
-    Ok(map)
+    Ok(pairs)
 }
 
 #[cfg(test)]
@@ -642,7 +697,7 @@ mod tests {
     use super::*;
 
     const AFF: &str = "SET UTF-8\nLANG tr_TR\nSFX A Y 1\nSFX A 0 lar .\n";
-    const DIC: &str = "7\nkitap/A\nkitapda\nherkes\nbiliyor\ngelecek\nçok\nİstanbul\n";
+    const DIC: &str = "9\nkitap/A\nkitapda\nherkes\nbiliyor\ngelecek\nçok\nİstanbul\nyapacak\nkarşılayacak\n";
 
     fn model() -> SpellingModel {
         SpellingModel::parse(SpellingFiles {
@@ -651,7 +706,7 @@ mod tests {
             corrections: Some("bi\tbir\n"),
             misspellings: None,
             published: &["herkez\therkes\nkitab\tkitapx\n"],
-            rewrites: Some("yo\tyor\n"),
+            rewrites: Some("yo\tyor\nıcak\tacak\nıcak\tayacak\n"),
             particles: Some("ki\tde da\nmi\n"),
             separate: None,
             pronouns: Some("bende\tben de\tdım dim yorum\n"),
@@ -686,10 +741,16 @@ mod tests {
     fn colloquial_endings_emphasis_and_joined_particles() {
         let model = model();
         assert_eq!(model.judge("biliyo", false), Judgement::Misspelled(Kind::Colloquial, Some("biliyor".into())));
+        assert_eq!(model.judge("yapıcak", false), Judgement::Misspelled(Kind::Colloquial, Some("yapacak".into())));
+        assert_eq!(model.judge("karşılıcak", false), Judgement::Misspelled(Kind::Colloquial, Some("karşılayacak".into())), "an ending's second form");
         assert_eq!(model.judge("çoook", false), Judgement::Misspelled(Kind::Emphasis, Some("çok".into())));
         assert_eq!(model.judge("biliyoki", false), Judgement::Misspelled(Kind::Joined, Some("biliyor ki".into())));
         assert_eq!(model.judge("gelecekmi", false), Judgement::Misspelled(Kind::Joined, Some("gelecek mi".into())));
         assert_eq!(model.judge("aaaaa", false), Judgement::Misspelled(Kind::Emphasis, None));
+        assert_eq!(model.judge("sjsjdj", false), Judgement::Misspelled(Kind::Mash, None));
+        assert_eq!(model.judge("hmm", false), Judgement::Unknown, "too short to be mash");
+        assert_eq!(model.judge("djelfkrldl", false), Judgement::Misspelled(Kind::Mash, None), "five consonants in a row");
+        assert_eq!(model.judge("ekstrem", false), Judgement::Unknown, "four are a loanword");
         assert_eq!(model.judge("kitapdaki", false), Judgement::Unknown, "-daki is a suffix, not the particle");
         assert_eq!(model.pronoun_with_de("Bende", ["çok", "bildim"].into_iter()).as_deref(), Some("Ben de"));
         assert_eq!(model.pronoun_with_de("bende", ["kalsın"].into_iter()), None, "the locative");
