@@ -228,6 +228,13 @@ impl SpellingCheck {
                         None => (None, None),
                     }
                 }
+                Judgement::Known if speller.is_ambiguous(&word) => {
+                    let next = clause_after(text, span.end, 1);
+                    match speller.ambiguous_correction(&word, next.first().map(String::as_str)) {
+                        Some(correction) => (Some(Kind::Misspelling), Some(correction)),
+                        None => (None, None),
+                    }
+                }
                 Judgement::Known => (None, None),
                 Judgement::Misspelled(kind, _) if kind != Kind::Listed && foreign() => continue,
                 // "legalizmi" is "legalizm" with its object ending, not "legaliz mi": where the
@@ -446,6 +453,7 @@ mod tests {
             separate: None,
             pronouns: None,
             suffixes: Some("ın\n"),
+            ambiguous: None,
         })
         .expect("test speller parses");
         Fixture::new(&[("allow", "zelenski*\n")]).with_speller("tr", speller)

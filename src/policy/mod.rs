@@ -395,7 +395,7 @@ fn load_speller<'a>(
         .collect();
     let published_texts: Vec<&str> = published.iter().map(|f| f.content.as_str()).collect();
     let (rewrites, particles, separate) = (lookup("rewrites.txt"), lookup("particles.txt"), lookup("separate.txt"));
-    let (pronouns, suffixes) = (lookup("pronouns.txt"), lookup("suffixes.txt"));
+    let (pronouns, suffixes, ambiguous) = (lookup("pronouns.txt"), lookup("suffixes.txt"), lookup("ambiguous.txt"));
     SpellingModel::parse(SpellingFiles {
         aff: &aff.content,
         dic: &dic.content,
@@ -407,6 +407,7 @@ fn load_speller<'a>(
         separate: separate.map(|f| f.content.as_str()),
         pronouns: pronouns.map(|f| f.content.as_str()),
         suffixes: suffixes.map(|f| f.content.as_str()),
+        ambiguous: ambiguous.map(|f| f.content.as_str()),
     })
     .map_err(|e| {
         let shown = |file: Option<&SourceFile>, name: &str| file.map_or_else(|| format!("models/{folder}/{name}"), |f| f.shown.clone());
@@ -419,6 +420,7 @@ fn load_speller<'a>(
             "separate" => shown(separate, "separate.txt"),
             "pronouns" => shown(pronouns, "pronouns.txt"),
             "suffixes" => shown(suffixes, "suffixes.txt"),
+            "ambiguous" => shown(ambiguous, "ambiguous.txt"),
             _ => format!("{} and {}", aff.shown, dic.shown),
         };
         if e.line == 0 {

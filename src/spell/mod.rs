@@ -10,6 +10,7 @@
 //! | `corrections-*.txt` | published lists (Zemberek's normalisation data): used only where the dictionary rejects the word and knows every word of the correction |
 //! | `rewrites.txt` | `ending<TAB>replacement`: colloquial endings ("diyo" → "diyor", "gidiyom" → "gidiyorum"), tried on words the dictionary rejects; the rewrite must be a word it knows |
 //! | `separate.txt` | words always written apart from the next ("ne", "her"): written together with a word the dictionary knows, they are careless ("negüzel") |
+//! | `ambiguous.txt` | words that are misspellings unless the next word shows the other meaning ("tabi" is "tabii" except in "vergiye tabi olmak") |
 //! | `pronouns.txt` | pronouns with "de" written joined ("bende" for "ben de"), with the verb endings of their person that tell them from the locative |
 //! | `suffixes.txt` | suffixes found written apart from their word ("insanlar ın" for "insanların", "GS ye" for "GS'ye") |
 //! | `particles.txt` | words written apart by the rules ("ki", "mi"), found joined to a word the dictionary knows ("biliyorki" → "biliyor ki") |
@@ -72,6 +73,9 @@ pub(crate) struct SpellingModel {
     pronouns: FxHashMap<String, Pronoun>,
     /// How many letters the pronouns have.
     pronoun_letters: Vec<usize>,
+    /// `ambiguous.txt`: a word, its correction, and the beginnings of the next word that make it
+    /// right as written.
+    ambiguous: FxHashMap<String, Ambiguous>,
     /// Judgements already made: comments repeat their words, and an unknown word costs dozens of
     /// dictionary look-ups. Emptied when full, so memory stays bounded.
     cache: Memo<(String, bool), Judgement>,
@@ -115,6 +119,13 @@ struct Pronoun {
     verb_endings: Vec<String>,
 }
 
+/// A word right in one construction and a misspelling elsewhere ("tabi").
+#[derive(Debug)]
+struct Ambiguous {
+    correction: String,
+    right_before: Vec<String>,
+}
+
 /// A word written apart that careless writers join to the word before it.
 #[derive(Debug, Clone)]
 struct Particle {
@@ -150,6 +161,7 @@ pub(crate) struct SpellingFiles<'a> {
     pub separate: Option<&'a str>,
     pub pronouns: Option<&'a str>,
     pub suffixes: Option<&'a str>,
+    pub ambiguous: Option<&'a str>,
 }
 
 /// A file of the model that does not read, and where.
@@ -294,6 +306,20 @@ impl SpellingModel {
             pronouns.insert(lower(joined.trim()), Pronoun { correction: correction.trim().to_string(), verb_endings });
         }
         let suffixes = files.suffixes.map(lines).unwrap_or_default().into_iter().map(|(_, l)| lower(l.trim())).collect();
+        let mut ambiguous = FxHashMap::default();
+        for (line, text) in files.ambiguous.map(lines).unwrap_or_default() {
+            let mut fields = text.split('\t');
+            let (Some(word), Some(correction), Some(beginnings)) = (fields.next(), fields.next(), fields.next()) else {
+                return Err(SpellingFileError {
+                    file: "ambiguous",
+                    index: 0,
+                    line,
+                    message: "expected `word<TAB>correction<TAB>beginnings of the next word`".to_string(),
+                });
+            };
+            let right_before = beginnings.split_whitespace().map(lower).collect();
+            ambiguous.insert(lower(word.trim()), Ambiguous { correction: correction.trim().to_string(), right_before });
+        }
         Ok(SpellingModel {
             dictionary,
             certain,
@@ -302,6 +328,7 @@ impl SpellingModel {
             rewrites,
             particles,
             separate,
+            ambiguous,
             pronoun_letters: {
                 let mut counts: Vec<usize> = pronouns.keys().map(|p| p.chars().count()).collect();
                 counts.sort_unstable();
@@ -434,6 +461,19 @@ impl SpellingModel {
         let mut rest = rest_of_clause.map(lower);
         rest.any(|w| pronoun.verb_endings.iter().any(|ending| w.len() > ending.len() && w.ends_with(ending.as_str())))
             .then(|| recase(word, &pronoun.correction))
+    }
+
+    /// The word is in `ambiguous.txt`: whether it is misspelled depends on the next word.
+    pub(crate) fn is_ambiguous(&self, word: &str) -> bool {
+        !self.ambiguous.is_empty() && self.ambiguous.contains_key(&lower(word))
+    }
+
+    /// The correction of an ambiguous word (see [`SpellingModel::is_ambiguous`]) unless the next
+    /// word of its clause begins as the right meaning's construction does ("tabi olmak").
+    pub(crate) fn ambiguous_correction(&self, word: &str, next: Option<&str>) -> Option<String> {
+        let entry = self.ambiguous.get(&lower(word))?;
+        let next = next.map(lower).unwrap_or_default();
+        (!entry.right_before.iter().any(|beginning| next.starts_with(beginning.as_str()))).then(|| recase(word, &entry.correction))
     }
 
     /// The word is a suffix that belongs to the word before it ("ın" in "insanlar ın").
@@ -711,6 +751,7 @@ mod tests {
             separate: None,
             pronouns: Some("bende\tben de\tdım dim yorum\n"),
             suffixes: None,
+            ambiguous: Some("tabi\ttabii\tol tut\n"),
         })
         .expect("test model parses")
     }
@@ -754,5 +795,8 @@ mod tests {
         assert_eq!(model.judge("kitapdaki", false), Judgement::Unknown, "-daki is a suffix, not the particle");
         assert_eq!(model.pronoun_with_de("Bende", ["çok", "bildim"].into_iter()).as_deref(), Some("Ben de"));
         assert_eq!(model.pronoun_with_de("bende", ["kalsın"].into_iter()), None, "the locative");
+        assert_eq!(model.ambiguous_correction("Tabi", Some("geleceğim")).as_deref(), Some("Tabii"));
+        assert_eq!(model.ambiguous_correction("tabi", None).as_deref(), Some("tabii"));
+        assert_eq!(model.ambiguous_correction("tabi", Some("olmayan")), None, "vergiye tabi olmayan");
     }
 }
