@@ -265,6 +265,19 @@ impl SpellingCheck {
                     (Some(Kind::Unknown), None)
                 }
             };
+            // A suffix standing alone after a word and a space ("yi", "liler", "nin") is always one
+            // written apart from its word, even where that word is a name the dictionary lacks
+            // ("mekke yi"). After an apostrophe, however spaced or doubled ("Adası 'ndan",
+            // "Dale''nin"), or a bracket, it is attached as the writer could.
+            let after_word_and_space = || {
+                let before = &text[..span.start];
+                let spaces = before.iter().rev().take_while(|c| **c == ' ').count();
+                spaces > 0 && before.len() > spaces && before[before.len() - spaces - 1].is_alphabetic()
+            };
+            let misspelled = match misspelled {
+                Some(Kind::Unknown) if speller.is_suffix(&word) && after_word_and_space() => Some(Kind::Apart),
+                other => other,
+            };
             // Two words the rules write as one ("hiç bir" → "hiçbir"), or a suffix written apart
             // from its word ("insanlar ın"), are one misspelling.
             let after_a_space = previous.as_ref().filter(|p| {
@@ -277,7 +290,7 @@ impl SpellingCheck {
                     None => speller.phrase(&first, &word).map(|phrase| recase_phrase(&first, &phrase)),
                     // Joined back, the word must be one the dictionary knows ("en yi" is no "enyi");
                     // a name's suffix goes after an apostrophe ("GS'ye").
-                    Some(Kind::Unknown) if speller.is_suffix(&word) => match starts_with_capital(&first) {
+                    Some(Kind::Apart) if speller.is_suffix(&word) => match starts_with_capital(&first) {
                         true => Some(format!("{first}'{word}")),
                         false => Some(format!("{first}{word}")).filter(|joined| speller.knows(joined)),
                     },
