@@ -267,15 +267,21 @@ impl SpellingCheck {
             };
             // A suffix standing alone after a word and a space ("yi", "liler", "nin") is always one
             // written apart from its word, even where that word is a name the dictionary lacks
-            // ("mekke yi"). After an apostrophe, however spaced or doubled ("Adası 'ndan",
-            // "Dale''nin"), or a bracket, it is attached as the writer could.
-            let after_word_and_space = || {
+            // ("mekke yi"); so is one that is also a word ("ye") after an acronym ("GS ye").
+            // After an apostrophe, however spaced or doubled ("Adası 'ndan", "Dale''nin"), or a
+            // bracket, it is attached as the writer could. After a number it is left alone: edited
+            // text writes "0 dan küçük" too.
+            let before_space = || {
                 let before = &text[..span.start];
                 let spaces = before.iter().rev().take_while(|c| **c == ' ').count();
-                spaces > 0 && before.len() > spaces && before[before.len() - spaces - 1].is_alphabetic()
+                (spaces > 0 && before.len() > spaces).then(|| before[before.len() - spaces - 1])
+            };
+            let after_acronym = || {
+                before_space().is_some_and(char::is_uppercase) && previous.as_ref().is_some_and(|p| p.len() >= 2 && in_capitals(&text[p.clone()]))
             };
             let misspelled = match misspelled {
-                Some(Kind::Unknown) if speller.is_suffix(&word) && after_word_and_space() => Some(Kind::Apart),
+                Some(Kind::Unknown) if speller.is_suffix(&word) && before_space().is_some_and(char::is_alphabetic) => Some(Kind::Apart),
+                None if !capitals && speller.is_suffix(&word) && after_acronym() => Some(Kind::Apart),
                 other => other,
             };
             // Two words the rules write as one ("hiç bir" → "hiçbir"), or a suffix written apart
@@ -450,7 +456,7 @@ mod tests {
     use crate::spell::{SpellingFiles, SpellingModel};
 
     const AFF: &str = "SET UTF-8\nLANG tr_TR\nSFX A Y 2\nSFX A 0 ı .\nSFX A 0 dı .\n";
-    const DIC: &str = "12\nbu\nhaber/A\nokudum\nama\nanlamadım\nherkes\nbiliyor\nçok\ngüzel\niş\nböyle\nyalnız\n";
+    const DIC: &str = "15\nbu\nhaber/A\nokudum\nama\nanlamadım\nherkes\nbiliyor\nçok\ngüzel\niş\nböyle\nyalnız\nye\ntabi\nolur\n";
     const SPEC: &str = "kind = 'spelling'\ndictionaries = { tr = 'tr' }\nallow = ['allow']\nmin_score = 2.0\nmin_ratio = 0.1\n\
         weights = { listed = 1.0, misspelling = 1.0, emphasis = 1.0, colloquial = 1.0, joined = 1.0, joined-de = 0.5, published = 0.5, glued = 1.0, compound = 0.5, apart = 0.5, mash = 1.0, unknown = 0.5 }";
 
@@ -465,8 +471,8 @@ mod tests {
             particles: Some("ki\n"),
             separate: None,
             pronouns: None,
-            suffixes: Some("ın\n"),
-            ambiguous: None,
+            suffixes: Some("ın\nye\n"),
+            ambiguous: Some("tabi\ttabii\tol\n"),
         })
         .expect("test speller parses");
         Fixture::new(&[("allow", "zelenski*\n")]).with_speller("tr", speller)
@@ -501,6 +507,30 @@ mod tests {
         let fixture = fixture();
         let check = fixture.check(SPEC);
         assert_eq!(fixture.spans(&*check, "bu haber çok güzel, herkez okudum ama anlamadım böyle iş"), None);
+    }
+
+    #[test]
+    fn a_suffix_written_apart_is_one_misspelling_with_its_word() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        // After an acronym even a suffix that is also a word ("ye": eat); after a name the
+        // dictionary lacks, written in lower case.
+        let comment = "slm bu haber GS ye çok güzel, herkez okudum";
+        assert_eq!(fixture.spans(&*check, comment), Some(vec!["slm".to_string(), "GS ye".into(), "herkez".into()]));
+        assert_eq!(fixture.suggestion(&*check, comment).as_deref(), Some("selam bu haber GS'ye çok güzel, herkes okudum"));
+        assert_eq!(fixture.spans(&*check, "slm mekke ın haberi, herkez okudum"), Some(vec!["slm".to_string(), "mekke".into(), "ın".into(), "herkez".into()]));
+        // Attached by an apostrophe, however spaced: the writer's way of writing a name's suffix,
+        // no suffix written apart (the dictionary knows no "ın", so it weighs as an unknown word).
+        let finding = fixture.finding(&*check, "slm bu haber Mekke 'ın, herkez okudum").expect("slm and herkez");
+        assert!(finding.evidence.iter().all(|e| !e.contains("(apart)")), "{:?}", finding.evidence);
+    }
+
+    #[test]
+    fn an_ambiguous_word_is_judged_by_the_next() {
+        let fixture = fixture();
+        let check = fixture.check(SPEC);
+        assert_eq!(fixture.spans(&*check, "haberi okudum tabi, herkez anlamadım"), Some(vec!["tabi".to_string(), "herkez".into()]));
+        assert_eq!(fixture.spans(&*check, "bu haber habere tabi olur, herkez anlamadım"), None, "tabi olmak: subject to");
     }
 
     #[test]
