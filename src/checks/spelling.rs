@@ -230,7 +230,8 @@ impl SpellingCheck {
                 }
                 Judgement::Known if speller.is_ambiguous(&word) => {
                     let next = clause_after(text, span.end, 1);
-                    match speller.ambiguous_correction(&word, next.first().map(String::as_str)) {
+                    let before = word_before(text, span.start);
+                    match speller.ambiguous_correction(&word, before.as_deref(), next.first().map(String::as_str)) {
                         Some(correction) => (Some(Kind::Misspelling), Some(correction)),
                         None => (None, None),
                     }
@@ -425,6 +426,15 @@ fn clause_after(text: &[char], from: usize, limit: usize) -> Vec<String> {
         .collect()
 }
 
+/// The word right before a position, with only spaces between.
+fn word_before(text: &[char], at: usize) -> Option<String> {
+    let before = &text[..at.min(text.len())];
+    let spaces = before.iter().rev().take_while(|c| **c == ' ').count();
+    let end = before.len() - spaces;
+    let start = before[..end].iter().rposition(|c| !c.is_alphabetic()).map_or(0, |i| i + 1);
+    (spaces > 0 && start < end).then(|| before[start..end].iter().collect())
+}
+
 /// A correction with the first letter of the words it replaces capitalised where that was.
 fn recase_phrase(typed: &str, correction: &str) -> String {
     if starts_with_capital(typed) {
@@ -472,7 +482,7 @@ mod tests {
             separate: None,
             pronouns: None,
             suffixes: Some("ın\nye\n"),
-            ambiguous: Some("tabi\ttabii\tol\n"),
+            ambiguous: Some("tabi\ttabii\tol\ta e\n"),
         })
         .expect("test speller parses");
         Fixture::new(&[("allow", "zelenski*\n")]).with_speller("tr", speller)
@@ -531,6 +541,7 @@ mod tests {
         let check = fixture.check(SPEC);
         assert_eq!(fixture.spans(&*check, "haberi okudum tabi, herkez anlamadım"), Some(vec!["tabi".to_string(), "herkez".into()]));
         assert_eq!(fixture.spans(&*check, "bu haber habere tabi olur, herkez anlamadım"), None, "tabi olmak: subject to");
+        assert_eq!(fixture.spans(&*check, "bu haber habere tabi. herkez anlamadım"), None, "at the end after a dative");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! | `corrections-*.txt` | published lists (Zemberek's normalisation data): used only where the dictionary rejects the word and knows every word of the correction |
 //! | `rewrites.txt` | `ending<TAB>replacement`: colloquial endings ("diyo" → "diyor", "gidiyom" → "gidiyorum"), tried on words the dictionary rejects; the rewrite must be a word it knows |
 //! | `separate.txt` | words always written apart from the next ("ne", "her"): written together with a word the dictionary knows, they are careless ("negüzel") |
-//! | `ambiguous.txt` | words that are misspellings unless the next word shows the other meaning ("tabi" is "tabii" except in "vergiye tabi olmak") |
+//! | `ambiguous.txt` | words that are misspellings unless the words around them show the other meaning ("tabi" is "tabii" except in "vergiye tabi olmak", "vizeye tabi.") |
 //! | `pronouns.txt` | pronouns with "de" written joined ("bende" for "ben de"), with the verb endings of their person that tell them from the locative |
 //! | `suffixes.txt` | suffixes found written apart from their word ("insanlar ın" for "insanların", "GS ye" for "GS'ye") |
 //! | `particles.txt` | words written apart by the rules ("ki", "mi"), found joined to a word the dictionary knows ("biliyorki" → "biliyor ki") |
@@ -124,6 +124,8 @@ struct Pronoun {
 struct Ambiguous {
     correction: String,
     right_before: Vec<String>,
+    /// Endings of the word before that make it right where it ends its clause.
+    right_at_end_after: Vec<String>,
 }
 
 /// A word written apart that careless writers join to the word before it.
@@ -314,11 +316,12 @@ impl SpellingModel {
                     file: "ambiguous",
                     index: 0,
                     line,
-                    message: "expected `word<TAB>correction<TAB>beginnings of the next word`".to_string(),
+                    message: "expected `word<TAB>correction<TAB>beginnings of the next word[<TAB>endings of the word before]`".to_string(),
                 });
             };
             let right_before = beginnings.split_whitespace().map(lower).collect();
-            ambiguous.insert(lower(word.trim()), Ambiguous { correction: correction.trim().to_string(), right_before });
+            let right_at_end_after = fields.next().unwrap_or_default().split_whitespace().map(lower).collect();
+            ambiguous.insert(lower(word.trim()), Ambiguous { correction: correction.trim().to_string(), right_before, right_at_end_after });
         }
         Ok(SpellingModel {
             dictionary,
@@ -469,11 +472,15 @@ impl SpellingModel {
     }
 
     /// The correction of an ambiguous word (see [`SpellingModel::is_ambiguous`]) unless the next
-    /// word of its clause begins as the right meaning's construction does ("tabi olmak").
-    pub(crate) fn ambiguous_correction(&self, word: &str, next: Option<&str>) -> Option<String> {
+    /// word of its clause begins as the right meaning's construction does ("tabi olmak"), or it
+    /// ends its clause after a word ending as that construction's does ("vizeye tabi.").
+    pub(crate) fn ambiguous_correction(&self, word: &str, before: Option<&str>, next: Option<&str>) -> Option<String> {
         let entry = self.ambiguous.get(&lower(word))?;
-        let next = next.map(lower).unwrap_or_default();
-        (!entry.right_before.iter().any(|beginning| next.starts_with(beginning.as_str()))).then(|| recase(word, &entry.correction))
+        let right = match next.map(lower) {
+            Some(next) => entry.right_before.iter().any(|beginning| next.starts_with(beginning.as_str())),
+            None => before.map(lower).is_some_and(|before| entry.right_at_end_after.iter().any(|ending| before.ends_with(ending.as_str()))),
+        };
+        (!right).then(|| recase(word, &entry.correction))
     }
 
     /// The word is a suffix that belongs to the word before it ("ın" in "insanlar ın").
@@ -751,7 +758,7 @@ mod tests {
             separate: None,
             pronouns: Some("bende\tben de\tdım dim yorum\n"),
             suffixes: None,
-            ambiguous: Some("tabi\ttabii\tol tut\n"),
+            ambiguous: Some("tabi\ttabii\tol tut\ta e\n"),
         })
         .expect("test model parses")
     }
@@ -795,8 +802,9 @@ mod tests {
         assert_eq!(model.judge("kitapdaki", false), Judgement::Unknown, "-daki is a suffix, not the particle");
         assert_eq!(model.pronoun_with_de("Bende", ["çok", "bildim"].into_iter()).as_deref(), Some("Ben de"));
         assert_eq!(model.pronoun_with_de("bende", ["kalsın"].into_iter()), None, "the locative");
-        assert_eq!(model.ambiguous_correction("Tabi", Some("geleceğim")).as_deref(), Some("Tabii"));
-        assert_eq!(model.ambiguous_correction("tabi", None).as_deref(), Some("tabii"));
-        assert_eq!(model.ambiguous_correction("tabi", Some("olmayan")), None, "vergiye tabi olmayan");
+        assert_eq!(model.ambiguous_correction("Tabi", None, Some("geleceğim")).as_deref(), Some("Tabii"));
+        assert_eq!(model.ambiguous_correction("tabi", Some("gelirim"), None).as_deref(), Some("tabii"));
+        assert_eq!(model.ambiguous_correction("tabi", Some("vergiye"), Some("olmayan")), None, "vergiye tabi olmayan");
+        assert_eq!(model.ambiguous_correction("tabi", Some("vizeye"), None), None, "vizeye tabi.");
     }
 }
