@@ -29,14 +29,16 @@ fn spelling_fires(text: &str) -> bool {
 }
 
 /// Lower-case stems of the Turkish dictionary (`models/spelling-tr/dictionary.dic`), without the
-/// words the project lists as misspellings although the dictionary has them.
+/// words the project lists as misspellings although the dictionary has them, and without the words
+/// that are misspellings in some constructions (`ambiguous.txt`: "tabi" for "tabii").
 fn dictionary_words() -> &'static [String] {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("models/spelling-tr");
         let dic = std::fs::read_to_string(folder.join("dictionary.dic")).expect("the dictionary is readable");
-        let listed = std::fs::read_to_string(folder.join("corrections.txt")).expect("the corrections are readable");
-        let listed: Vec<&str> = listed.lines().filter_map(|l| l.split('\t').next()).collect();
+        let read = |name: &str| std::fs::read_to_string(folder.join(name)).unwrap_or_else(|e| panic!("{name} is readable: {e}"));
+        let (corrections, ambiguous) = (read("corrections.txt"), read("ambiguous.txt"));
+        let listed: Vec<&str> = corrections.lines().chain(ambiguous.lines()).filter_map(|l| l.split('\t').next()).collect();
         let words: Vec<String> = dic
             .lines()
             .skip(1)
@@ -49,6 +51,26 @@ fn dictionary_words() -> &'static [String] {
         assert!(words.len() > 10_000, "only {} dictionary words", words.len());
         words
     })
+}
+
+#[test]
+fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
+    let cases = [
+        ("Bu akşam dizi izlicem, sonra kitap okucam", Some("Bu akşam dizi izleyeceğim, sonra kitap okuyacağım")),
+        ("Bunu onuda söyledim, belkide anlar", Some("Bunu onu da söyledim, belki de anlar")),
+        ("Transfer haberi GS ye yaradı, taraftar çok mutlu", Some("Transfer haberi GS'ye yaradı, taraftar çok mutlu")),
+        ("Bu gelir vergiye tabi değildir, tabi ki herkes ödeyecek", Some("Bu gelir vergiye tabi değildir, tabii ki herkes ödeyecek")),
+        // Keyboard mash has no correction: no suggestion that changes nothing.
+        ("çok komik bu video sjsjsjdj", None),
+    ];
+    for (comment, corrected) in cases {
+        let verdict = spelling().moderate(&Comment::new(comment));
+        assert_eq!(verdict.decision, Decision::Reject, "{comment}");
+        assert_eq!(verdict.reasons[0].suggestion.as_deref(), corrected, "{comment}");
+    }
+    for comment in ["Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi."] {
+        assert!(!spelling_fires(comment), "{comment}");
+    }
 }
 
 #[test]

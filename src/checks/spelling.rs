@@ -335,9 +335,12 @@ impl Check for SpellingCheck {
         if score < self.min_score || !sure && score / (words.len().max(1) as f64) < self.min_ratio {
             return None;
         }
+        // Keyboard mash and unknown words have no correction: a "fix" that changes nothing is none.
+        let fixed = corrected(text, &words);
+        let changes_something = fixed.chars().ne(scan.text.original().iter().copied());
         Some(Finding {
             spans: words.iter().filter(|w| w.misspelled.is_some()).map(|w| w.source.clone()).collect(),
-            suggestion: Some(corrected(text, &words)),
+            suggestion: changes_something.then_some(fixed),
             evidence: words
                 .iter()
                 .filter_map(|w| {
