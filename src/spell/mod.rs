@@ -554,7 +554,14 @@ impl SpellingModel {
                 return None;
             }
             let candidate = format!("{stem}{written}");
-            self.knows(&candidate).then_some(candidate)
+            if self.knows(&candidate) {
+                return Some(candidate);
+            }
+            // Typed on an ASCII keyboard ("konusuyon"): the stem with its Turkish letters.
+            if !stem.is_ascii() {
+                return None;
+            }
+            with_turkish_letters(stem).map(|variant| format!("{variant}{written}")).find(|variant| self.knows(variant))
         })
     }
 }
@@ -753,7 +760,7 @@ mod tests {
             corrections: Some("bi\tbir\n"),
             misspellings: None,
             published: &["herkez\therkes\nkitab\tkitapx\n"],
-            rewrites: Some("yo\tyor\nıcak\tacak\nıcak\tayacak\n"),
+            rewrites: Some("yo\tyor\nıcak\tacak\nıcak\tayacak\nicak\tayacak\n"),
             particles: Some("ki\tde da\nmi\n"),
             separate: None,
             pronouns: Some("bende\tben de\tdım dim yorum\n"),
@@ -789,6 +796,7 @@ mod tests {
     fn colloquial_endings_emphasis_and_joined_particles() {
         let model = model();
         assert_eq!(model.judge("biliyo", false), Judgement::Misspelled(Kind::Colloquial, Some("biliyor".into())));
+        assert_eq!(model.judge("karsilicak", false), Judgement::Misspelled(Kind::Colloquial, Some("karşılayacak".into())), "typed in ASCII");
         assert_eq!(model.judge("yapıcak", false), Judgement::Misspelled(Kind::Colloquial, Some("yapacak".into())));
         assert_eq!(model.judge("karşılıcak", false), Judgement::Misspelled(Kind::Colloquial, Some("karşılayacak".into())), "an ending's second form");
         assert_eq!(model.judge("çoook", false), Judgement::Misspelled(Kind::Emphasis, Some("çok".into())));
