@@ -272,11 +272,7 @@ impl SpellingCheck {
             // After an apostrophe, however spaced or doubled ("Adası 'ndan", "Dale''nin"), or a
             // bracket, it is attached as the writer could. After a number it is left alone: edited
             // text writes "0 dan küçük" too.
-            let before_space = || {
-                let before = &text[..span.start];
-                let spaces = before.iter().rev().take_while(|c| **c == ' ').count();
-                (spaces > 0 && before.len() > spaces).then(|| before[before.len() - spaces - 1])
-            };
+            let before_space = || end_before_spaces(text, span.start).and_then(|end| end.checked_sub(1)).map(|at| text[at]);
             let after_acronym = || {
                 before_space().is_some_and(char::is_uppercase) && previous.as_ref().is_some_and(|p| p.len() >= 2 && in_capitals(&text[p.clone()]))
             };
@@ -429,13 +425,18 @@ fn clause_after(text: &[char], from: usize, limit: usize) -> Vec<String> {
         .collect()
 }
 
-/// The word right before a position, with only spaces between.
-fn word_before(text: &[char], at: usize) -> Option<String> {
+/// Where the text before the spaces that end at `at` ends; `None` where no space is right before.
+fn end_before_spaces(text: &[char], at: usize) -> Option<usize> {
     let before = &text[..at.min(text.len())];
     let spaces = before.iter().rev().take_while(|c| **c == ' ').count();
-    let end = before.len() - spaces;
-    let start = before[..end].iter().rposition(|c| !c.is_alphabetic()).map_or(0, |i| i + 1);
-    (spaces > 0 && start < end).then(|| before[start..end].iter().collect())
+    (spaces > 0).then(|| before.len() - spaces)
+}
+
+/// The word right before a position, with only spaces between.
+fn word_before(text: &[char], at: usize) -> Option<String> {
+    let end = end_before_spaces(text, at)?;
+    let start = text[..end].iter().rposition(|c| !c.is_alphabetic()).map_or(0, |i| i + 1);
+    (start < end).then(|| text[start..end].iter().collect())
 }
 
 /// A correction with the first letter of the words it replaces capitalised where that was.
