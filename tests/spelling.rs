@@ -144,6 +144,33 @@ fn not_evidence() -> impl Strategy<Value = String> {
     .prop_map(str::to_string)
 }
 
+/// Words that the rule joins, splits or corrects together with their neighbours: halves of
+/// phrases written apart, suffixes written apart, particles, acronyms, pronouns with "de".
+fn joinable_words() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "hiç", "bir", "her", "hangi", "çok", "ler", "nin", "yi", "ki", "GS", "ye", "tabi", "onlarda", "bende", "gelicem", "'", ".",
+    ]);
+    prop::collection::vec(words, 1..16).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Corrections that meet ("hiç bir" then "bir ler") must not overlap: the rule once panicked
+    /// building its fixed comment from two corrections over the same word.
+    #[test]
+    fn spans_of_words_corrected_together_are_true_slices_in_order(comment in joinable_words()) {
+        let verdict = spelling().moderate(&Comment::new(&comment));
+        for reason in &verdict.reasons {
+            for span in &reason.spans {
+                let slice: String = comment.chars().skip(span.start).take(span.end - span.start).collect();
+                prop_assert_eq!(&slice, &span.text);
+            }
+            prop_assert!(reason.spans.windows(2).all(|pair| pair[0].end <= pair[1].start), "{:?}: {:?}", comment, reason.spans);
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 

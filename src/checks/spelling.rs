@@ -299,7 +299,10 @@ impl SpellingCheck {
                     },
                     _ => None,
                 };
-                if let Some(joined) = joined {
+                // The word before may already be part of a correction ("hiç bir" → "hiçbir" before
+                // "ler"): then this word is judged alone, as spans must not overlap.
+                let joinable = judged.last().is_none_or(|last| last.source == *previous_span || last.source.end <= previous_span.start);
+                if let (Some(joined), true) = (joined, joinable) {
                     match judged.last_mut().filter(|p| p.source == *previous_span) {
                         Some(previous) if previous.misspelled.is_none() => {
                             previous.correction = Some(joined);
@@ -363,11 +366,15 @@ impl Check for SpellingCheck {
     }
 }
 
-/// The judged text with each correction in place of its word.
+/// The judged text with each correction in place of its word (words in order, not overlapping;
+/// one that overlaps the last corrected is left as written).
 fn corrected(text: &[char], words: &[JudgedWord]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for word in words {
+        if word.source.start < at || word.source.end > text.len() {
+            continue;
+        }
         if let Some(correction) = &word.correction {
             out.extend(&text[at..word.source.start]);
             out.push_str(correction);
@@ -537,6 +544,26 @@ mod tests {
         // no suffix written apart (the dictionary knows no "ın", so it weighs as an unknown word).
         let finding = fixture.finding(&*check, "slm bu haber Mekke 'ın, herkez okudum").expect("slm and herkez");
         assert!(finding.evidence.iter().all(|e| !e.contains("(apart)")), "{:?}", finding.evidence);
+    }
+
+    #[test]
+    fn a_suffix_after_words_already_corrected_together_is_judged_alone() {
+        let fixture = Fixture::new(&[("allow", "")]).with_speller(
+            "tr",
+            SpellingModel::parse(SpellingFiles {
+                aff: "SET UTF-8\n",
+                dic: "5\nbu\nhiçbir\nhiç\nbir\nbirler\n",
+                corrections: Some("hiç bir\thiçbir\n"),
+                suffixes: Some("ler\n"),
+                ..SpellingFiles::default()
+            })
+            .expect("test speller parses"),
+        );
+        let check = fixture.check(SPEC);
+        // Found on 2026-12-03: "bir" was both the end of "hiç bir" and the start of "bir ler",
+        // two corrections over the same letters, and building the fixed comment panicked.
+        let finding = fixture.finding(&*check, "slm bu hiç bir ler slm").expect("slm twice");
+        assert!(finding.spans.windows(2).all(|pair| pair[0].end <= pair[1].start), "{:?}", finding.spans);
     }
 
     #[test]
