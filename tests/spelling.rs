@@ -59,6 +59,8 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Bu akşam dizi izlicem, sonra kitap okucam", Some("Bu akşam dizi izleyeceğim, sonra kitap okuyacağım")),
         ("Bunu onuda söyledim, belkide anlar", Some("Bunu onu da söyledim, belki de anlar")),
         ("Onlarda bu işi yarın yapacaklar", Some("Onlar da bu işi yarın yapacaklar")),
+        // A listed misspelling in capitals is no acronym.
+        ("Bu akşam HERŞEY çok güzel olacak", Some("Bu akşam HER ŞEY çok güzel olacak")),
         ("Transfer haberi GS ye yaradı, taraftar çok mutlu", Some("Transfer haberi GS'ye yaradı, taraftar çok mutlu")),
         ("Bu gelir vergiye tabi değildir, tabi ki herkes ödeyecek", Some("Bu gelir vergiye tabi değildir, tabii ki herkes ödeyecek")),
         // Keyboard mash has no correction: no suggestion that changes nothing.
@@ -69,7 +71,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         assert_eq!(verdict.decision, Decision::Reject, "{comment}");
         assert_eq!(verdict.reasons[0].suggestion.as_deref(), corrected, "{comment}");
     }
-    for comment in ["Kitapların hepsi onlarda kaldı.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi."] {
+    for comment in ["Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi."] {
         assert!(!spelling_fires(comment), "{comment}");
     }
 }

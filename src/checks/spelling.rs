@@ -60,6 +60,9 @@ const CORPUS_COMMON: f32 = -6.0;
 /// The fewest words a comment in title case must have ("Senin Yüreğin Güzel Olursa").
 const TITLE_CASE_WORDS: usize = 4;
 
+/// The fewest letters of a listed misspelling judged in capitals where it could be an acronym.
+const LISTED_IN_CAPITALS: usize = 4;
+
 /// Words of a comment the rule judges at most (about 2,000 characters of ordinary text).
 const JUDGED_WORDS_MAX: usize = 300;
 
@@ -196,8 +199,10 @@ impl SpellingCheck {
                 continue;
             }
             let capitals = in_capitals(letters);
-            if capitals && !shouting {
-                continue; // an acronym
+            // An acronym, unless it is a listed misspelling of at least four letters ("HEMDE",
+            // "HERŞEY": no acronym is spelled so).
+            if capitals && !shouting && !(letters.len() >= LISTED_IN_CAPITALS && speller.is_listed(&letters.iter().collect::<String>())) {
+                continue;
             }
             let word: String = letters.iter().map(|&c| if is_apostrophe(c) { '\'' } else { c }).collect();
             let (stem, suffixed) = match word.split_once('\'') {

@@ -526,6 +526,12 @@ impl SpellingModel {
     }
 
     /// A word (or two) of the project's lists, its correction and its kind.
+    /// The word (any case) is in the project's lists of misspellings: never an acronym, even in
+    /// capitals ("HERŞEY", "HEMDE").
+    pub(crate) fn is_listed(&self, word: &str) -> bool {
+        self.listed(&lower(word)).is_some()
+    }
+
     fn listed(&self, lowered: &str) -> Option<(&str, Kind)> {
         if let Some(correction) = self.certain.get(lowered) {
             return Some((correction, Kind::Listed));
