@@ -59,6 +59,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Bu akşam dizi izlicem, sonra kitap okucam", Some("Bu akşam dizi izleyeceğim, sonra kitap okuyacağım")),
         ("Bunu onuda söyledim, belkide anlar", Some("Bunu onu da söyledim, belki de anlar")),
         ("Onlarda bu işi yarın yapacaklar", Some("Onlar da bu işi yarın yapacaklar")),
+        ("Maç bitti ama gol oldumu", Some("Maç bitti ama gol oldu mu")),
         // A listed misspelling in capitals is no acronym.
         ("Bu akşam HERŞEY çok güzel olacak", Some("Bu akşam HER ŞEY çok güzel olacak")),
         ("Transfer haberi GS ye yaradı, taraftar çok mutlu", Some("Transfer haberi GS'ye yaradı, taraftar çok mutlu")),

@@ -245,9 +245,12 @@ impl SpellingCheck {
                 Judgement::Misspelled(kind, _) if kind != Kind::Listed && foreign() => continue,
                 // "legalizmi" is "legalizm" with its object ending, not "legaliz mi": where the
                 // corpus of the letters model knows the word before the particle's vowel, the
-                // dictionary merely lacks it.
+                // dictionary merely lacks it. Not after a verb in the past, which takes no object
+                // ending ("geldimi" is "geldi mi" though the corpus has "geldim").
                 Judgement::Misspelled(Kind::Joined, Some(ref correction))
-                    if ends_with_question_particle(correction) && self.corpus_knows(scan, &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)]) =>
+                    if ends_with_question_particle(correction)
+                        && !correction.split(' ').next().is_some_and(|verb| speller.is_past_verb(verb))
+                        && self.corpus_knows(scan, &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)]) =>
                 {
                     (Some(Kind::Unknown), None)
                 }

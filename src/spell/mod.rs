@@ -425,10 +425,12 @@ impl SpellingModel {
             if stem.chars().count() < PARTICLE_STEM || particle.not_after.iter().any(|ending| stem.ends_with(ending.as_str())) {
                 continue;
             }
-            // "azaldığımı" is "azaldığım" with its object ending, not "azaldığı mı".
+            // "azaldığımı" is "azaldığım" with its object ending, not "azaldığı mı". A verb in the
+            // past ("geldi", "oldu") takes no object ending: "geldimi" is "geldi mi" though the
+            // dictionary knows "geldim".
             let mut without_last = lowered.chars();
             without_last.next_back();
-            if self.knows(without_last.as_str()) {
+            if !self.is_past_verb(stem) && self.knows(without_last.as_str()) {
                 continue;
             }
             let stem = if self.knows(stem) { Some(stem.to_string()) } else { self.rewrite(stem) };
@@ -464,6 +466,21 @@ impl SpellingModel {
         let mut rest = rest_of_clause.map(lower);
         rest.any(|w| pronoun.verb_endings.iter().any(|ending| w.len() > ending.len() && w.ends_with(ending.as_str())))
             .then(|| recase(word, &pronoun.correction))
+    }
+
+    /// A verb in the past, third person singular ("geldi", "oldu"): its stem is known with an
+    /// infinitive ending ("gelmek"). "kasveti" ends the same way but is a noun's ("kasvemek" is no
+    /// verb).
+    pub(crate) fn is_past_verb(&self, word: &str) -> bool {
+        let word = lower(word);
+        PAST_ENDINGS.iter().any(|ending| {
+            word.strip_suffix(ending).is_some_and(|verb| {
+                // -tı after a voiceless consonant only ("gitti"), -dı elsewhere ("geldi"):
+                // "tanıtı" is no past of "tanımak".
+                let voiceless = verb.chars().last().is_some_and(|c| "çfhkpsşt".contains(c));
+                voiceless == ending.starts_with('t') && ["mak", "mek"].iter().any(|infinitive| self.knows(&format!("{verb}{infinitive}")))
+            })
+        })
     }
 
     /// The word is in `ambiguous.txt`: whether it is misspelled depends on the next word.
@@ -626,6 +643,9 @@ fn is_mash(lowered: &str) -> bool {
 const MASH_RUN_WORD: usize = 7;
 const MASH_RUN: usize = 5;
 
+/// Endings of a verb in the past, third person singular ("geldi", "oldu", "gitti").
+const PAST_ENDINGS: [&str; 8] = ["dı", "di", "du", "dü", "tı", "ti", "tu", "tü"];
+
 /// Endings of a possessive's genitive ("ikisinin", "birinin", "hepsinin").
 const GENITIVES_OF_POSSESSIVE: [&str; 4] = ["sinin", "sının", "sunun", "sünün"];
 
@@ -757,7 +777,7 @@ mod tests {
     use super::*;
 
     const AFF: &str = "SET UTF-8\nLANG tr_TR\nSFX A Y 1\nSFX A 0 lar .\n";
-    const DIC: &str = "9\nkitap/A\nkitapda\nherkes\nbiliyor\ngelecek\nçok\nİstanbul\nyapacak\nkarşılayacak\n";
+    const DIC: &str = "16\nkitap/A\nkitapda\nherkes\nbiliyor\ngelecek\nçok\nİstanbul\nyapacak\nkarşılayacak\ngeldi\ngeldim\ngelmek\nkasveti\nkasvetim\ntanımak\n";
 
     fn model() -> SpellingModel {
         SpellingModel::parse(SpellingFiles {
@@ -808,6 +828,9 @@ mod tests {
         assert_eq!(model.judge("çoook", false), Judgement::Misspelled(Kind::Emphasis, Some("çok".into())));
         assert_eq!(model.judge("biliyoki", false), Judgement::Misspelled(Kind::Joined, Some("biliyor ki".into())));
         assert_eq!(model.judge("gelecekmi", false), Judgement::Misspelled(Kind::Joined, Some("gelecek mi".into())));
+        assert_eq!(model.judge("geldimi", false), Judgement::Misspelled(Kind::Joined, Some("geldi mi".into())), "a past verb takes no object ending");
+        assert_eq!(model.judge("kasvetimi", false), Judgement::Unknown, "a noun with its object ending");
+        assert!(model.is_past_verb("geldi") && !model.is_past_verb("tanıtı"), "-tı only after a voiceless consonant");
         assert_eq!(model.judge("aaaaa", false), Judgement::Misspelled(Kind::Emphasis, None));
         assert_eq!(model.judge("sjsjdj", false), Judgement::Misspelled(Kind::Mash, None));
         assert_eq!(model.judge("hmm", false), Judgement::Unknown, "too short to be mash");
