@@ -571,21 +571,22 @@ impl SpellingModel {
 
     /// A colloquial ending replaced by the written one, where the dictionary knows the result.
     fn rewrite(&self, lowered: &str) -> Option<String> {
-        self.rewrites.iter().find_map(|(ending, written)| {
-            let stem = lowered.strip_suffix(ending.as_str())?;
-            if stem.is_empty() {
-                return None;
-            }
-            let candidate = format!("{stem}{written}");
-            if self.knows(&candidate) {
-                return Some(candidate);
-            }
-            // Typed on an ASCII keyboard ("konusuyon"): the stem with its Turkish letters.
-            if !stem.is_ascii() {
-                return None;
-            }
-            with_turkish_letters(stem).map(|variant| format!("{variant}{written}")).find(|variant| self.knows(variant))
-        })
+        let matching = || {
+            self.rewrites.iter().filter_map(|(ending, written)| lowered.strip_suffix(ending.as_str()).filter(|stem| !stem.is_empty()).map(|stem| (stem, written)))
+        };
+        if let Some(candidate) = matching().map(|(stem, written)| format!("{stem}{written}")).find(|candidate| self.knows(candidate)) {
+            return Some(candidate);
+        }
+        // Typed on an ASCII keyboard ("konusuyon"): the stem with its Turkish letters. At most
+        // ASCII_REWRITE_LOOKUPS look-ups a word, whatever its letters: a comment of made-up words
+        // ending so must not cost many times an ordinary one.
+        if !lowered.is_ascii() {
+            return None;
+        }
+        matching()
+            .flat_map(|(stem, written)| with_turkish_letters(stem).map(move |variant| format!("{variant}{written}")))
+            .take(ASCII_REWRITE_LOOKUPS)
+            .find(|candidate| self.knows(candidate))
     }
 }
 
@@ -642,6 +643,10 @@ fn is_mash(lowered: &str) -> bool {
 /// A word at least this long with [`MASH_RUN`] consonants in a row is mash.
 const MASH_RUN_WORD: usize = 7;
 const MASH_RUN: usize = 5;
+
+/// The most dictionary look-ups spent on the Turkish-letter spellings of an ASCII word's stem
+/// before its colloquial ending ("konusuyon" needs 4 of the 15 of "konusu"; "karsilicak" 3).
+const ASCII_REWRITE_LOOKUPS: usize = 8;
 
 /// Endings of a verb in the past, third person singular ("geldi", "oldu", "gitti").
 const PAST_ENDINGS: [&str; 8] = ["dı", "di", "du", "dü", "tı", "ti", "tu", "tü"];
