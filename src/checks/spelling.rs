@@ -286,7 +286,7 @@ impl SpellingCheck {
             };
             let misspelled = match misspelled {
                 Some(Kind::Unknown) if speller.is_suffix(&word) && before_space().is_some_and(char::is_alphabetic) => Some(Kind::Apart),
-                None if !capitals && speller.is_suffix(&word) && after_acronym() => Some(Kind::Apart),
+                None if !capitals && after_acronym() && speller.is_suffix(&word) => Some(Kind::Apart),
                 other => other,
             };
             // Two words the rules write as one ("hiç bir" → "hiçbir"), or a suffix written apart

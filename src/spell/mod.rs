@@ -70,12 +70,10 @@ pub(crate) struct SpellingModel {
     suffixes: rustc_hash::FxHashSet<String>,
     /// Pronouns with "de" written joined ("bende" for "ben de"), told from the locative ("bende"
     /// = "on me") by a verb of the pronoun's person later in the clause.
-    pronouns: FxHashMap<String, Pronoun>,
-    /// How many letters the pronouns have.
-    pronoun_letters: Vec<usize>,
+    pronouns: WordTable<Pronoun>,
     /// `ambiguous.txt`: a word, its correction, and the beginnings of the next word that make it
     /// right as written.
-    ambiguous: FxHashMap<String, Ambiguous>,
+    ambiguous: WordTable<Ambiguous>,
     /// Judgements already made: comments repeat their words, and an unknown word costs dozens of
     /// dictionary look-ups. Emptied when full, so memory stays bounded.
     cache: Memo<(String, bool), Judgement>,
@@ -117,6 +115,31 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
 struct Pronoun {
     correction: String,
     verb_endings: Vec<String>,
+}
+
+/// Entries keyed by a word in lower case, asked of every known word of a comment: the lengths of
+/// the keys are kept, so most words are ruled out without lowering them.
+#[derive(Debug)]
+struct WordTable<T> {
+    entries: FxHashMap<String, T>,
+    letters: Vec<usize>,
+}
+
+impl<T> WordTable<T> {
+    fn new(entries: FxHashMap<String, T>) -> Self {
+        let mut letters: Vec<usize> = entries.keys().map(|key| key.chars().count()).collect();
+        letters.sort_unstable();
+        letters.dedup();
+        WordTable { entries, letters }
+    }
+
+    /// The entry of a word in any case.
+    fn get(&self, word: &str) -> Option<&T> {
+        if !self.letters.contains(&word.chars().count()) {
+            return None;
+        }
+        self.entries.get(&lower(word))
+    }
 }
 
 /// A word right in one construction and a misspelling elsewhere ("tabi").
@@ -295,33 +318,17 @@ impl SpellingModel {
         let separate = files.separate.map(lines).unwrap_or_default().into_iter().map(|(_, l)| lower(l.trim())).collect();
         let mut pronouns = FxHashMap::default();
         for (line, text) in files.pronouns.map(lines).unwrap_or_default() {
-            let mut fields = text.split('\t');
-            let (Some(joined), Some(correction), Some(endings)) = (fields.next(), fields.next(), fields.next()) else {
-                return Err(SpellingFileError {
-                    file: "pronouns",
-                    index: 0,
-                    line,
-                    message: "expected `joined<TAB>correction<TAB>verb endings`".to_string(),
-                });
-            };
-            let verb_endings = endings.split_whitespace().map(lower).collect();
-            pronouns.insert(lower(joined.trim()), Pronoun { correction: correction.trim().to_string(), verb_endings });
+            let fields = tab_fields(text, "pronouns", line, 3, "joined<TAB>correction<TAB>verb endings")?;
+            let verb_endings = fields[2].split_whitespace().map(lower).collect();
+            pronouns.insert(lower(fields[0].trim()), Pronoun { correction: fields[1].trim().to_string(), verb_endings });
         }
         let suffixes = files.suffixes.map(lines).unwrap_or_default().into_iter().map(|(_, l)| lower(l.trim())).collect();
         let mut ambiguous = FxHashMap::default();
         for (line, text) in files.ambiguous.map(lines).unwrap_or_default() {
-            let mut fields = text.split('\t');
-            let (Some(word), Some(correction), Some(beginnings)) = (fields.next(), fields.next(), fields.next()) else {
-                return Err(SpellingFileError {
-                    file: "ambiguous",
-                    index: 0,
-                    line,
-                    message: "expected `word<TAB>correction<TAB>beginnings of the next word[<TAB>endings of the word before]`".to_string(),
-                });
-            };
-            let right_before = beginnings.split_whitespace().map(lower).collect();
-            let right_at_end_after = fields.next().unwrap_or_default().split_whitespace().map(lower).collect();
-            ambiguous.insert(lower(word.trim()), Ambiguous { correction: correction.trim().to_string(), right_before, right_at_end_after });
+            let fields = tab_fields(text, "ambiguous", line, 3, "word<TAB>correction<TAB>beginnings of the next word[<TAB>endings of the word before]")?;
+            let words = |at: usize| fields.get(at).copied().unwrap_or_default().split_whitespace().map(lower).collect();
+            let entry = Ambiguous { correction: fields[1].trim().to_string(), right_before: words(2), right_at_end_after: words(3) };
+            ambiguous.insert(lower(fields[0].trim()), entry);
         }
         Ok(SpellingModel {
             dictionary,
@@ -331,14 +338,8 @@ impl SpellingModel {
             rewrites,
             particles,
             separate,
-            ambiguous,
-            pronoun_letters: {
-                let mut counts: Vec<usize> = pronouns.keys().map(|p| p.chars().count()).collect();
-                counts.sort_unstable();
-                counts.dedup();
-                counts
-            },
-            pronouns,
+            ambiguous: WordTable::new(ambiguous),
+            pronouns: WordTable::new(pronouns),
             suffixes,
             cache: Memo::default(),
             known: Memo::default(),
@@ -462,7 +463,7 @@ impl SpellingModel {
     /// is a verb of the pronoun's person ("bende bilmiyorum"), not where it is the locative
     /// ("kitap bende kalsın").
     pub(crate) fn pronoun_with_de<'w>(&self, word: &str, rest_of_clause: impl Iterator<Item = &'w str>) -> Option<String> {
-        let pronoun = self.pronouns.get(&lower(word))?;
+        let pronoun = self.pronouns.get(word)?;
         let mut rest = rest_of_clause.map(lower);
         rest.any(|w| pronoun.verb_endings.iter().any(|ending| w.len() > ending.len() && w.ends_with(ending.as_str())))
             .then(|| recase(word, &pronoun.correction))
@@ -485,14 +486,14 @@ impl SpellingModel {
 
     /// The word is in `ambiguous.txt`: whether it is misspelled depends on the next word.
     pub(crate) fn is_ambiguous(&self, word: &str) -> bool {
-        !self.ambiguous.is_empty() && self.ambiguous.contains_key(&lower(word))
+        self.ambiguous.get(word).is_some()
     }
 
     /// The correction of an ambiguous word (see [`SpellingModel::is_ambiguous`]) unless the next
     /// word of its clause begins as the right meaning's construction does ("tabi olmak"), or it
     /// ends its clause after a word ending as that construction's does ("vizeye tabi.").
     pub(crate) fn ambiguous_correction(&self, word: &str, before: Option<&str>, next: Option<&str>) -> Option<String> {
-        let entry = self.ambiguous.get(&lower(word))?;
+        let entry = self.ambiguous.get(word)?;
         let right = match next.map(lower) {
             Some(next) => entry.right_before.iter().any(|beginning| next.starts_with(beginning.as_str())),
             None => before.map(lower).is_some_and(|before| entry.right_at_end_after.iter().any(|ending| before.ends_with(ending.as_str()))),
@@ -507,9 +508,7 @@ impl SpellingModel {
 
     /// The word may be a pronoun with "de" written joined (see [`SpellingModel::pronoun_with_de`]).
     pub(crate) fn may_be_pronoun_with_de(&self, word: &str) -> bool {
-        // Asked of every known word: lowering it is skipped where the length rules it out.
-        let letters = word.chars().count();
-        self.pronoun_letters.contains(&letters) && self.pronouns.contains_key(&lower(word))
+        self.pronouns.get(word).is_some()
     }
 
     /// The correction of two words written apart that the rules write as one ("hiç bir" →
@@ -542,13 +541,13 @@ impl SpellingModel {
         })
     }
 
-    /// A word (or two) of the project's lists, its correction and its kind.
     /// The word (any case) is in the project's lists of misspellings: never an acronym, even in
     /// capitals ("HERŞEY", "HEMDE").
     pub(crate) fn is_listed(&self, word: &str) -> bool {
         self.listed(&lower(word)).is_some()
     }
 
+    /// A word (or two) of the project's lists, its correction and its kind.
     fn listed(&self, lowered: &str) -> Option<(&str, Kind)> {
         if let Some(correction) = self.certain.get(lowered) {
             return Some((correction, Kind::Listed));
@@ -759,6 +758,15 @@ fn pairs(content: &str, file: &'static str) -> Result<FxHashMap<String, String>,
         map.entry(from).or_insert(to);
     }
     Ok(map)
+}
+
+/// The tab-separated fields of a line of `file`, at least `required` of them (`shape` says which).
+fn tab_fields<'t>(text: &'t str, file: &'static str, line: usize, required: usize, shape: &str) -> Result<Vec<&'t str>, SpellingFileError> {
+    let fields: Vec<&str> = text.split('\t').collect();
+    if fields.len() < required {
+        return Err(SpellingFileError { file, index: 0, line, message: format!("expected `{shape}`") });
+    }
+    Ok(fields)
 }
 
 /// The `from<TAB>to` lines of a file in their order, `from` in lower case, repeats kept.
