@@ -15,7 +15,6 @@ use clap::Args;
 use super::eval::{read_labeled, Confusion};
 use super::{CliError, PolicyArgs};
 use crate::checks::Scan;
-use crate::learn::hidden::{fit_hidden, HiddenOptions};
 use crate::learn::train::{fit, Example, SplitMix, TrainOptions};
 use crate::learn::{sentences, Classifier, FeatureShape};
 use crate::text::Text;
@@ -84,23 +83,6 @@ pub(super) struct TrainArgs {
     /// Average the weights of this many models trained in different orders.
     #[arg(long, default_value_t = TrainOptions::default().bags)]
     bags: usize,
-    /// Units of the hidden layer trained beside the linear model (0: linear model only).
-    #[arg(long, default_value_t = 0)]
-    hidden_dims: usize,
-    /// The hidden layer's table has 2^BITS rows (at most --bits).
-    #[arg(long, default_value_t = HiddenOptions::default().bits)]
-    hidden_bits: u32,
-    #[arg(long, default_value_t = HiddenOptions::default().epochs)]
-    hidden_epochs: usize,
-    #[arg(long, default_value_t = HiddenOptions::default().rate)]
-    hidden_rate: f32,
-    #[arg(long, default_value_t = HiddenOptions::default().spread)]
-    hidden_spread: f32,
-    #[arg(long)]
-    hidden_plain: bool,
-    /// The hidden layer's share of the averaged log-odds.
-    #[arg(long, default_value_t = 0.5)]
-    hidden_mix: f32,
     #[command(flatten)]
     policy: PolicyArgs,
 }
@@ -151,28 +133,8 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
     };
     let examples: Vec<Example> = samples.iter().map(features).collect();
     let negative_examples: Vec<Example> = negatives.iter().map(features).collect();
-    if args.hidden_dims > 0 && (args.hidden_bits > args.bits || !(0.0..=1.0).contains(&args.hidden_mix)) {
-        return Err(CliError::Input("--hidden-bits must be at most --bits, and --hidden-mix 0–1".into()));
-    }
-    let hidden_options = HiddenOptions {
-        bits: args.hidden_bits,
-        dims: args.hidden_dims,
-        epochs: args.hidden_epochs,
-        rate: args.hidden_rate,
-        positive_weight: args.positive_weight as f32,
-        spread: args.hidden_spread,
-        naive_bayes: !args.hidden_plain,
-        ..HiddenOptions::default()
-    };
-    let train = |training: &[&Example], about: Vec<String>| {
-        let (bias, weights) = fit(training, shape.bits, options);
-        let model = Classifier::from_trained(shape, lists.clone(), ignore.clone(), bias, &weights, about);
-        if args.hidden_dims == 0 {
-            model
-        } else {
-            model.with_hidden(fit_hidden(training, hidden_options), args.hidden_mix)
-        }
-    };
+    let classifier =
+        |bias: f32, weights: Vec<f32>, about: Vec<String>| Classifier::from_trained(shape, lists.clone(), ignore.clone(), bias, &weights, about);
     let mut out = std::io::stdout().lock();
 
     if let Some(folds) = args.folds {
@@ -194,7 +156,8 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
         for fold in 0..folds {
             let training: Vec<&Example> =
                 examples.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, e)| e).chain(negative_examples.iter()).collect();
-            let model = train(&training, Vec::new());
+            let (bias, weights) = fit(&training, shape.bits, options);
+            let model = classifier(bias, weights, Vec::new());
             let judged = policy.with_classifier(&args.model, model).map_err(CliError::Input)?.only(&judge)?;
             let engine = Engine::new(judged);
             let mut counts = Confusion::default();
@@ -236,20 +199,15 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
     }
 
     let all: Vec<&Example> = examples.iter().chain(negative_examples.iter()).collect();
-    let mut about = vec![
+    let (bias, weights) = fit(&all, shape.bits, options);
+    let about = vec![
         format!("trained by `moderate train` on {} ({} comments) and {} clean sentences", args.file.display(), samples.len(), negatives.len()),
         format!(
             "options: epochs {} alpha {} l1 {} l2 {} positive_weight {} seed {} naive_bayes {} bags {}",
             options.epochs, options.alpha, options.l1, options.l2, options.positive_weight, options.seed, options.naive_bayes, options.bags
         ),
     ];
-    if args.hidden_dims > 0 {
-        about.push(format!(
-            "hidden layer: dims {} bits {} epochs {} rate {} mix {}",
-            hidden_options.dims, hidden_options.bits, hidden_options.epochs, hidden_options.rate, args.hidden_mix
-        ));
-    }
-    let model = train(&all, about);
+    let model = classifier(bias, weights, about);
     if let Some(clean) = &args.clean {
         let judge: Vec<&str> = args.judge.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
         let judged = policy.with_classifier(&args.model, model.clone()).map_err(CliError::Input)?.only(&judge)?;

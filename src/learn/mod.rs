@@ -6,7 +6,6 @@
 //! policy's word lists (whose hits are features).
 
 pub(crate) mod features;
-pub(crate) mod hidden;
 pub(crate) mod train;
 
 use std::fmt::Write as _;
@@ -17,7 +16,6 @@ use rustc_hash::FxHashMap;
 
 use crate::checks::{ListId, Scan};
 pub(crate) use features::{FeatureShape, Feature};
-pub(crate) use hidden::HiddenLayer;
 
 /// A trained model: a bias, one weight per hashed feature, and how its features are made.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,8 +37,6 @@ pub(crate) struct Classifier {
     pub list_ids: Vec<(ListId, String)>,
     /// [`Self::ignore`] as the policy's word lists.
     pub ignore_ids: Vec<(ListId, String)>,
-    /// A non-linear scorer over the same features, and its share of the averaged log-odds.
-    hidden: Option<(HiddenLayer, f32)>,
 }
 
 /// What a sentence scored, and which words pushed it most.
@@ -68,30 +64,16 @@ impl Classifier {
         let largest = trained.iter().fold(0.0f32, |m, w| m.max(w.abs()));
         let scale = if largest > 0.0 { largest / f32::from(i16::MAX) } else { 1.0 };
         let weights = trained.iter().map(|w| (w / scale).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16).collect();
-        Classifier { shape, lists, bias, weights, scale, about, ignore, list_ids: Vec::new(), ignore_ids: Vec::new(), hidden: None }
-    }
-
-    /// The same model with a hidden layer whose log-odds count `mix` (0–1) of the score.
-    pub(crate) fn with_hidden(mut self, hidden: HiddenLayer, mix: f32) -> Self {
-        self.hidden = Some((hidden, mix));
-        self
+        Classifier { shape, lists, bias, weights, scale, about, ignore, list_ids: Vec::new(), ignore_ids: Vec::new() }
     }
 
     fn weight(&self, index: u32) -> f32 {
         f32::from(self.weights[index as usize]) * self.scale
     }
 
-    /// The raw log-odds of a feature vector (whose features all have one value, as
-    /// [`features::extract`] makes them).
+    /// The raw log-odds of a feature vector.
     pub(crate) fn margin(&self, features: &[Feature]) -> f32 {
-        let linear = self.bias + features.iter().map(|f| self.weight(f.index) * f.value).sum::<f32>();
-        let Some((hidden, mix)) = &self.hidden else { return linear };
-        let mut sums = vec![0i32; hidden.dims];
-        for feature in features {
-            hidden.add(feature.index, &mut sums);
-        }
-        let value = features.first().map_or(0.0, |f| f.value);
-        (1.0 - mix) * linear + mix * hidden.margin(&sums, value)
+        self.bias + features.iter().map(|f| self.weight(f.index) * f.value).sum::<f32>()
     }
 
     /// Positions of the words the model never sees (hits of [`Self::ignore`]).
@@ -109,20 +91,12 @@ impl Classifier {
     pub(crate) fn score(&self, scan: &Scan<'_>, tokens: Range<usize>, skip: &[usize]) -> f32 {
         // Every feature has the same value, one over the root of their number: sum, then scale.
         let (mut sum, mut count) = (0i64, 0usize);
-        let mut sums = vec![0i32; self.hidden.as_ref().map_or(0, |(hidden, _)| hidden.dims)];
         features::visit(self.shape, scan, tokens, &self.list_ids, skip, &mut |index, _| {
             sum += i64::from(self.weights[index as usize]);
             count += 1;
-            if let Some((hidden, _)) = &self.hidden {
-                hidden.add(index, &mut sums);
-            }
         });
         let value = if count == 0 { 0.0 } else { 1.0 / (count as f32).sqrt() };
-        let linear = self.bias + sum as f32 * self.scale * value;
-        match &self.hidden {
-            Some((hidden, mix)) => sigmoid((1.0 - mix) * linear + mix * hidden.margin(&sums, value)),
-            None => sigmoid(linear),
-        }
+        sigmoid(self.bias + sum as f32 * self.scale * value)
     }
 
     /// [`Self::score`] with the words that pushed it: slower, for the reasons shown.
@@ -165,7 +139,6 @@ impl Classifier {
         let mut about = Vec::new();
         let mut encoded = String::new();
         let mut weights_line = 0;
-        let mut hidden_keys: FxHashMap<String, (usize, String)> = FxHashMap::default();
         for (index, line) in lines.by_ref() {
             let number = index + 1;
             let line = line.trim();
@@ -193,20 +166,11 @@ impl Classifier {
                 "ignore" => ignore = value.split_whitespace().map(str::to_string).collect(),
                 "bias" => bias = Some(number_of("bias")? as f32),
                 "scale" => scale = Some(number_of("scale")? as f32),
-                key if key.starts_with("hidden_") => {
-                    hidden_keys.insert(key.to_string(), (number, value.to_string()));
-                }
                 other => return Err(err(number, &format!("unknown key `{other}`"))),
             }
         }
-        let mut hidden_encoded: Option<(usize, String)> = None;
-        for (index, line) in lines {
-            let line = line.trim();
-            match &mut hidden_encoded {
-                Some((_, hidden)) => hidden.push_str(line),
-                None if line == "hidden" => hidden_encoded = Some((index + 1, String::new())),
-                None => encoded.push_str(line),
-            }
+        for (_, line) in lines {
+            encoded.push_str(line.trim());
         }
         let missing = |what: &str| err(weights_line.max(1), &format!("the header has no `{what}`"));
         let bits = bits.ok_or_else(|| missing("bits"))?;
@@ -234,12 +198,7 @@ impl Classifier {
             return Err(err(weights_line + 1, &format!("expected {} weights, found {}", 1u64 << bits, bytes.len() / 2)));
         }
         let weights = bytes.chunks_exact(2).map(|pair| i16::from_le_bytes([pair[0], pair[1]])).collect();
-        let hidden = match hidden_encoded {
-            None if hidden_keys.is_empty() => None,
-            None => return Err(err(weights_line, "the header has `hidden_` keys but the file has no `hidden` table")),
-            Some((hidden_line, encoded)) => Some(parse_hidden(&hidden_keys, hidden_line, &encoded, bits)?),
-        };
-        Ok(Classifier { shape, lists, bias, weights, scale, about, ignore, list_ids: Vec::new(), ignore_ids: Vec::new(), hidden })
+        Ok(Classifier { shape, lists, bias, weights, scale, about, ignore, list_ids: Vec::new(), ignore_ids: Vec::new() })
     }
 
     /// The model file: readable header, then the weights as 16-bit integers in base64.
@@ -248,6 +207,7 @@ impl Classifier {
         for w in &self.weights {
             bytes.extend_from_slice(&w.to_le_bytes());
         }
+        let encoded = base64::engine::general_purpose::STANDARD.encode(&bytes);
         let mut out = String::new();
         out.push_str(FORMAT);
         out.push('\n');
@@ -263,67 +223,13 @@ impl Classifier {
         let _ = writeln!(out, "ignore = {}", self.ignore.join(" "));
         let _ = writeln!(out, "bias = {:e}", self.bias);
         let _ = writeln!(out, "scale = {:e}", self.scale);
-        if let Some((hidden, mix)) = &self.hidden {
-            let _ = writeln!(out, "hidden_mix = {mix}");
-            for (key, value) in hidden.header() {
-                let _ = writeln!(out, "{key} = {value}");
-            }
-        }
         out.push_str("weights\n");
-        push_base64(&mut out, &bytes);
-        if let Some((hidden, _)) = &self.hidden {
-            out.push_str("hidden\n");
-            push_base64(&mut out, &hidden.table_bytes());
+        for chunk in encoded.as_bytes().chunks(100) {
+            out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
+            out.push('\n');
         }
         out
     }
-}
-
-/// `bytes` in base64, 100 characters a line.
-fn push_base64(out: &mut String, bytes: &[u8]) {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
-    for chunk in encoded.as_bytes().chunks(100) {
-        out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
-        out.push('\n');
-    }
-}
-
-/// The hidden layer of a model file: its `hidden_` header keys and its base64 table (which starts
-/// on line `table_line`).
-fn parse_hidden(keys: &FxHashMap<String, (usize, String)>, table_line: usize, encoded: &str, linear_bits: u32) -> Result<(HiddenLayer, f32), ModelFileError> {
-    let get = |key: &str| keys.get(key).ok_or_else(|| ModelFileError { line: table_line, message: format!("the header has no `{key}`") });
-    let number = |key: &str| -> Result<f64, ModelFileError> {
-        let (line, value) = get(key)?;
-        value.parse::<f64>().map_err(|_| ModelFileError { line: *line, message: format!("`{key}` is not a number") })
-    };
-    let numbers = |key: &str| -> Result<Vec<f32>, ModelFileError> {
-        let (line, value) = get(key)?;
-        value.split_whitespace().map(|v| v.parse::<f32>().map_err(|_| ModelFileError { line: *line, message: format!("`{key}` has a word that is not a number") })).collect()
-    };
-    for (key, (line, _)) in keys {
-        if !["hidden_mix", "hidden_bits", "hidden_dims", "hidden_scale", "hidden_bias", "hidden_unit_bias", "hidden_unit_weight"].contains(&key.as_str()) {
-            return Err(ModelFileError { line: *line, message: format!("unknown key `{key}`") });
-        }
-    }
-    let mix = number("hidden_mix")? as f32;
-    let bits = number("hidden_bits")? as u32;
-    if !(0.0..=1.0).contains(&mix) || bits > linear_bits {
-        return Err(ModelFileError { line: get("hidden_mix")?.0, message: "`hidden_mix` must be 0–1 and `hidden_bits` at most `bits`".into() });
-    }
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(encoded.as_bytes())
-        .map_err(|e| ModelFileError { line: table_line, message: format!("the hidden table is not base64: {e}") })?;
-    let hidden = HiddenLayer::from_parts(
-        bits,
-        number("hidden_dims")? as usize,
-        number("hidden_scale")? as f32,
-        number("hidden_bias")? as f32,
-        numbers("hidden_unit_bias")?,
-        numbers("hidden_unit_weight")?,
-        &bytes,
-    )
-    .map_err(|message| ModelFileError { line: table_line, message })?;
-    Ok((hidden, mix))
 }
 
 /// The most words scored together: a longer sentence is scored in parts of this many words. A

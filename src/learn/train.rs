@@ -126,13 +126,13 @@ fn fit_once(examples: &[&Example], bits: u32, options: TrainOptions) -> (f32, Ve
 
 /// log((p / |p|) / (q / |q|)) per weight, p and q the smoothed counts of a feature in offensive and
 /// clean examples.
-pub(crate) fn naive_bayes_ratio(examples: &[&Example], bits: u32) -> Vec<f64> {
+fn naive_bayes_ratio(examples: &[&Example], bits: u32) -> Vec<f64> {
     let size = 1usize << bits;
     let (mut p, mut q) = (vec![1.0f64; size], vec![1.0f64; size]);
     for example in examples {
         let counts = if example.offensive { &mut p } else { &mut q };
         for feature in &example.features {
-            counts[feature.index as usize & (size - 1)] += 1.0;
+            counts[feature.index as usize] += 1.0;
         }
     }
     let (p_total, q_total): (f64, f64) = (p.iter().sum(), q.iter().sum());
