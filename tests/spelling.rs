@@ -107,6 +107,30 @@ fn the_top_level_fix_restores_letters_corrects_spelling_and_lowers_capitals() {
 }
 
 #[test]
+fn a_word_written_together_is_careless_in_a_short_comment_and_a_slip_in_a_long_one() {
+    // "herşey" and "ilerde" are in edited text too (essays, novels): one of them in a long,
+    // otherwise careful sentence is a slip, not careless writing.
+    assert!(spelling_fires("herşey çok güzel olacak"));
+    assert!(spelling_fires("bunu ilerde konuşuruz"));
+    assert!(!spelling_fires("Algılanan dış dünyadaki herşey, filozofa göre zihnin kendi ürünüdür ve ondan bağımsız bir varlığı yoktur."));
+    assert!(!spelling_fires("Bu kadrolar ilerde ihtiyaç olursa diye alınıyor, ama bütçe görüşmelerinde bunun hesabı da ayrıca sorulacak."));
+    // Chat-speak stays careless however long the comment.
+    assert!(spelling_fires("Bugün açıklanan bütçe görüşmelerinde muhalefetin itirazları da ayrıca tartışılacak, bakalım bi sonuç çıkacak mı."));
+}
+
+#[test]
+fn suffixes_that_look_like_words_or_particles_are_no_mistake() {
+    for comment in [
+        "Sesi şiir okurkenki gibi titriyordu.",
+        "Ölüsünü eve getirdiklerinde şu kadarcık bir çocuktum.",
+        "Bir dahaki sefere şapkayı da bırakıp giderim.",
+        "Toplantıda mevzuu uzun uzun konuştuk.",
+    ] {
+        assert!(!spelling_fires(comment), "{comment}");
+    }
+}
+
+#[test]
 fn careful_writing_with_names_and_rare_words_is_approved() {
     for comment in [
         "Stoltenberg'in açıklaması Brüksel'de yankı uyandırdı.",

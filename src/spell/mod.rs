@@ -36,6 +36,10 @@ const LONGEST_WORD: usize = 48;
 /// How many judgements the cache holds before it starts again.
 const CACHE_WORDS: usize = 200_000;
 
+/// The diminutive suffix, which the dictionary also knows as a word ("cık"): a word ending in it is
+/// no two words written together.
+const DIMINUTIVES: [&str; 8] = ["cık", "cik", "cuk", "cük", "çık", "çik", "çuk", "çük"];
+
 /// Letters repeated this many times in a row are emphasis ("çoook"), never spelling.
 const EMPHASIS_RUN: usize = 3;
 
@@ -564,7 +568,9 @@ impl SpellingModel {
         }
         bounds[GLUED_PART..=bounds.len() - GLUED_PART].iter().find_map(|&at| {
             let (left, right) = lowered.split_at(at);
-            (self.dictionary.check(left) && self.dictionary.check(right)).then_some((left, right))
+            // "kadarcık" is "kadar" with the diminutive suffix, not "kadar" and "cık".
+            let suffix = DIMINUTIVES.contains(&right);
+            (!suffix && self.dictionary.check(left) && self.dictionary.check(right)).then_some((left, right))
         })
     }
 
