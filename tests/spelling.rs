@@ -63,6 +63,11 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         // A listed misspelling in capitals is no acronym.
         ("Bu akşam HERŞEY çok güzel olacak", Some("Bu akşam HER ŞEY çok güzel olacak")),
         ("Transfer haberi GS ye yaradı, taraftar çok mutlu", Some("Transfer haberi GS'ye yaradı, taraftar çok mutlu")),
+        // A suffix that is also a word, apart after a name it fits: a case ending after an
+        // apostrophe, the plural joined.
+        ("Yarın Türkiye ye dönüyorum", Some("Yarın Türkiye'ye dönüyorum")),
+        ("Kargo İzmit ten çıktı", Some("Kargo İzmit'ten çıktı")),
+        ("Bu ülkede Kürt ler de yaşıyor", Some("Bu ülkede Kürtler de yaşıyor")),
         ("Bu gelir vergiye tabi değildir, tabi ki herkes ödeyecek", Some("Bu gelir vergiye tabi değildir, tabii ki herkes ödeyecek")),
         // Keyboard mash has no correction: no suggestion that changes nothing.
         ("çok komik bu video sjsjsjdj", None),
@@ -72,7 +77,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         assert_eq!(verdict.decision, Decision::Reject, "{comment}");
         assert_eq!(verdict.reasons[0].suggestion.as_deref(), corrected, "{comment}");
     }
-    for comment in ["Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi."] {
+    for comment in ["Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi."] {
         assert!(!spelling_fires(comment), "{comment}");
     }
 }

@@ -284,9 +284,27 @@ impl SpellingCheck {
             let after_acronym = || {
                 before_space().is_some_and(char::is_uppercase) && previous.as_ref().is_some_and(|p| p.len() >= 2 && in_capitals(&text[p.clone()]))
             };
+            // A suffix that is also a word ("ye", "ten") after a name it fits by vowel harmony and
+            // by its first letter ("Türkiye ye", "İzmit ten") is the name's suffix written apart;
+            // not after a capitalised common word ("Dört tür", "four kinds").
+            // A capitalised word is a name where the letters model's corpus writes it so, or the
+            // dictionary does not know it in lower case ("Türkiye", "Mekke"; not "Dört", "İmza").
+            let name_like = |letters: &[char]| {
+                letters.first().is_some_and(|c| c.is_uppercase()) && !in_capitals(letters) && {
+                    let typed: String = letters.iter().collect();
+                    self.is_name(scan, &typed) || !speller.knows_remembered(&lower_word(letters))
+                }
+            };
+            let after_name = || {
+                previous.as_ref().is_some_and(|p| {
+                    let name = &text[p.clone()];
+                    name.len() >= 2 && before_space() == name.last().copied() && suffix_fits(name, &word) && name_like(name)
+                })
+            };
             let misspelled = match misspelled {
                 Some(Kind::Unknown) if speller.is_suffix(&word) && before_space().is_some_and(char::is_alphabetic) => Some(Kind::Apart),
                 None if !capitals && after_acronym() && speller.is_suffix(&word) => Some(Kind::Apart),
+                None if lower_word(letters) == word && speller.is_suffix(&word) && after_name() => Some(Kind::Apart),
                 other => other,
             };
             // Two words the rules write as one ("hiç bir" → "hiçbir"), or a suffix written apart
@@ -300,11 +318,17 @@ impl SpellingCheck {
                 let joined = match misspelled {
                     None => speller.phrase(&first, &word).map(|phrase| recase_phrase(&first, &phrase)),
                     // Joined back, the word must be one the dictionary knows ("en yi" is no "enyi");
-                    // a name's suffix goes after an apostrophe ("GS'ye").
-                    Some(Kind::Apart) if speller.is_suffix(&word) => match starts_with_capital(&first) {
-                        true => Some(format!("{first}'{word}")),
-                        false => Some(format!("{first}{word}")).filter(|joined| speller.knows(joined)),
-                    },
+                    // an acronym's suffix goes after an apostrophe ("GS'ye", "RT'ler"), and so
+                    // does a name's case ending ("Türkiye'ye") but not its plural or -lik
+                    // ("Kürtler", "Türklük").
+                    Some(Kind::Apart) if speller.is_suffix(&word) => {
+                        let letters = &text[previous_span.clone()];
+                        let derived = ["ler", "lar", "leri", "ları", "lik", "lık"].contains(&word.as_str());
+                        match in_capitals(letters) && letters.len() >= 2 || !derived && name_like(letters) {
+                            true => Some(format!("{first}'{word}")),
+                            false => Some(format!("{first}{word}")).filter(|joined| speller.knows(joined)),
+                        }
+                    }
                     _ => None,
                 };
                 // The word before may already be part of a correction ("hiç bir" → "hiçbir" before
@@ -464,6 +488,37 @@ fn recase_phrase(typed: &str, correction: &str) -> String {
 }
 
 /// The part before any apostrophe has two or more letters, none in lower case.
+/// The suffix `suffix` may follow the word `stem` as written: its vowel agrees with the stem's last
+/// vowel (a/e by front and back, ı/i/u/ü also by rounding), a suffix starting with y or n follows a
+/// vowel and one starting with a vowel a consonant, and d/t agree with the stem's last sound.
+fn suffix_fits(stem: &[char], suffix: &str) -> bool {
+    let lower = |c: char| crate::text::fold::turkish_lowercase(c).next().unwrap_or(c);
+    let stem: Vec<char> = stem.iter().map(|&c| lower(c)).collect();
+    let (Some(&last), Some(last_vowel)) = (stem.last(), stem.iter().rev().find(|c| "aeıioöuü".contains(**c))) else { return false };
+    let Some(vowel) = suffix.chars().find(|c| "aeıioöuü".contains(*c)) else { return false };
+    let front = "eiöü".contains(*last_vowel);
+    let rounded = "ouöü".contains(*last_vowel);
+    let harmony = match vowel {
+        'a' => !front,
+        'e' => front,
+        'ı' => !front && !rounded,
+        'i' => front && !rounded,
+        'u' => !front && rounded,
+        'ü' => front && rounded,
+        _ => false,
+    };
+    let stem_ends_in_vowel = "aeıioöuü".contains(last);
+    let first = suffix.chars().next().unwrap_or(' ');
+    let joins = match first {
+        'y' | 'n' => stem_ends_in_vowel,
+        'd' => !"fstkçşhp".contains(last),
+        't' => "fstkçşhp".contains(last),
+        c if "aeıioöuü".contains(c) => !stem_ends_in_vowel,
+        _ => true,
+    };
+    harmony && joins
+}
+
 fn in_capitals(letters: &[char]) -> bool {
     let stem = letters.split(|&c| is_apostrophe(c)).next().unwrap_or(letters);
     stem.iter().filter(|c| c.is_alphabetic()).count() >= 2 && !stem.iter().any(|c| c.is_lowercase())
