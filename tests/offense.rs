@@ -49,8 +49,18 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         "Ramazan ayında camiler doldu, imamlar vaaz verdi",
         "Papa, Vatikan'da inananlara seslendi",
         "Dindar ve laik kesimler bu konuda uzlaştı",
+        // A prayer opening with a one-word exclamation: the name alone is no sentence to score.
+        "Allahım! Geçmişte işlediğim tüm günahlarımı bağışla.",
+        "Allah'ım! Sana teslim olan bir kalp, doğru sözlü bir dil ve dosdoğru bir ahlak istiyorum. Hayırlı Cumalar...",
     ] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+    }
+}
+
+#[test]
+fn a_one_word_insult_before_a_sentence_is_still_judged() {
+    for text in ["Şerefsiz! Bunu nasıl yaparsın", "Defol! Seni bir daha görmek istemiyorum"] {
+        assert_eq!(judge(text).decision, Decision::Reject, "{text}: {:?}", rules(&judge(text)));
     }
 }
 

@@ -46,7 +46,7 @@ use serde::Deserialize;
 
 use super::mentions::{Mentions, MentionsSpec};
 use super::{Check, ClassifierId, Finding, ListId, PolicyData, Scan};
-use crate::learn::{sentences, Scored};
+use crate::learn::{scored_parts, Scored};
 use crate::text::Language;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -191,14 +191,14 @@ impl Check for LearnedCheck {
         }
         let mut best: Option<(f32, Range<usize>)> = None;
         let mut borderline = Vec::new();
-        for range in sentences(scan) {
-            let sentence = tokens[range.start].sentence;
-            if !self.targets.is_empty() && !self.has_target(scan, sentence) {
+        for range in scored_parts(scan, &skip) {
+            let (first, last) = (tokens[range.start].sentence, tokens[range.end - 1].sentence);
+            if !self.targets.is_empty() && !(first..=last).any(|sentence| self.has_target(scan, sentence)) {
                 continue;
             }
             let score = classifier.score(scan, range.clone(), &skip);
-            if score >= self.borderline_at && score < self.reject_at && Self::in_sentence(scan, &self.borderline, sentence) {
-                borderline.push(sentence);
+            if score >= self.borderline_at && score < self.reject_at {
+                borderline.extend((first..=last).filter(|&sentence| Self::in_sentence(scan, &self.borderline, sentence)));
             }
             if best.as_ref().is_none_or(|(b, _)| score > *b) {
                 best = Some((score, range));
@@ -208,10 +208,10 @@ impl Check for LearnedCheck {
         let mut finding = Finding { score: Some(score), ..Finding::default() };
         if score >= self.review_at {
             finding.review = score < self.reject_at || range.len() < self.min_words_to_reject;
-            let sentence = tokens[range.start].sentence;
+            let sentences: Vec<usize> = (tokens[range.start].sentence..=tokens[range.end - 1].sentence).collect();
             let scored = classifier.explain(scan, range, &skip);
             self.explain(scan, score, &scored, &mut finding);
-            Self::add_hits(scan, &self.targets, &[sentence], &mut finding);
+            Self::add_hits(scan, &self.targets, &sentences, &mut finding);
             return Some(finding);
         }
         if borderline.is_empty() {

@@ -16,7 +16,7 @@ use super::eval::{read_labeled, Confusion};
 use super::{CliError, PolicyArgs};
 use crate::checks::Scan;
 use crate::learn::train::{fit, Example, SplitMix, TrainOptions};
-use crate::learn::{sentences, Classifier, FeatureShape};
+use crate::learn::{scored_parts, Classifier, FeatureShape};
 use crate::text::Text;
 use crate::{Comment, Decision, Engine, Locale, Policy};
 
@@ -238,7 +238,7 @@ fn learned_score(policy: &Policy, name: &str, comment: &str) -> (f32, f32) {
     let text = Text::new(comment);
     let scan = Scan::new(&text, text.detected_language(), policy.scan_data());
     let skip = classifier.ignored_words(&scan);
-    let highest = sentences(&scan).into_iter().map(|range| classifier.score(&scan, range, &skip)).fold(0.0, f32::max);
+    let highest = scored_parts(&scan, &skip).into_iter().map(|range| classifier.score(&scan, range, &skip)).fold(0.0, f32::max);
     (highest, classifier.score(&scan, 0..text.tokens().len(), &skip))
 }
 

@@ -250,6 +250,39 @@ pub(crate) fn sentences(scan: &Scan<'_>) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// A sentence with fewer words the model sees than this is scored together with the sentence after
+/// it (the last with the one before): "Allahım!" alone, its name left out, would be scored by its
+/// exclamation mark only, one feature standing for a whole sentence.
+const FEWEST_SEEN_WORDS: usize = 2;
+
+/// The parts of a comment the learned check scores: its [`sentences`], those with fewer than
+/// [`FEWEST_SEEN_WORDS`] words the model sees (not at `skip`, not names) joined to a neighbour.
+pub(crate) fn scored_parts(scan: &Scan<'_>, skip: &[usize]) -> Vec<Range<usize>> {
+    let tokens = scan.text.tokens();
+    let seen = |range: &Range<usize>| range.clone().filter(|&at| !skip.contains(&at) && !tokens[at].proper_name).count();
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut pending: Option<Range<usize>> = None;
+    for sentence in sentences(scan) {
+        let part = match pending.take() {
+            Some(before) => before.start..sentence.end,
+            None => sentence,
+        };
+        // Never past a part of the longest length: a run of short sentences is scored in pieces.
+        if seen(&part) < FEWEST_SEEN_WORDS && part.len() < LONGEST_PART {
+            pending = Some(part);
+        } else {
+            parts.push(part);
+        }
+    }
+    if let Some(rest) = pending {
+        match parts.last_mut() {
+            Some(last) if last.end == rest.start && last.len() + rest.len() <= 2 * LONGEST_PART => last.end = rest.end,
+            _ => parts.push(rest),
+        }
+    }
+    parts
+}
+
 fn whole_sentences(scan: &Scan<'_>) -> Vec<Range<usize>> {
     let tokens = scan.text.tokens();
     let mut out: Vec<Range<usize>> = Vec::new();
