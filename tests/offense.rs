@@ -58,6 +58,16 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
 }
 
 #[test]
+fn naming_peoples_is_no_offense_but_attacking_them_is() {
+    for text in ["Suriyeliler bu yıl da bayramı Türkiye'de kutladı", "Kürt ve Türk gençler aynı takımda oynuyor", "Arap turistler ülke ekonomisine katkı sağlıyor"] {
+        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+    }
+    for text in ["Suriyeliler defolsun bu ülkeden", "Ermeniler yalancı ve sinsidir", "Bu Araplar hepsi pis ve hain"] {
+        assert_ne!(judge(text).decision, Decision::Approve, "{text}");
+    }
+}
+
+#[test]
 fn a_one_word_insult_before_a_sentence_is_still_judged() {
     for text in ["Şerefsiz! Bunu nasıl yaparsın", "Defol! Seni bir daha görmek istemiyorum"] {
         assert_eq!(judge(text).decision, Decision::Reject, "{text}: {:?}", rules(&judge(text)));

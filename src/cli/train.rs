@@ -49,7 +49,7 @@ pub(super) struct TrainArgs {
     #[arg(long, default_value = "insult,profanity,offensive")]
     lists: String,
     /// Word lists whose words the model never sees (names of religions and peoples; borderline words).
-    #[arg(long, default_value = "belief,borderline,acronyms")]
+    #[arg(long, default_value = "belief,borderline,acronyms,peoples")]
     ignore: String,
     /// The model has 2^BITS weights.
     #[arg(long, default_value_t = 20)]
