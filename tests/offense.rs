@@ -52,6 +52,9 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         // A prayer opening with a one-word exclamation: the name alone is no sentence to score.
         "Allahım! Geçmişte işlediğim tüm günahlarımı bağışla.",
         "Allah'ım! Sana teslim olan bir kalp, doğru sözlü bir dil ve dosdoğru bir ahlak istiyorum. Hayırlı Cumalar...",
+        // Blessings are no contempt: "masallah" is not "masal", illness is wished away.
+        "Masallah Allah yar ve yardımcıları olsun inşallah",
+        "Allah ölüm ve hastalık vermesin, başınız sağ olsun",
     ] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
