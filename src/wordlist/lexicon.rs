@@ -414,8 +414,10 @@ fn walk(trie: &Trie, token: &Token, use_letters: bool, budget: usize, is_excepti
                     break;
                 }
                 let before = next.len();
-                steps += 1;
                 trie.step(n, sym, use_letters, &mut next);
+                // A step is a node reached: a mask reaching thirty letters costs thirty, as the
+                // states it leaves behind do (one step of a written letter reaches one or two).
+                steps += (next.len() - before).max(1);
                 for reached in &mut next[before..] {
                     reached.1 |= weak_so_far;
                 }
