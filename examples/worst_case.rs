@@ -15,8 +15,9 @@
 //! news sentences (`../shared/data/clean-tr/wiki-sentences.txt`) joined to the same length, never
 //! judged before (the spelling memory would flatter them).
 //!
-//! Prints the slowest patterns with their cost against the typical median, and writes them to
-//! `--out` (one pattern a line, as the `worst cases` benchmark reads them).
+//! Prints the slowest patterns with their cost against the typical median, and with `--out` writes
+//! them to a file (one pattern a line, as the `worst cases` benchmark reads `benches/worst-cases.txt`;
+//! add the ones worth keeping to it by hand).
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -135,7 +136,8 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let seconds: u64 = option(&args, "--seconds").and_then(|s| s.parse().ok()).unwrap_or(120);
     let mut random = Random(option(&args, "--seed").and_then(|s| s.parse().ok()).unwrap_or(7));
-    let out = option(&args, "--out").unwrap_or("benches/worst-cases.txt");
+    // Written only when asked: the benchmark's file keeps the patterns of earlier searches too.
+    let out = option(&args, "--out");
     let engine = Engine::new(Policy::embedded().expect("the default policy loads"));
 
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
@@ -211,7 +213,9 @@ fn main() {
         println!("| `{}` | {:.2} | {:.1} |", describe(pattern), cost.as_secs_f64() * 1e3, cost.as_secs_f64() / baseline.as_secs_f64().max(1e-9));
     }
     let lines: Vec<String> = finalists.iter().take(6).map(|(_, p)| p.iter().map(|&i| PIECES[i].replace('\n', "\\n")).collect::<String>()).collect();
-    if let Err(error) = std::fs::write(out, lines.join("\n") + "\n") {
-        eprintln!("cannot write {out}: {error}");
+    if let Some(out) = out {
+        if let Err(error) = std::fs::write(out, lines.join("\n") + "\n") {
+            eprintln!("cannot write {out}: {error}");
+        }
     }
 }

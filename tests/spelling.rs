@@ -59,6 +59,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Bu akşam dizi izlicem, sonra kitap okucam", Some("Bu akşam dizi izleyeceğim, sonra kitap okuyacağım")),
         ("Bunu onuda söyledim, belkide anlar", Some("Bunu onu da söyledim, belki de anlar")),
         ("Onlarda bu işi yarın yapacaklar", Some("Onlar da bu işi yarın yapacaklar")),
+        ("Sizde çok şey yapmayın, bekleyin", Some("Siz de çok şey yapmayın, bekleyin")),
         ("Maç bitti ama gol oldumu", Some("Maç bitti ama gol oldu mu")),
         // A listed misspelling in capitals is no acronym.
         ("Bu akşam HERŞEY çok güzel olacak", Some("Bu akşam HER ŞEY çok güzel olacak")),
@@ -77,7 +78,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         assert_eq!(verdict.decision, Decision::Reject, "{comment}");
         assert_eq!(verdict.reasons[0].suggestion.as_deref(), corrected, "{comment}");
     }
-    for comment in ["Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi."] {
+    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi."] {
         assert!(!spelling_fires(comment), "{comment}");
     }
 }
