@@ -31,10 +31,16 @@
 //!   rejected, however high it scores: a few words are little evidence ("Köpek kudurunca saldırdı").
 //! - `borderline_at` (optional, default 0): a borderline word whose sentence scores below this is
 //!   approved: the model is sure the sentence is harmless ("Gavur icadı dedikleri makine bozuldu").
+//! - `whole_comment_words` (optional, default 0: off; not with `targets`): a comment of at most
+//!   this many words is also scored whole, as the model learned from whole tweets, and that score
+//!   decides review: a short comment is judged by all it says ("Bu ne saygısızlık. Yazıklar olsun
+//!   size.") rather than by its angriest sentence alone. Its sentences then count only when one
+//!   scores `reject_at` or more, and only a sentence rejects: the whole score sends to review.
 //!
-//! Each sentence is scored on its own and the comment gets the highest: adding a harmless sentence
-//! to a comment never raises its score. Borderline words are left out of their sentence's score:
-//! the question is whether the sentence around them is offensive.
+//! Each sentence is scored on its own and the comment gets the highest, so adding a harmless
+//! sentence never makes a comment rejected (with `whole_comment_words`, it may move a short
+//! comment into or out of review). Borderline words are left out of their sentence's score: the
+//! question is whether the sentence around them is offensive.
 //!
 //! ## Example
 //! With `reject_at = 0.8`, `review_at = 0.6`: a sentence scoring 0.9 rejects, with the words that
@@ -65,6 +71,8 @@ pub(crate) struct LearnedSpec {
     borderline_at: f32,
     #[serde(default)]
     min_words_to_reject: usize,
+    #[serde(default)]
+    whole_comment_words: usize,
     /// Words of these lists only mentioned (see `mentions.rs`) are left out of the score.
     mentions: Option<MentionsSpec>,
     #[serde(default)]
@@ -85,6 +93,9 @@ impl LearnedSpec {
                 self.review_at, self.reject_at
             ));
         }
+        if self.whole_comment_words > 0 && !self.targets.is_empty() {
+            return Err("`whole_comment_words` cannot go with `targets`: an attack on a belief is judged in the sentence that names it".into());
+        }
         let resolve = |names: &[String]| names.iter().map(|n| data.resolve(n)).collect::<Result<Vec<_>, _>>();
         Ok(Box::new(LearnedCheck {
             model: data.resolve_classifier(&self.model)?,
@@ -96,6 +107,7 @@ impl LearnedSpec {
             idioms: resolve(&self.idioms)?,
             borderline_at: self.borderline_at,
             min_words_to_reject: self.min_words_to_reject,
+            whole_comment_words: self.whole_comment_words,
             mentions: self.mentions.as_ref().map(|m| m.build(data)).transpose()?,
             mentioned: resolve(&self.mentioned)?,
             languages: self.languages.clone(),
@@ -114,6 +126,7 @@ struct LearnedCheck {
     idioms: Vec<ListId>,
     borderline_at: f32,
     min_words_to_reject: usize,
+    whole_comment_words: usize,
     mentions: Option<Mentions>,
     mentioned: Vec<ListId>,
     languages: Vec<Language>,
@@ -189,25 +202,47 @@ impl Check for LearnedCheck {
                 skip.extend(scan.hits(list).iter().filter(|h| mentions.spares(scan, list, h)).flat_map(|h| h.words.clone()));
             }
         }
+        let whole = (self.whole_comment_words > 0 && !tokens.is_empty() && tokens.len() <= self.whole_comment_words).then(|| 0..tokens.len());
+        // In a short comment judged whole, a sentence counts alone only at the rejecting score.
+        let sentence_counts = |score: f32| whole.is_none() || score >= self.reject_at;
         let mut best: Option<(f32, Range<usize>)> = None;
+        // A comment of one sentence is its own whole: scored once.
+        let mut whole_score = None;
         let mut borderline = Vec::new();
+        let mut in_band = |score: f32, range: &Range<usize>| {
+            if score >= self.borderline_at && score < self.reject_at {
+                let (first, last) = (tokens[range.start].sentence, tokens[range.end - 1].sentence);
+                borderline.extend((first..=last).filter(|&sentence| Self::in_sentence(scan, &self.borderline, sentence)));
+            }
+        };
         for range in scored_parts(scan, &skip) {
             let (first, last) = (tokens[range.start].sentence, tokens[range.end - 1].sentence);
             if !self.targets.is_empty() && !(first..=last).any(|sentence| self.has_target(scan, sentence)) {
                 continue;
             }
             let score = classifier.score(scan, range.clone(), &skip);
-            if score >= self.borderline_at && score < self.reject_at {
-                borderline.extend((first..=last).filter(|&sentence| Self::in_sentence(scan, &self.borderline, sentence)));
+            if whole.as_ref() == Some(&range) {
+                whole_score = Some(score);
             }
+            if !sentence_counts(score) {
+                continue;
+            }
+            in_band(score, &range);
             if best.as_ref().is_none_or(|(b, _)| score > *b) {
                 best = Some((score, range));
             }
         }
+        let mut whole_decides = false;
+        if let Some(range) = whole.filter(|_| best.is_none()) {
+            let score = whole_score.unwrap_or_else(|| classifier.score(scan, range.clone(), &skip));
+            in_band(score, &range);
+            whole_decides = true;
+            best = Some((score, range));
+        }
         let (score, range) = best?;
         let mut finding = Finding { score: Some(score), ..Finding::default() };
         if score >= self.review_at {
-            finding.review = score < self.reject_at || range.len() < self.min_words_to_reject;
+            finding.review = whole_decides || score < self.reject_at || range.len() < self.min_words_to_reject;
             let sentences: Vec<usize> = (tokens[range.start].sentence..=tokens[range.end - 1].sentence).collect();
             let scored = classifier.explain(scan, range, &skip);
             self.explain(scan, score, &scored, &mut finding);
@@ -269,6 +304,27 @@ mod tests {
     }
 
     #[test]
+    fn a_short_comment_is_scored_whole_and_its_whole_score_only_reviews() {
+        let fixture = fixture();
+        let text = "zibidi herif. Belediye yolu açtı, hava güzel.";
+        // No sentence can reject (reject_at 1.0): the whole comment decides, diluted by its clean words.
+        // review_at 0: every comment gets a finding, so the scores can be compared.
+        let by_sentence = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 1.0\nreview_at = 0.0");
+        let whole = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 1.0\nreview_at = 0.0\nwhole_comment_words = 20");
+        let sentence_score = fixture.finding(&*by_sentence, text).and_then(|f| f.score).expect("scored");
+        let finding = fixture.finding(&*whole, text).expect("fires");
+        assert!(finding.review);
+        assert!(finding.score.is_some_and(|s| s < sentence_score), "{:?} against {sentence_score}", finding.score);
+        // Longer than the limit: sentence by sentence, as without it.
+        let short_limit = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 1.0\nreview_at = 0.0\nwhole_comment_words = 3");
+        assert_eq!(fixture.finding(&*short_limit, text).and_then(|f| f.score), Some(sentence_score));
+        // A sentence scoring reject_at still rejects, however the comment is padded.
+        let rejecting = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.7\nreview_at = 0.5\nwhole_comment_words = 20");
+        let finding = fixture.finding(&*rejecting, "Bu zibidi herif yine konuşmuş. Belediye yolu açtı, hava güzel.").expect("fires");
+        assert!(!finding.review);
+    }
+
+    #[test]
     fn targets_limit_it_to_sentences_about_them() {
         let fixture = fixture();
         let check = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.7\nreview_at = 0.5\ntargets = ['belief']");
@@ -322,5 +378,18 @@ mod tests {
             })
             .expect_err("review above reject");
         assert!(error.contains("review_at"), "{error}");
+        let spec: crate::checks::CheckSpec =
+            toml::from_str("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.7\nreview_at = 0.5\ntargets = ['belief']\nwhole_comment_words = 25")
+                .expect("parses");
+        let error = spec
+            .build(&crate::checks::PolicyData {
+                lists: &names,
+                models: &Default::default(),
+                spellers: &Default::default(),
+                classifiers: &Default::default(),
+                unusable_classifiers: &Default::default(),
+            })
+            .expect_err("whole comments with targets");
+        assert!(error.contains("whole_comment_words"), "{error}");
     }
 }
