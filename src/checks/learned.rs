@@ -361,35 +361,26 @@ mod tests {
         assert!(!finding.review);
     }
 
-    #[test]
-    fn thresholds_out_of_order_are_an_error() {
-        let fixture = fixture();
-        let spec: crate::checks::CheckSpec =
-            toml::from_str("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.5\nreview_at = 0.7").expect("parses");
+    /// The error building a `learned` check from this rule text gives, with no lists or models.
+    fn build_error(spec: &str) -> String {
+        let spec: crate::checks::CheckSpec = toml::from_str(spec).expect("parses");
         let names = std::collections::HashMap::new();
-        let _ = (&fixture, &names);
-        let error = spec
-            .build(&crate::checks::PolicyData {
-                lists: &names,
-                models: &Default::default(),
-                spellers: &Default::default(),
-                classifiers: &Default::default(),
-                unusable_classifiers: &Default::default(),
-            })
-            .expect_err("review above reject");
+        spec.build(&crate::checks::PolicyData {
+            lists: &names,
+            models: &Default::default(),
+            spellers: &Default::default(),
+            classifiers: &Default::default(),
+            unusable_classifiers: &Default::default(),
+        })
+        .map(|_| ())
+        .expect_err("the spec is refused")
+    }
+
+    #[test]
+    fn thresholds_out_of_order_and_whole_comments_with_targets_are_errors() {
+        let error = build_error("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.5\nreview_at = 0.7");
         assert!(error.contains("review_at"), "{error}");
-        let spec: crate::checks::CheckSpec =
-            toml::from_str("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.7\nreview_at = 0.5\ntargets = ['belief']\nwhole_comment_words = 25")
-                .expect("parses");
-        let error = spec
-            .build(&crate::checks::PolicyData {
-                lists: &names,
-                models: &Default::default(),
-                spellers: &Default::default(),
-                classifiers: &Default::default(),
-                unusable_classifiers: &Default::default(),
-            })
-            .expect_err("whole comments with targets");
+        let error = build_error("kind = 'learned'\nmodel = 'offense'\nreject_at = 0.7\nreview_at = 0.5\ntargets = ['belief']\nwhole_comment_words = 25");
         assert!(error.contains("whole_comment_words"), "{error}");
     }
 }

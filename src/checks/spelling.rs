@@ -51,7 +51,7 @@ use serde::Deserialize;
 
 use super::{Check, Finding, ListId, ModelId, PolicyData, Scan, SpellerId};
 use crate::restore::{handles_and_links, is_apostrophe, touches_a_digit, word_end};
-use crate::spell::{capitalised, Judgement, Kind, SpellingModel};
+use crate::spell::{capitalised, is_vowel, Judgement, Kind, SpellingModel};
 use crate::text::Language;
 
 /// The log10 probability above which a form of the letters model's corpus is a word, not a typo.
@@ -487,17 +487,15 @@ fn recase_phrase(typed: &str, correction: &str) -> String {
     }
 }
 
-/// The part before any apostrophe has two or more letters, none in lower case.
 /// The suffix `suffix` may follow the word `stem` as written: its vowel agrees with the stem's last
 /// vowel (a/e by front and back, ı/i/u/ü also by rounding), a suffix starting with y or n follows a
 /// vowel and one starting with a vowel a consonant, and d/t agree with the stem's last sound.
 fn suffix_fits(stem: &[char], suffix: &str) -> bool {
-    let lower = |c: char| crate::text::fold::turkish_lowercase(c).next().unwrap_or(c);
-    let stem: Vec<char> = stem.iter().map(|&c| lower(c)).collect();
-    let (Some(&last), Some(last_vowel)) = (stem.last(), stem.iter().rev().find(|c| "aeıioöuü".contains(**c))) else { return false };
-    let Some(vowel) = suffix.chars().find(|c| "aeıioöuü".contains(*c)) else { return false };
-    let front = "eiöü".contains(*last_vowel);
-    let rounded = "ouöü".contains(*last_vowel);
+    let stem: Vec<char> = lower_word(stem).chars().collect();
+    let (Some(&last), Some(&last_vowel)) = (stem.last(), stem.iter().rev().find(|c| is_vowel(**c))) else { return false };
+    let Some(vowel) = suffix.chars().find(|c| is_vowel(*c)) else { return false };
+    let front = "eiöü".contains(last_vowel);
+    let rounded = "ouöü".contains(last_vowel);
     let harmony = match vowel {
         'a' => !front,
         'e' => front,
@@ -507,18 +505,19 @@ fn suffix_fits(stem: &[char], suffix: &str) -> bool {
         'ü' => front && rounded,
         _ => false,
     };
-    let stem_ends_in_vowel = "aeıioöuü".contains(last);
+    let stem_ends_in_vowel = is_vowel(last);
     let first = suffix.chars().next().unwrap_or(' ');
     let joins = match first {
         'y' | 'n' => stem_ends_in_vowel,
         'd' => !"fstkçşhp".contains(last),
         't' => "fstkçşhp".contains(last),
-        c if "aeıioöuü".contains(c) => !stem_ends_in_vowel,
+        c if is_vowel(c) => !stem_ends_in_vowel,
         _ => true,
     };
     harmony && joins
 }
 
+/// The part before any apostrophe has two or more letters, none in lower case.
 fn in_capitals(letters: &[char]) -> bool {
     let stem = letters.split(|&c| is_apostrophe(c)).next().unwrap_or(letters);
     stem.iter().filter(|c| c.is_alphabetic()).count() >= 2 && !stem.iter().any(|c| c.is_lowercase())

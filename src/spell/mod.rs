@@ -662,7 +662,8 @@ const GENITIVES_OF_POSSESSIVE: [&str; 4] = ["sinin", "sının", "sunun", "sünü
 /// The fewest letters of keyboard mash: "hşşh" may be a name's initials, "sjsjd" is not a word.
 const MASH_LETTERS: usize = 5;
 
-fn is_vowel(c: char) -> bool {
+/// A Turkish vowel, with or without a circumflex.
+pub(crate) fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'ı' | 'i' | 'o' | 'ö' | 'u' | 'ü' | 'â' | 'î' | 'û')
 }
 
