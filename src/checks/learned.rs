@@ -165,7 +165,8 @@ impl LearnedCheck {
         }
     }
 
-    fn explain(&self, scan: &Scan<'_>, score: f32, scored: &Scored, finding: &mut Finding) {
+    /// `whole`: the score is the whole short comment's, which only sends to review.
+    fn explain(&self, scan: &Scan<'_>, score: f32, whole: bool, scored: &Scored, finding: &mut Finding) {
         let tokens = scan.text.tokens();
         let mut shown = Vec::new();
         // The words that pushed most; after the first, only those that pushed at least a third as hard.
@@ -178,7 +179,8 @@ impl LearnedCheck {
             let text: String = scan.text.original()[first.source.start..last.source.end].iter().collect();
             shown.push(format!("{text} {push:+.2}"));
         }
-        finding.evidence.push(format!("model {} scored {score:.2}; the words that pushed it most: {}", self.name, shown.join(", ")));
+        let of_what = if whole { " for the whole comment (a short comment's whole score only sends to review)" } else { "" };
+        finding.evidence.push(format!("model {} scored {score:.2}{of_what}; the words that pushed it most: {}", self.name, shown.join(", ")));
     }
 }
 
@@ -245,7 +247,7 @@ impl Check for LearnedCheck {
             finding.review = whole_decides || score < self.reject_at || range.len() < self.min_words_to_reject;
             let sentences: Vec<usize> = (tokens[range.start].sentence..=tokens[range.end - 1].sentence).collect();
             let scored = classifier.explain(scan, range, &skip);
-            self.explain(scan, score, &scored, &mut finding);
+            self.explain(scan, score, whole_decides, &scored, &mut finding);
             Self::add_hits(scan, &self.targets, &sentences, &mut finding);
             return Some(finding);
         }
@@ -314,6 +316,7 @@ mod tests {
         let sentence_score = fixture.finding(&*by_sentence, text).and_then(|f| f.score).expect("scored");
         let finding = fixture.finding(&*whole, text).expect("fires");
         assert!(finding.review);
+        assert!(finding.evidence.iter().any(|e| e.contains("the whole comment")), "{:?}", finding.evidence);
         assert!(finding.score.is_some_and(|s| s < sentence_score), "{:?} against {sentence_score}", finding.score);
         // Longer than the limit: sentence by sentence, as without it.
         let short_limit = fixture.check("kind = 'learned'\nmodel = 'offense'\nreject_at = 1.0\nreview_at = 0.0\nwhole_comment_words = 3");
