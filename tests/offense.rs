@@ -35,6 +35,9 @@ fn attacks_on_beliefs_without_a_listed_insult_are_flagged_as_attacks_on_beliefs(
         "Papaz da imam da aynı, hepsi dolandırıcı",
         "Dinler saçmalıktır, inananların hepsi aptaldır",
         "Islam is a disgusting religion.",
+        // A borderline word said of believers: a person decides, whatever the rest scores.
+        "Hristiyanlar kafirdir, hepsi cehennemde yanacak.",
+        "Kafir Yahudiler yine sahnede",
     ] {
         let verdict = judge(text);
         assert_ne!(verdict.decision, Decision::Approve, "{text}");
@@ -55,6 +58,8 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         // Blessings are no contempt: "masallah" is not "masal", illness is wished away.
         "Masallah Allah yar ve yardımcıları olsun inşallah",
         "Allah ölüm ve hastalık vermesin, başınız sağ olsun",
+        // A verse naming unbelievers, scored harmless around the borderline word.
+        "Rabbimiz! Günahlarımızı bağışla ve kâfirler güruhuna karşı bize yardım et.",
     ] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
