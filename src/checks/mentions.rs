@@ -7,7 +7,9 @@
 //! - negated mentions: a word of the `negating` list follows within two words ("Kimseye aptal
 //!   demiyorum", "o aptal değil"; the list's own exceptions keep "aptal değil mi" an insult);
 //! - acts: the word takes the suffix -lık/-lik/-luk/-lük that makes a noun of the quality ("Alınan
-//!   karar tam bir aptallık", "Bu nasıl bir ahmaklık"): criticism of a decision, not of a person.
+//!   karar tam bir aptallık", "Bu nasıl bir ahmaklık"): criticism of a decision, not of a person;
+//!   unless a verb of doing follows ("şerefsizlik yapmayın", "terbiyesizlik etme"): that is said of
+//!   the doer.
 //!
 //! ## Why
 //! A news site's readers quote what was said and criticise decisions. Rejecting those for the word
@@ -89,7 +91,31 @@ fn names_an_act(scan: &Scan<'_>, list: ListId, hit: &Hit) -> bool {
     let stem: String = stem.trim_start_matches(['!', '=']).chars().map(ascii_skeleton).collect();
     let form = word_form(token);
     // -lık, softened before a vowel to -lığ ("aptallığı").
-    form.strip_prefix(stem.as_str()).is_some_and(|rest| ["lik", "luk", "lig", "lug"].iter().any(|s| rest.starts_with(s)))
+    let is_act = form.strip_prefix(stem.as_str()).is_some_and(|rest| ["lik", "luk", "lig", "lug"].iter().any(|s| rest.starts_with(s)));
+    is_act && !done_by_someone(scan, hit)
+}
+
+/// How many words after an act a verb of doing may stand ("şerefsizlik resmen yaptı").
+const DOING_WINDOW: usize = 2;
+
+/// The act is done by someone: "şerefsizlik yapmayın", "terbiyesizlik etme", "yalakalık yapan
+/// gazeteler" say it of a person, the doer, as "aptal" would; "tam bir aptallık" names the act.
+fn done_by_someone(scan: &Scan<'_>, hit: &Hit) -> bool {
+    // Forms of yapmak and etmek, as typed in ASCII; not "yapı" (a building) or "etki" (an effect).
+    const DOING: [&str; 24] = [
+        "yapm", "yapt", "yapar", "yapan", "yapac", "yapaca", "yapip", "yapiyo", "yapin", "yapsin", "yapil", "yapabil", "etm", "ett",
+        "eder", "eden", "edec", "edip", "ediyo", "edin", "edil", "edebil", "etsin", "etmey",
+    ];
+    scan.text
+        .tokens()
+        .iter()
+        .skip(hit.words.end)
+        .take(DOING_WINDOW)
+        .take_while(|t| t.sentence == hit.sentence)
+        .any(|t| {
+            let form = word_form(t);
+            DOING.iter().any(|prefix| form.starts_with(prefix))
+        })
 }
 
 fn is_negated(scan: &Scan<'_>, negating: ListId, hit: &Hit) -> bool {
@@ -168,6 +194,10 @@ mod tests {
         assert_eq!(fixture.spans(&*check, "Bu nasıl bir ahmaklık, kendi ayağımıza kurşun sıkıyoruz"), None);
         assert_eq!(fixture.spans(&*check, "Bu ne AHMAKLIĞI"), None);
         assert_eq!(fixture.spans(&*check, "Sen tam bir ahmaksın"), Some(vec!["ahmaksın".into()]));
+        // Doing the act is said of the doer.
+        assert_eq!(fixture.spans(&*check, "Bu kadar ahmaklık yapmayın"), Some(vec!["ahmaklık".into()]));
+        assert_eq!(fixture.spans(&*check, "ahmaklık etme"), Some(vec!["ahmaklık".into()]));
+        assert_eq!(fixture.spans(&*check, "Bu ahmaklık yapısı gereği"), None);
     }
 
     #[test]
