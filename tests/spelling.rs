@@ -61,6 +61,11 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Onlarda bu işi yarın yapacaklar", Some("Onlar da bu işi yarın yapacaklar")),
         ("Sizde çok şey yapmayın, bekleyin", Some("Siz de çok şey yapmayın, bekleyin")),
         ("Maç bitti ama gol oldumu", Some("Maç bitti ama gol oldu mu")),
+        // A particle joined to chat-speak or to a spoken ending is careless as its word is, in a
+        // comment of any length; a spoken ending typed half in ASCII too.
+        ("Seçimden sonra ne olacağını herkes merak ediyor, tabikide bekleyip göreceğiz", Some("Seçimden sonra ne olacağını herkes merak ediyor, tabii ki de bekleyip göreceğiz")),
+        ("Maçtan sonra hakem kararları da konuşuldu, ama bu iş böyle oluyoda taraftar kızıyor", Some("Maçtan sonra hakem kararları da konuşuldu, ama bu iş böyle oluyor da taraftar kızıyor")),
+        ("Yarın gelip kapıda karsılıcak", Some("Yarın gelip kapıda karşılayacak")),
         // A listed misspelling in capitals is no acronym.
         ("Bu akşam HERŞEY çok güzel olacak", Some("Bu akşam HER ŞEY çok güzel olacak")),
         ("Transfer haberi GS ye yaradı, taraftar çok mutlu", Some("Transfer haberi GS'ye yaradı, taraftar çok mutlu")),
@@ -120,6 +125,8 @@ fn a_word_written_together_is_careless_in_a_short_comment_and_a_slip_in_a_long_o
     assert!(spelling_fires("bunu ilerde konuşuruz"));
     assert!(!spelling_fires("Algılanan dış dünyadaki herşey, filozofa göre zihnin kendi ürünüdür ve ondan bağımsız bir varlığı yoktur."));
     assert!(!spelling_fires("Bu kadrolar ilerde ihtiyaç olursa diye alınıyor, ama bütçe görüşmelerinde bunun hesabı da ayrıca sorulacak."));
+    // Two such words are careless writing however long the comment.
+    assert!(spelling_fires("Algılanan dış dünyadaki herşey, filozofa göre zihnin kendi ürünüdür ve bu görüş, felsefe tarihinde uzun süre tartışıldıktan sonra ilerde başka düşünürlerce de savunulmuştur."));
     // Chat-speak stays careless however long the comment.
     assert!(spelling_fires("Bugün açıklanan bütçe görüşmelerinde muhalefetin itirazları da ayrıca tartışılacak, bakalım bi sonuç çıkacak mı."));
 }

@@ -37,6 +37,8 @@
 //! - `alone`: the kinds that make a comment careless writing on their own, however long it is.
 //! - `min_score`: the weight that rejects; `min_ratio`: and the weight per judged word it needs
 //!   without a word of an `alone` kind.
+//! - `twice` (optional): kinds two words of which (of any of them) make a comment careless writing
+//!   however long it is: one "birşey" in a long comment is a slip, "ilerde … birşey" is not.
 //!
 //! ## Example
 //! "ya bu haberde ne diyo anlamadim kimse aciklamiyo" → rejected: `diyo`, `aciklamiyo` (with
@@ -80,6 +82,8 @@ pub(crate) struct SpellingSpec {
     weights: HashMap<Kind, f64>,
     #[serde(default)]
     alone: Vec<Kind>,
+    #[serde(default)]
+    twice: Vec<Kind>,
     min_score: f64,
     #[serde(default)]
     min_ratio: f64,
@@ -111,6 +115,7 @@ impl SpellingSpec {
             allow: self.allow.iter().map(|name| data.resolve(name)).collect::<Result<_, _>>()?,
             weights: self.weights.clone(),
             alone: self.alone.clone(),
+            twice: self.twice.clone(),
             min_score: self.min_score,
             min_ratio: self.min_ratio,
         }))
@@ -124,6 +129,7 @@ struct SpellingCheck {
     allow: Vec<ListId>,
     weights: HashMap<Kind, f64>,
     alone: Vec<Kind>,
+    twice: Vec<Kind>,
     min_score: f64,
     min_ratio: f64,
 }
@@ -362,7 +368,8 @@ impl Check for SpellingCheck {
         let (text, words) = self.judge(scan)?;
         let score: f64 = words.iter().filter_map(|w| w.misspelled).map(|kind| self.weights.get(&kind).copied().unwrap_or(0.0)).sum();
         // A sure sign is careless writing however long the comment; weaker signs must be dense.
-        let sure = words.iter().filter_map(|w| w.misspelled).any(|kind| self.alone.contains(&kind));
+        let sure = words.iter().filter_map(|w| w.misspelled).any(|kind| self.alone.contains(&kind))
+            || words.iter().filter_map(|w| w.misspelled).filter(|kind| self.twice.contains(kind)).count() >= 2;
         if score < self.min_score || !sure && score / (words.len().max(1) as f64) < self.min_ratio {
             return None;
         }

@@ -427,7 +427,21 @@ impl SpellingModel {
             if particle.weak && GENITIVES_OF_POSSESSIVE.iter().any(|ending| stem.ends_with(ending)) && self.knows(stem) {
                 return Judgement::Misspelled(Kind::Joined, Some(recase(word, &format!("{stem} {}", particle.word))));
             }
-            if stem.chars().count() < PARTICLE_STEM || particle.not_after.iter().any(|ending| stem.ends_with(ending.as_str())) {
+            if stem.chars().count() < PARTICLE_STEM {
+                continue;
+            }
+            // The particle after chat-speak or a spoken ending ("tabikide", "burdada", "oluyoda") is
+            // careless as its word is: the word's kind, corrected with the particle apart. Neither
+            // is a noun taking a case ending, which is what `not_after` guards against.
+            if let Some((correction, kind)) = self.listed(stem).filter(|(_, kind)| *kind == Kind::Listed) {
+                return Judgement::Misspelled(kind, Some(recase(word, &format!("{correction} {}", particle.word))));
+            }
+            if !self.knows(stem) {
+                if let Some(rewritten) = self.rewrite(stem) {
+                    return Judgement::Misspelled(Kind::Colloquial, Some(recase(word, &format!("{rewritten} {}", particle.word))));
+                }
+            }
+            if particle.not_after.iter().any(|ending| stem.ends_with(ending.as_str())) {
                 continue;
             }
             // "azaldığımı" is "azaldığım" with its object ending, not "azaldığı mı". A verb in the
@@ -438,8 +452,7 @@ impl SpellingModel {
             if !self.is_past_verb(stem) && self.knows(without_last.as_str()) {
                 continue;
             }
-            let stem = if self.knows(stem) { Some(stem.to_string()) } else { self.rewrite(stem) };
-            if let Some(stem) = stem {
+            if self.knows(stem) {
                 let kind = if particle.weak { Kind::JoinedDe } else { Kind::Joined };
                 return Judgement::Misspelled(kind, Some(recase(word, &format!("{stem} {}", particle.word))));
             }
@@ -582,12 +595,9 @@ impl SpellingModel {
         if let Some(candidate) = matching().map(|(stem, written)| format!("{stem}{written}")).find(|candidate| self.knows(candidate)) {
             return Some(candidate);
         }
-        // Typed on an ASCII keyboard ("konusuyon"): the stem with its Turkish letters. At most
-        // ASCII_REWRITE_LOOKUPS look-ups a word, whatever its letters: a comment of made-up words
-        // ending so must not cost many times an ordinary one.
-        if !lowered.is_ascii() {
-            return None;
-        }
+        // Typed, wholly or in part, on an ASCII keyboard ("konusuyon", "karsılıcak"): the stem with
+        // its Turkish letters. At most ASCII_REWRITE_LOOKUPS look-ups a word, whatever its letters:
+        // a comment of made-up words ending so must not cost many times an ordinary one.
         matching()
             .flat_map(|(stem, written)| with_turkish_letters(stem).map(move |variant| format!("{variant}{written}")))
             .take(ASCII_REWRITE_LOOKUPS)
@@ -846,7 +856,8 @@ mod tests {
         assert_eq!(model.judge("yapıcak", false), Judgement::Misspelled(Kind::Colloquial, Some("yapacak".into())));
         assert_eq!(model.judge("karşılıcak", false), Judgement::Misspelled(Kind::Colloquial, Some("karşılayacak".into())), "an ending's second form");
         assert_eq!(model.judge("çoook", false), Judgement::Misspelled(Kind::Emphasis, Some("çok".into())));
-        assert_eq!(model.judge("biliyoki", false), Judgement::Misspelled(Kind::Joined, Some("biliyor ki".into())));
+        // A particle joined to a spoken ending or to chat-speak is careless as its word is.
+        assert_eq!(model.judge("biliyoki", false), Judgement::Misspelled(Kind::Colloquial, Some("biliyor ki".into())));
         assert_eq!(model.judge("gelecekmi", false), Judgement::Misspelled(Kind::Joined, Some("gelecek mi".into())));
         assert_eq!(model.judge("geldimi", false), Judgement::Misspelled(Kind::Joined, Some("geldi mi".into())), "a past verb takes no object ending");
         assert_eq!(model.judge("kasvetimi", false), Judgement::Unknown, "a noun with its object ending");
