@@ -69,6 +69,8 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         // A listed misspelling in capitals is no acronym.
         ("Bu akşam HERŞEY çok güzel olacak", Some("Bu akşam HER ŞEY çok güzel olacak")),
         ("Transfer haberi GS ye yaradı, taraftar çok mutlu", Some("Transfer haberi GS'ye yaradı, taraftar çok mutlu")),
+        // An acronym of the allow lists takes its suffix too.
+        ("Bu kararı ABD ye sormak lazım", Some("Bu kararı ABD'ye sormak lazım")),
         // A suffix that is also a word, apart after a name it fits: a case ending after an
         // apostrophe, the plural joined.
         ("Yarın Türkiye ye dönüyorum", Some("Yarın Türkiye'ye dönüyorum")),

@@ -195,13 +195,18 @@ impl SpellingCheck {
             previous_end = Some(span.end);
             let previous = previous_word.replace(span.clone());
             let letters = &text[span.clone()];
+            let allowed_here = allowed.iter().any(|a| a.start < span.end && span.start < a.end);
             if letters.iter().filter(|c| c.is_alphabetic()).count() < 2
                 || in_link[span.start]
                 || touches_a_digit(original, &span)
-                || allowed.iter().any(|a| a.start < span.end && span.start < a.end)
+                || allowed_here
                 || !letters.iter().all(|c| c.is_alphabetic() && (c.is_ascii() || is_latin(*c)) || is_apostrophe(*c))
             {
-                previous_word = None;
+                // An allowed acronym still takes a suffix written apart ("ABD ye", "TL ye").
+                let allowed_acronym = allowed_here && !in_link[span.start] && !touches_a_digit(original, &span) && in_capitals(letters);
+                if !allowed_acronym {
+                    previous_word = None;
+                }
                 continue;
             }
             let capitals = in_capitals(letters);
