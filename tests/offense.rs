@@ -38,6 +38,10 @@ fn attacks_on_beliefs_without_a_listed_insult_are_flagged_as_attacks_on_beliefs(
         // A borderline word said of believers: a person decides, whatever the rest scores.
         "Hristiyanlar kafirdir, hepsi cehennemde yanacak.",
         "Kafir Yahudiler yine sahnede",
+        // Slurs said of believers, words no insult on their own.
+        "Aleviler sapıktır, onlarla aynı sofraya oturmam.",
+        "İslam bir terör dinidir.",
+        "Kuran saçmalıklarla dolu bir kitap.",
     ] {
         let verdict = judge(text);
         assert_ne!(verdict.decision, Decision::Approve, "{text}");
@@ -52,6 +56,10 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         "Ramazan ayında camiler doldu, imamlar vaaz verdi",
         "Papa, Vatikan'da inananlara seslendi",
         "Dindar ve laik kesimler bu konuda uzlaştı",
+        "Yahudi cemaati Hanuka bayramını kutladı, sinagogda bir anma töreni de düzenlendi.",
+        "Şii ve Sünni alimler ortak bir bildiri yayımladı.",
+        // "pis" is contempt only as a word: not the runway, not the bishop.
+        "Piskopos, pistteki kazada ölenler için kilisede dua etti.",
         // A prayer opening with a one-word exclamation: the name alone is no sentence to score.
         "Allahım! Geçmişte işlediğim tüm günahlarımı bağışla.",
         "Allah'ım! Sana teslim olan bir kalp, doğru sözlü bir dil ve dosdoğru bir ahlak istiyorum. Hayırlı Cumalar...",
