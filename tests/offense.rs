@@ -58,6 +58,8 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         "Dindar ve laik kesimler bu konuda uzlaştı",
         "Yahudi cemaati Hanuka bayramını kutladı, sinagogda bir anma töreni de düzenlendi.",
         "Şii ve Sünni alimler ortak bir bildiri yayımladı.",
+        // Letters are folded for evasion: a contempt word must not fold into a common one ("dolu").
+        "Rabbim mutluluk dolu günler versin, Allah'a emanet olun.",
         // "pis" is contempt only as a word: not the runway, not the bishop.
         "Piskopos, pistteki kazada ölenler için kilisede dua etti.",
         // A prayer opening with a one-word exclamation: the name alone is no sentence to score.
