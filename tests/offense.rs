@@ -42,6 +42,8 @@ fn attacks_on_beliefs_without_a_listed_insult_are_flagged_as_attacks_on_beliefs(
         "Aleviler sapıktır, onlarla aynı sofraya oturmam.",
         "İslam bir terör dinidir.",
         "Kuran saçmalıklarla dolu bir kitap.",
+        "Şii domuzları Suriye'de katliam yapıyor.",
+        "Yahudilerin hepsi tefeci.",
     ] {
         let verdict = judge(text);
         assert_ne!(verdict.decision, Decision::Approve, "{text}");
@@ -60,6 +62,8 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         "Şii ve Sünni alimler ortak bir bildiri yayımladı.",
         // Letters are folded for evasion: a contempt word must not fold into a common one ("dolu").
         "Rabbim mutluluk dolu günler versin, Allah'a emanet olun.",
+        // Contempt words only as slurs: not pork, not "a lot of".
+        "Müslümanlar domuz eti yemez, Ramazan'da bir sürü insan camiye gitti.",
         // "pis" is contempt only as a word: not the runway, not the bishop.
         "Piskopos, pistteki kazada ölenler için kilisede dua etti.",
         // A prayer opening with a one-word exclamation: the name alone is no sentence to score.
@@ -133,6 +137,14 @@ fn borderline_words_are_decided_by_their_sentence() {
     }
     let verdict = judge("Gavur dölü şerefsiz herif");
     assert_eq!(verdict.decision, Decision::Reject);
+}
+
+#[test]
+fn a_curse_is_offensive_and_trouble_is_not() {
+    let verdict = judge("Allah'ın belası Yahudiler yine iş başında.");
+    assert_eq!(verdict.decision, Decision::Reject);
+    assert!(rules(&verdict).contains(&"offensive"), "{:?}", rules(&verdict));
+    assert_eq!(judge("Bu iş başının belası oldu, ama sonunda çözüldü.").decision, Decision::Approve);
 }
 
 #[test]
