@@ -102,9 +102,9 @@ const DOING_WINDOW: usize = 2;
 /// gazeteler" say it of a person, the doer, as "aptal" would; "tam bir aptallık" names the act.
 fn done_by_someone(scan: &Scan<'_>, hit: &Hit) -> bool {
     // Forms of yapmak and etmek, as typed in ASCII; not "yapı" (a building) or "etki" (an effect).
-    const DOING: [&str; 24] = [
-        "yapm", "yapt", "yapar", "yapan", "yapac", "yapaca", "yapip", "yapiyo", "yapin", "yapsin", "yapil", "yapabil", "etm", "ett",
-        "eder", "eden", "edec", "edip", "ediyo", "edin", "edil", "edebil", "etsin", "etmey",
+    const DOING: [&str; 22] = [
+        "yapm", "yapt", "yapar", "yapan", "yapac", "yapip", "yapiyo", "yapin", "yapsin", "yapil", "yapabil", "etm", "ett", "eder",
+        "eden", "edec", "edip", "ediyo", "edin", "edil", "edebil", "etsin",
     ];
     scan.text
         .tokens()

@@ -195,16 +195,11 @@ impl SpellingCheck {
             previous_end = Some(span.end);
             let previous = previous_word.replace(span.clone());
             let letters = &text[span.clone()];
+            let no_word = letters.iter().filter(|c| c.is_alphabetic()).count() < 2 || in_link[span.start] || touches_a_digit(original, &span);
             let allowed_here = allowed.iter().any(|a| a.start < span.end && span.start < a.end);
-            if letters.iter().filter(|c| c.is_alphabetic()).count() < 2
-                || in_link[span.start]
-                || touches_a_digit(original, &span)
-                || allowed_here
-                || !letters.iter().all(|c| c.is_alphabetic() && (c.is_ascii() || is_latin(*c)) || is_apostrophe(*c))
-            {
+            if no_word || allowed_here || !letters.iter().all(|c| c.is_alphabetic() && (c.is_ascii() || is_latin(*c)) || is_apostrophe(*c)) {
                 // An allowed acronym still takes a suffix written apart ("ABD ye", "TL ye").
-                let allowed_acronym = allowed_here && !in_link[span.start] && !touches_a_digit(original, &span) && in_capitals(letters);
-                if !allowed_acronym {
+                if no_word || !(allowed_here && in_capitals(letters)) {
                     previous_word = None;
                 }
                 continue;
@@ -518,11 +513,12 @@ fn suffix_fits(stem: &[char], suffix: &str) -> bool {
         _ => false,
     };
     let stem_ends_in_vowel = is_vowel(last);
+    let voiceless = "fstkçşhp".contains(last);
     let first = suffix.chars().next().unwrap_or(' ');
     let joins = match first {
         'y' | 'n' => stem_ends_in_vowel,
-        'd' => !"fstkçşhp".contains(last),
-        't' => "fstkçşhp".contains(last),
+        'd' => !voiceless,
+        't' => voiceless,
         c if is_vowel(c) => !stem_ends_in_vowel,
         _ => true,
     };

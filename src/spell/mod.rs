@@ -436,7 +436,8 @@ impl SpellingModel {
             if let Some((correction, kind)) = self.listed(stem).filter(|(_, kind)| *kind == Kind::Listed) {
                 return Judgement::Misspelled(kind, Some(recase(word, &format!("{correction} {}", particle.word))));
             }
-            if !self.knows(stem) {
+            let known = self.knows(stem);
+            if !known {
                 if let Some(rewritten) = self.rewrite(stem) {
                     return Judgement::Misspelled(Kind::Colloquial, Some(recase(word, &format!("{rewritten} {}", particle.word))));
                 }
@@ -452,7 +453,7 @@ impl SpellingModel {
             if !self.is_past_verb(stem) && self.knows(without_last.as_str()) {
                 continue;
             }
-            if self.knows(stem) {
+            if known {
                 let kind = if particle.weak { Kind::JoinedDe } else { Kind::Joined };
                 return Judgement::Misspelled(kind, Some(recase(word, &format!("{stem} {}", particle.word))));
             }
