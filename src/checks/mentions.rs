@@ -100,6 +100,8 @@ const DOING_WINDOW: usize = 2;
 
 /// The act is done by someone: "şerefsizlik yapmayın", "terbiyesizlik etme", "yalakalık yapan
 /// gazeteler" say it of a person, the doer, as "aptal" would; "tam bir aptallık" names the act.
+/// The speaker's own acts ("aptallık yaptım", "hırsızlık yapmıyorum", "haksızlık ettik") insult
+/// nobody.
 fn done_by_someone(scan: &Scan<'_>, hit: &Hit) -> bool {
     // Forms of yapmak and etmek, as typed in ASCII; not "yapı" (a building) or "etki" (an effect).
     const DOING: [&str; 22] = [
@@ -114,8 +116,18 @@ fn done_by_someone(scan: &Scan<'_>, hit: &Hit) -> bool {
         .take_while(|t| t.sentence == hit.sentence)
         .any(|t| {
             let form = word_form(t);
-            DOING.iter().any(|prefix| form.starts_with(prefix))
+            DOING.iter().any(|prefix| form.starts_with(prefix)) && !said_of_the_speaker(&form)
         })
+}
+
+/// A verb in the first person, in its ASCII skeleton: "-m" (yaptım, yapmıyorum, edeceğim), the past
+/// "-dık" (yaptık, etmedik), or "-ız" not after the "n" of the second person (yaparız, yapmamız;
+/// not yaptınız, yapıyorsunuz). The future "yapacak" and the infinitive "yapmak" end in "-ak".
+fn said_of_the_speaker(form: &str) -> bool {
+    form.ends_with('m')
+        || form.ends_with("ik")
+        || form.ends_with("uk")
+        || ((form.ends_with("iz") || form.ends_with("uz")) && !form[..form.len() - 2].ends_with('n'))
 }
 
 fn is_negated(scan: &Scan<'_>, negating: ListId, hit: &Hit) -> bool {
@@ -198,6 +210,11 @@ mod tests {
         assert_eq!(fixture.spans(&*check, "Bu kadar ahmaklık yapmayın"), Some(vec!["ahmaklık".into()]));
         assert_eq!(fixture.spans(&*check, "ahmaklık etme"), Some(vec!["ahmaklık".into()]));
         assert_eq!(fixture.spans(&*check, "Bu ahmaklık yapısı gereği"), None);
+        assert_eq!(fixture.spans(&*check, "Bunu yapmayın, siz de ahmaklık yapıyorsunuz"), Some(vec!["ahmaklık".into()]));
+        // The speaker's own acts.
+        assert_eq!(fixture.spans(&*check, "Ben ahmaklık yaptım, kabul"), None);
+        assert_eq!(fixture.spans(&*check, "Şerefsizlik hırsızlık yapmıyorum"), None);
+        assert_eq!(fixture.spans(&*check, "Biz bu ahmaklığı etmeyiz"), None);
     }
 
     #[test]
