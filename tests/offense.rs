@@ -44,6 +44,13 @@ fn attacks_on_beliefs_without_a_listed_insult_are_flagged_as_attacks_on_beliefs(
         "Kuran saçmalıklarla dolu bir kitap.",
         "Şii domuzları Suriye'de katliam yapıyor.",
         "Yahudilerin hepsi tefeci.",
+        // Calls for harm said of believers, their books or houses of worship.
+        "Bütün camiler yıkılsın, yerlerine okul yapılsın.",
+        "Alevilerin hepsi asılmalı.",
+        "Müslümanları bu ülkeden kovmak lazım, hepsi terörist.",
+        "Kuran yakılmalı, bu kitap şiddet öğretiyor.",
+        "Ezan yasaklanmalı.",
+        "Islam should be banned in Europe.",
     ] {
         let verdict = judge(text);
         assert_ne!(verdict.decision, Decision::Approve, "{text}");
@@ -74,6 +81,12 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         "Allah ölüm ve hastalık vermesin, başınız sağ olsun",
         // A verse naming unbelievers, scored harmless around the borderline word.
         "Rabbimiz! Günahlarımızı bağışla ve kâfirler güruhuna karşı bize yardım et.",
+        // Harm done to believers reported as news, and a blessing: no call for harm.
+        "Kiliseyi yakan çete çökertildi, camiye saldıran kişi tutuklandı.",
+        "Camide namaz kılan 50 kişi kurşuna dizildi.",
+        "Salgın nedeniyle camiler bir süre kapatıldı.",
+        "Ramazan bayramınız mübarek olsun, Allah kabul etsin.",
+        "The mosque was burned down by extremists, police said.",
     ] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
