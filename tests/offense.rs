@@ -44,6 +44,8 @@ fn attacks_on_beliefs_without_a_listed_insult_are_flagged_as_attacks_on_beliefs(
         "Kuran saçmalıklarla dolu bir kitap.",
         "Şii domuzları Suriye'de katliam yapıyor.",
         "Yahudilerin hepsi tefeci.",
+        "Yahudi dölü olduğun belli.",
+        "Din adamlarının hepsi asalak.",
         // Calls for harm said of believers, their books or houses of worship.
         "Bütün camiler yıkılsın, yerlerine okul yapılsın.",
         "Alevilerin hepsi asılmalı.",
