@@ -66,6 +66,11 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Seçimden sonra ne olacağını herkes merak ediyor, tabikide bekleyip göreceğiz", Some("Seçimden sonra ne olacağını herkes merak ediyor, tabii ki de bekleyip göreceğiz")),
         ("Maçtan sonra hakem kararları da konuşuldu, ama bu iş böyle oluyoda taraftar kızıyor", Some("Maçtan sonra hakem kararları da konuşuldu, ama bu iş böyle oluyor da taraftar kızıyor")),
         ("Yarın gelip kapıda karsılıcak", Some("Yarın gelip kapıda karşılayacak")),
+        // The short future with a person or tense after it.
+        ("Siz ne zaman adam olcaksınız", Some("Siz ne zaman adam olacaksınız")),
+        ("Bunu asla alamıycaksın", Some("Bunu asla alamayacaksın")),
+        // "tşk" is chat-speak, not the acronym "TSK" of the allow lists; mostly said before "ederim".
+        ("Ne güzel haber, tşk ederiz", Some("Ne güzel haber, teşekkür ederiz")),
         // A listed misspelling in capitals is no acronym.
         ("Bu akşam HERŞEY çok güzel olacak", Some("Bu akşam HER ŞEY çok güzel olacak")),
         ("Transfer haberi GS ye yaradı, taraftar çok mutlu", Some("Transfer haberi GS'ye yaradı, taraftar çok mutlu")),
@@ -85,7 +90,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         assert_eq!(verdict.decision, Decision::Reject, "{comment}");
         assert_eq!(verdict.reasons[0].suggestion.as_deref(), corrected, "{comment}");
     }
-    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi."] {
+    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi."] {
         assert!(!spelling_fires(comment), "{comment}");
     }
 }
