@@ -72,6 +72,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         // "tşk" is chat-speak, not the acronym "TSK" of the allow lists; mostly said before "ederim".
         ("Ne güzel haber, tşk ederiz", Some("Ne güzel haber, teşekkür ederiz")),
         ("Sen de oradaydın dimi", Some("Sen de oradaydın değil mi")),
+        ("Ne biliyim ben bu kadarını", Some("Ne bileyim ben bu kadarını")),
         // A listed misspelling in capitals is no acronym.
         ("Bu akşam HERŞEY çok güzel olacak", Some("Bu akşam HER ŞEY çok güzel olacak")),
         ("Transfer haberi GS ye yaradı, taraftar çok mutlu", Some("Transfer haberi GS'ye yaradı, taraftar çok mutlu")),
