@@ -224,7 +224,7 @@ impl SpellingCheck {
             let known_as_typed = || original[span.clone()] != *letters && speller.knows_remembered(&typed_as(original, &span));
             let judgement = match speller.judge(&word, may_be_name) {
                 Judgement::Unknown if suffixed && (speller.knows(stem) || starts_with_capital(stem)) => Judgement::Known,
-                Judgement::Misspelled(kind, _) if !matches!(kind, Kind::Listed | Kind::Misspelling) && known_as_typed() => Judgement::Known,
+                Judgement::Misspelled(..) if known_as_typed() => Judgement::Known,
                 Judgement::Unknown if known_as_typed() => Judgement::Known,
                 judgement => judgement,
             };
