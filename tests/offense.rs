@@ -88,6 +88,8 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         "Camide namaz kılan 50 kişi kurşuna dizildi.",
         "Salgın nedeniyle camiler bir süre kapatıldı.",
         "Ramazan bayramınız mübarek olsun, Allah kabul etsin.",
+        // Contempt reported, not said: the other side's words.
+        "Karşı tarafta bir vaka oldu mu 1,5 milyar müslümana sapık derler.",
         "The mosque was burned down by extremists, police said.",
     ] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));

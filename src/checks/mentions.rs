@@ -4,6 +4,8 @@
 //! ## What it spares
 //! - reported speech: the word is inside quotes followed by a verb of saying from the `reporting`
 //!   list ("Bakan, muhalefet liderine 'şerefsiz' dedi", "'şerefsiz hakem' tezahüratı");
+//! - with `unquoted`, for words that only send to review: a verb of saying within two words
+//!   after the word, without quotes ("1,5 milyar müslümana sapık derler");
 //! - negated mentions: a word of the `negating` list follows within two words ("Kimseye aptal
 //!   demiyorum", "o aptal değil"; the list's own exceptions keep "aptal değil mi" an insult);
 //! - acts: the word takes the suffix -lık/-lik/-luk/-lük that makes a noun of the quality ("Alınan
@@ -35,6 +37,10 @@ pub(crate) struct MentionsSpec {
     /// A word turned into the name of an act (-lık) is no insult of a person.
     #[serde(default)]
     acts: bool,
+    /// A verb of saying right after the word makes it reported speech without quotes too
+    /// ("müslümanlara sapık derler"): for words that only send a comment to review.
+    #[serde(default)]
+    unquoted: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -42,11 +48,14 @@ pub(crate) struct Mentions {
     reporting: Option<ListId>,
     negating: Option<ListId>,
     acts: bool,
+    unquoted: bool,
 }
 
 /// How many words a verb of saying may stand after the closing quote, or a negation after the word.
 const REPORTING_WINDOW: usize = 3;
 const NEGATING_WINDOW: usize = 2;
+/// How many words a verb of saying may stand after a word reported without quotes.
+const UNQUOTED_WINDOW: usize = 2;
 /// How many words a quotation may hold around the quoted word.
 const QUOTED_WORDS: usize = 8;
 
@@ -60,6 +69,7 @@ impl MentionsSpec {
             reporting: self.reporting.as_deref().map(|n| data.resolve(n)).transpose()?,
             negating: self.negating.as_deref().map(|n| data.resolve(n)).transpose()?,
             acts: self.acts,
+            unquoted: self.unquoted,
         })
     }
 }
@@ -69,7 +79,7 @@ impl Mentions {
     pub(crate) fn spares(&self, scan: &Scan<'_>, list: ListId, hit: &Hit) -> bool {
         (self.acts && names_an_act(scan, list, hit))
             || self.negating.is_some_and(|negating| is_negated(scan, negating, hit))
-            || self.reporting.is_some_and(|reporting| is_reported(scan, reporting, hit))
+            || self.reporting.is_some_and(|reporting| is_reported(scan, reporting, hit) || self.unquoted && is_said(scan, reporting, hit))
     }
 }
 
@@ -134,6 +144,13 @@ fn is_negated(scan: &Scan<'_>, negating: ListId, hit: &Hit) -> bool {
     scan.hits(negating)
         .iter()
         .any(|n| n.sentence == hit.sentence && n.words.start >= hit.words.end && n.words.start - hit.words.end < NEGATING_WINDOW)
+}
+
+/// A verb of saying right after the word, in its sentence ("sapık derler", "hain diye bağırdı").
+fn is_said(scan: &Scan<'_>, reporting: ListId, hit: &Hit) -> bool {
+    scan.hits(reporting)
+        .iter()
+        .any(|r| r.sentence == hit.sentence && r.words.start >= hit.words.end && r.words.start - hit.words.end < UNQUOTED_WINDOW)
 }
 
 /// Inside quotes, and a verb of saying within a few words after the closing quote.
@@ -215,6 +232,16 @@ mod tests {
         assert_eq!(fixture.spans(&*check, "Ben ahmaklık yaptım, kabul"), None);
         assert_eq!(fixture.spans(&*check, "Şerefsizlik hırsızlık yapmıyorum"), None);
         assert_eq!(fixture.spans(&*check, "Biz bu ahmaklığı etmeyiz"), None);
+    }
+
+    #[test]
+    fn unquoted_reported_speech_is_spared_only_where_asked() {
+        let fixture = fixture();
+        let unquoted = fixture.check("kind = 'lexicon'\nlists = ['insult']\nmentions = { reporting = 'reporting', unquoted = true }");
+        assert_eq!(fixture.spans(&*unquoted, "Herkese şerefsiz dedi, özür diledi"), None);
+        assert_eq!(fixture.spans(&*unquoted, "Şerefsiz herif, ne dedi bilmiyorum"), Some(vec!["Şerefsiz".into()]));
+        let quoted_only = fixture.check(SPEC);
+        assert_eq!(fixture.spans(&*quoted_only, "Herkese şerefsiz dedi, özür diledi"), Some(vec!["şerefsiz".into()]));
     }
 
     #[test]
