@@ -90,6 +90,8 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         "Ramazan bayramınız mübarek olsun, Allah kabul etsin.",
         // Contempt reported, not said: the other side's words.
         "Karşı tarafta bir vaka oldu mu 1,5 milyar müslümana sapık derler.",
+        // God's curse invoked is no contempt of God.
+        "Allah'ın laneti zalimlerin üzerine olsun.",
         "The mosque was burned down by extremists, police said.",
     ] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
