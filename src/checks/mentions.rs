@@ -78,8 +78,10 @@ impl Mentions {
     /// The hit of `list` is a mention, not a use: it is no evidence for the rule.
     pub(crate) fn spares(&self, scan: &Scan<'_>, list: ListId, hit: &Hit) -> bool {
         (self.acts && names_an_act(scan, list, hit))
-            || self.negating.is_some_and(|negating| is_negated(scan, negating, hit))
-            || self.reporting.is_some_and(|reporting| is_reported(scan, reporting, hit) || self.unquoted && is_said(scan, reporting, hit))
+            || self.negating.is_some_and(|negating| followed_by(scan, negating, hit, NEGATING_WINDOW))
+            || self.reporting.is_some_and(|reporting| {
+                is_reported(scan, reporting, hit) || self.unquoted && followed_by(scan, reporting, hit, UNQUOTED_WINDOW)
+            })
     }
 }
 
@@ -140,17 +142,12 @@ fn said_of_the_speaker(form: &str) -> bool {
         || ((form.ends_with("iz") || form.ends_with("uz")) && !form[..form.len() - 2].ends_with('n'))
 }
 
-fn is_negated(scan: &Scan<'_>, negating: ListId, hit: &Hit) -> bool {
-    scan.hits(negating)
+/// A hit of `list` starts within `window` words after the hit, in its sentence: a negation ("aptal
+/// demiyorum"), or a verb of saying without quotes ("sapık derler", "hain diye bağırdı").
+fn followed_by(scan: &Scan<'_>, list: ListId, hit: &Hit, window: usize) -> bool {
+    scan.hits(list)
         .iter()
-        .any(|n| n.sentence == hit.sentence && n.words.start >= hit.words.end && n.words.start - hit.words.end < NEGATING_WINDOW)
-}
-
-/// A verb of saying right after the word, in its sentence ("sapık derler", "hain diye bağırdı").
-fn is_said(scan: &Scan<'_>, reporting: ListId, hit: &Hit) -> bool {
-    scan.hits(reporting)
-        .iter()
-        .any(|r| r.sentence == hit.sentence && r.words.start >= hit.words.end && r.words.start - hit.words.end < UNQUOTED_WINDOW)
+        .any(|n| n.sentence == hit.sentence && n.words.start >= hit.words.end && n.words.start - hit.words.end < window)
 }
 
 /// Inside quotes, and a verb of saying within a few words after the closing quote.
