@@ -208,3 +208,18 @@ fn english_comments_are_not_scored_by_a_model_of_turkish() {
     // English insults are the word lists'.
     assert_eq!(judge("You are an idiot").decision, Decision::Reject);
 }
+
+#[test]
+fn a_sentence_scores_the_same_with_or_without_its_closing_full_stop() {
+    // Whether a sentence ends in a full stop depends on whether another sentence follows it; its
+    // score must not, or a comment's neighbour sentence decides its fate.
+    let score = |text: &str| {
+        let verdict = judge(text);
+        verdict.reasons.iter().filter_map(|r| r.score).fold(0.0f32, f32::max)
+    };
+    let sentence = "Senin gibi beyinsiz bir yaratığın yorum yapması bile rezalet";
+    let bare = score(sentence);
+    assert!(bare > 0.0, "the sentence is scored offensive");
+    assert_eq!(score(&format!("{sentence}.")), bare);
+    assert_eq!(score(&format!("{sentence}. Belediye yeni yolu yarın açıyor.")), bare);
+}

@@ -187,7 +187,8 @@ pub(crate) fn visit(
     }
 }
 
-/// Emoji and punctuation between the words `tokens`, each tied to the word before it (or the first).
+/// Emoji and punctuation between the words `tokens`, each tied to the word before it (or the first),
+/// except a word's closing full stop.
 fn symbol_features(scan: &Scan<'_>, tokens: Range<usize>, push: &mut impl FnMut(u64, Range<usize>)) {
     let all = scan.text.tokens();
     if tokens.is_empty() {
@@ -203,6 +204,13 @@ fn symbol_features(scan: &Scan<'_>, tokens: Range<usize>, push: &mut impl FnMut(
         }
         let c = original[at];
         if c.is_alphanumeric() || c.is_whitespace() || all[word].source.contains(&at) {
+            continue;
+        }
+        // A full stop closing a word is no evidence of tone, and whether it is there depends on
+        // whether another sentence follows: a sentence is scored the same either way. An
+        // ellipsis ("...") and other marks ("!", "?") still count.
+        let closes_word = all[word].source.end == at;
+        if c == '.' && closes_word && original.get(at + 1) != Some(&'.') {
             continue;
         }
         push(hash(b's', &[&[c]]), word..word + 1);
