@@ -399,7 +399,7 @@ impl SpellingModel {
             return Judgement::Misspelled(Kind::Emphasis, corrected.map(|c| recase(word, &c)));
         }
         // Letters repeated for emphasis were judged above: "çokkkkk" is "çok", not mash.
-        if lowered == word && is_mash(&lowered) {
+        if lowered == word && is_mash(&lowered) || is_capitalised_mash(&lowered) {
             return Judgement::Misspelled(Kind::Mash, None);
         }
         // A capitalised word inside a sentence the dictionary lacks may be a name ("Gecek", "Bill").
@@ -641,8 +641,31 @@ fn too_long(word: &str) -> bool {
 /// judged before this, and a letter with another mark ("Chōshū") is a vowel of another language.
 /// Longer mash may hit a vowel or two ("djelfkrldl"): five consonants in a row are mash too, where
 /// no Turkish word has more than three ("kontrplak" is known, so never asked).
+fn is_mash_consonant(c: char) -> bool {
+    c.is_ascii_lowercase() && !is_vowel(c) && c != 'y' && c != 'w' || matches!(c, 'ç' | 'ş' | 'ğ')
+}
+
+/// The home row of a Turkish Q keyboard, where hands drum mash ("aksks", "jdhashdas").
+const HOME_ROW: &str = "asdfghjklşi";
+
+/// Drummed on the home row: five letters or more, at most a quarter of them vowels, with a "j" or
+/// two keys struck in turn ("ksks"); English words of those letters ("flash", "hills") have
+/// neither.
+fn is_home_row_mash(lowered: &str) -> bool {
+    let letters: Vec<char> = lowered.chars().collect();
+    let vowels = letters.iter().filter(|c| is_vowel(**c)).count();
+    let alternating = letters.windows(4).any(|w| w[0] == w[2] && w[1] == w[3] && w[0] != w[1]);
+    letters.len() >= MASH_LETTERS
+        && vowels * 4 <= letters.len()
+        && letters.iter().all(|c| HOME_ROW.contains(*c))
+        && (letters.contains(&'j') || alternating)
+}
+
 fn is_mash(lowered: &str) -> bool {
-    let consonant = |c: char| c.is_ascii_lowercase() && !is_vowel(c) && c != 'y' && c != 'w' || matches!(c, 'ç' | 'ş' | 'ğ');
+    if is_home_row_mash(lowered) {
+        return true;
+    }
+    let consonant = is_mash_consonant;
     let letters = lowered.chars().count();
     if letters >= MASH_LETTERS && lowered.chars().all(consonant) {
         return true;
@@ -655,6 +678,20 @@ fn is_mash(lowered: &str) -> bool {
             run >= MASH_RUN
         })
 }
+
+/// Keyboard mash typed with a capital ("Hajsjdjjdjf", "FANDOMIZDJEOFMEKDLDMCK"): a name may
+/// have five consonants in a row ("Albrechtsberger"), hardly [`CAPITALISED_MASH_RUN`].
+fn is_capitalised_mash(lowered: &str) -> bool {
+    let mut run = 0;
+    lowered.chars().all(|c| c.is_alphabetic())
+        && lowered.chars().any(|c| {
+            run = if is_mash_consonant(c) { run + 1 } else { 0 };
+            run >= CAPITALISED_MASH_RUN
+        })
+}
+
+/// Consonants in a row that no name has: mash even with a capital.
+const CAPITALISED_MASH_RUN: usize = 6;
 
 /// A word at least this long with [`MASH_RUN`] consonants in a row is mash.
 const MASH_RUN_WORD: usize = 7;
