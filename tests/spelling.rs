@@ -89,6 +89,9 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         // Mash drummed on the home row with a vowel or two, and mash typed with a capital.
         ("geç falan da kaldı zaten aksks", None),
         ("Hajsjdjjdjf inşallah alışman zor olmaz kuzum", None),
+        // The last vowel doubled for emphasis.
+        ("Maç bitti, artık umut yook", Some("Maç bitti, artık umut yok")),
+        ("Bu haber çok güzeel olmuş", Some("Bu haber çok güzel olmuş")),
         // "değil" takes no case ending: a joined "de" is the conjunction.
         ("Ona buna değilde, sana çok ihtiyacım var", Some("Ona buna değil de, sana çok ihtiyacım var")),
     ];
@@ -97,7 +100,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         assert_eq!(verdict.decision, Decision::Reject, "{comment}");
         assert_eq!(verdict.reasons[0].suggestion.as_deref(), corrected, "{comment}");
     }
-    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü."] {
+    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü.", "Mahalle mevkiindeki arsa satıldı.", "Kooperatif saat onda toplandı."] {
         assert!(!spelling_fires(comment), "{comment}");
     }
 }

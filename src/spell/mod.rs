@@ -414,6 +414,16 @@ impl SpellingModel {
             let corrected = self.listed(&squeezed).map_or(squeezed.clone(), |(c, _)| c.to_string());
             return Judgement::Misspelled(Kind::Emphasis, Some(corrected));
         }
+        // The last vowel doubled for emphasis ("yook", "ediin", "güzeel"), where the word
+        // with it once is one: Turkish doubles a vowel only in loanwords ("saat", "kooperatif"),
+        // which the dictionary knows as they are; not "ii", which Arabic loanwords keep in
+        // forms the dictionary lacks ("mevkiindeki", "sanayiine").
+        if lowered == word {
+            if let Some(single) = doubled_vowels_once(&lowered).find(|s| s.chars().count() > 1 && self.knows(s)) {
+                let corrected = self.listed(&single).map_or(single.clone(), |(c, _)| c.to_string());
+                return Judgement::Misspelled(Kind::Emphasis, Some(corrected));
+            }
+        }
         if let Some((correction, kind)) = self.listed_with_suffix(&lowered) {
             return Judgement::Misspelled(kind, Some(recase(word, &correction)));
         }
@@ -747,6 +757,22 @@ fn squeeze_emphasis(word: &str, last_double: bool) -> Vec<String> {
         i += run;
     }
     vec![to_one, to_two]
+}
+
+/// The word with its last vowel written once where it is doubled ("yook", "güzeel", "tamaam"):
+/// emphasis stretches the last syllable; a doubled vowel earlier is a typo ("sıralaamasında").
+fn doubled_vowels_once(word: &str) -> impl Iterator<Item = String> + '_ {
+    let chars: Vec<char> = word.chars().collect();
+    (1..chars.len())
+        .filter(move |&at| {
+            let c = chars[at];
+            is_vowel(c)
+                && c != 'i'
+                && chars[at - 1] == c
+                && (at < 2 || chars[at - 2] != c)
+                && !chars[at + 1..].iter().any(|c| is_vowel(*c))
+        })
+        .map(move |at| word.chars().enumerate().filter(|(i, _)| *i != at).map(|(_, c)| c).collect())
 }
 
 /// Some letter stands `length` or more times in a row.
