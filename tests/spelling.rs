@@ -215,6 +215,17 @@ fn not_evidence() -> impl Strategy<Value = String> {
     .prop_map(str::to_string)
 }
 
+/// A sentence of dictionary words with a few typos or unknown words among them (evidence the rule
+/// weighs, not enough alone), closed by a full stop or left unfinished.
+fn sentence_with_slips() -> impl Strategy<Value = String> {
+    let slips = prop::collection::vec(prop::sample::select(vec!["yapmş", "cospilav", "etdim", "hatıralırınla", "mutluluğdan"]), 0..3);
+    (dictionary_sentence(), slips, any::<bool>()).prop_map(|(sentence, slips, closed)| {
+        let mut words: Vec<&str> = sentence.split(' ').collect();
+        words.extend(slips);
+        format!("{}{}", words.join(" "), if closed { "." } else { "" })
+    })
+}
+
 /// Words that the rule joins, splits or corrects together with their neighbours: halves of
 /// phrases written apart, suffixes written apart, particles, acronyms, pronouns with "de".
 fn joinable_words() -> impl Strategy<Value = String> {
@@ -253,6 +264,23 @@ proptest! {
     #[test]
     fn names_numbers_links_and_emoji_never_make_an_approved_comment_rejected(
         sentence in dictionary_sentence(),
+        additions in prop::collection::vec((any::<prop::sample::Index>(), not_evidence()), 1..5),
+    ) {
+        prop_assume!(!spelling_fires(&sentence));
+        let mut words: Vec<String> = sentence.split(' ').map(str::to_string).collect();
+        for (at, addition) in additions {
+            let at = at.index(words.len() + 1);
+            words.insert(at, addition);
+        }
+        let with_additions = words.join(" ");
+        prop_assert!(!spelling_fires(&with_additions), "rejected once names, numbers or links were added: {with_additions:?}");
+    }
+
+    /// The same for a comment with slips in it, closed or not: what follows its last judged word
+    /// decides whether it is left unfinished, so names, numbers, links and emoji never tip it.
+    #[test]
+    fn names_numbers_links_and_emoji_never_tip_a_comment_with_slips_into_rejection(
+        sentence in sentence_with_slips(),
         additions in prop::collection::vec((any::<prop::sample::Index>(), not_evidence()), 1..5),
     ) {
         prop_assume!(!spelling_fires(&sentence));
