@@ -646,11 +646,7 @@ fn too_long(word: &str) -> bool {
     word.chars().count() > LONGEST_WORD
 }
 
-/// Keyboard mash: at least [`MASH_LETTERS`] letters, all consonants of the Turkish keyboard. No
-/// Turkish word is written so; acronyms are shorter ("tbmm") or written in capitals, which are
-/// judged before this, and a letter with another mark ("Chōshū") is a vowel of another language.
-/// Longer mash may hit a vowel or two ("djelfkrldl"): five consonants in a row are mash too, where
-/// no Turkish word has more than three ("kontrplak" is known, so never asked).
+/// A consonant of the Turkish keyboard, as keyboard mash is judged.
 fn is_mash_consonant(c: char) -> bool {
     c.is_ascii_lowercase() && !is_vowel(c) && c != 'y' && c != 'w' || matches!(c, 'ç' | 'ş' | 'ğ')
 }
@@ -671,6 +667,11 @@ fn is_home_row_mash(lowered: &str) -> bool {
         && (letters.contains(&'j') || alternating)
 }
 
+/// Keyboard mash: at least [`MASH_LETTERS`] letters, all consonants of the Turkish keyboard, or
+/// drummed on the home row ([`is_home_row_mash`]). No Turkish word is written so; acronyms are shorter ("tbmm") or written in capitals, which are
+/// judged before this, and a letter with another mark ("Chōshū") is a vowel of another language.
+/// Longer mash may hit a vowel or two ("djelfkrldl"): five consonants in a row are mash too, where
+/// no Turkish word has more than three ("kontrplak" is known, so never asked).
 fn is_mash(lowered: &str) -> bool {
     if is_home_row_mash(lowered) {
         return true;
