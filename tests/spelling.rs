@@ -94,6 +94,8 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Bu haber çok güzeel olmuş", Some("Bu haber çok güzel olmuş")),
         // "değil" takes no case ending: a joined "de" is the conjunction.
         ("Ona buna değilde, sana çok ihtiyacım var", Some("Ona buna değil de, sana çok ihtiyacım var")),
+        // "de" joined to an adverb, which the dictionary reads as a locative nobody writes.
+        ("Bu maç çokta önemli değil", Some("Bu maç çok da önemli değil")),
     ];
     for (comment, corrected) in cases {
         let verdict = spelling().moderate(&Comment::new(comment));
