@@ -228,6 +228,16 @@ fn sentence_with_slips() -> impl Strategy<Value = String> {
     })
 }
 
+/// `sentence` with each addition inserted between its words, at the place its index picks.
+fn inserted(sentence: &str, additions: Vec<(prop::sample::Index, String)>) -> String {
+    let mut words: Vec<String> = sentence.split(' ').map(str::to_string).collect();
+    for (at, addition) in additions {
+        let at = at.index(words.len() + 1);
+        words.insert(at, addition);
+    }
+    words.join(" ")
+}
+
 /// Words that the rule joins, splits or corrects together with their neighbours: halves of
 /// phrases written apart, suffixes written apart, particles, acronyms, pronouns with "de".
 fn joinable_words() -> impl Strategy<Value = String> {
@@ -269,12 +279,7 @@ proptest! {
         additions in prop::collection::vec((any::<prop::sample::Index>(), not_evidence()), 1..5),
     ) {
         prop_assume!(!spelling_fires(&sentence));
-        let mut words: Vec<String> = sentence.split(' ').map(str::to_string).collect();
-        for (at, addition) in additions {
-            let at = at.index(words.len() + 1);
-            words.insert(at, addition);
-        }
-        let with_additions = words.join(" ");
+        let with_additions = inserted(&sentence, additions);
         prop_assert!(!spelling_fires(&with_additions), "rejected once names, numbers or links were added: {with_additions:?}");
     }
 
@@ -286,12 +291,7 @@ proptest! {
         additions in prop::collection::vec((any::<prop::sample::Index>(), not_evidence()), 1..5),
     ) {
         prop_assume!(!spelling_fires(&sentence));
-        let mut words: Vec<String> = sentence.split(' ').map(str::to_string).collect();
-        for (at, addition) in additions {
-            let at = at.index(words.len() + 1);
-            words.insert(at, addition);
-        }
-        let with_additions = words.join(" ");
+        let with_additions = inserted(&sentence, additions);
         prop_assert!(!spelling_fires(&with_additions), "rejected once names, numbers or links were added: {with_additions:?}");
     }
 }

@@ -147,6 +147,16 @@ struct SpellingCheck {
     unfinished_weight: f64,
 }
 
+/// The comment as the check judged it.
+struct Judged<'s> {
+    /// The comment with its Turkish letters restored (the original for other languages).
+    text: &'s [char],
+    /// Its words that are evidence either way, in order.
+    words: Vec<JudgedWord>,
+    /// No mark closing a sentence follows its last judged word ([`ends_unfinished`]).
+    unfinished: bool,
+}
+
 /// One word of the comment and what the check made of it.
 struct JudgedWord {
     source: Range<usize>,
@@ -172,7 +182,7 @@ impl SpellingCheck {
     }
 
     /// The comment as judged (Turkish letters restored) and its words that are evidence either way.
-    fn judge<'s>(&self, scan: &'s Scan<'_>) -> Option<(&'s [char], Vec<JudgedWord>)> {
+    fn judge<'s>(&self, scan: &'s Scan<'_>) -> Option<Judged<'s>> {
         let speller = self.speller(scan, scan.language)?;
         let others: Vec<&SpellingModel> =
             self.dictionaries.iter().filter(|(l, _)| *l != scan.language).map(|(_, id)| scan.speller(*id)).collect();
@@ -372,7 +382,8 @@ impl SpellingCheck {
             }
             judged.push(JudgedWord { source: span, misspelled, correction });
         }
-        Some((text, judged))
+        let unfinished = ends_unfinished(original, &in_link, &judged);
+        Some(Judged { text, words: judged, unfinished })
     }
 }
 
@@ -380,22 +391,21 @@ impl SpellingCheck {
 /// böyle olmaz 😊" is unfinished, "Bu iş böyle olmaz." and "«Olmaz!» dedi." are not. Marks inside
 /// links do not count, and what the check does not judge (names, numbers, links, emoji) may
 /// follow either way, so adding them never makes a comment unfinished.
-fn ends_unfinished(original: &[char], words: &[JudgedWord]) -> bool {
+fn ends_unfinished(original: &[char], in_link: &[bool], words: &[JudgedWord]) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    let in_link = handles_and_links(original);
     !(last.source.end..original.len()).any(|at| !in_link[at] && matches!(original[at], '.' | '!' | '?' | '…' | ':' | ';'))
 }
 
 impl Check for SpellingCheck {
     fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
-        let (text, words) = self.judge(scan)?;
+        let Judged { text, words, unfinished } = self.judge(scan)?;
         let score: f64 = words.iter().filter_map(|w| w.misspelled).map(|kind| self.weights.get(&kind).copied().unwrap_or(0.0)).sum();
         // Edited text closes its last sentence; a comment typed in haste often does not, and there
         // a doubtful word (an unknown one, a typo) is more likely carelessness than a rare word.
         // Measured on Turkish comments only: an English comment is judged as before.
-        let score = match scan.language == Language::Tr && ends_unfinished(scan.text.original(), &words) {
+        let score = match scan.language == Language::Tr && unfinished {
             true => score * self.unfinished_weight,
             false => score,
         };
@@ -427,8 +437,8 @@ impl Check for SpellingCheck {
     }
 
     fn fix(&self, scan: &Scan<'_>) -> Option<String> {
-        let (text, words) = self.judge(scan)?;
-        Some(corrected(text, &words))
+        let judged = self.judge(scan)?;
+        Some(corrected(judged.text, &judged.words))
     }
 
     /// After Turkish letters (words are judged with them), before sentence case.
