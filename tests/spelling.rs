@@ -162,6 +162,31 @@ fn a_word_written_together_is_careless_in_a_short_comment_and_a_slip_in_a_long_o
 }
 
 #[test]
+fn a_suffix_cut_off_its_word_is_careless_however_long_the_comment() {
+    // Careful writers slip on "hiç bir" in a long sentence; nobody careful cuts a case ending
+    // off a name or word: the name's ending goes after an apostrophe, "-lı" is joined.
+    let cases = [
+        (
+            "Fenerbahçe nin tek kurtuluş yolu belli, yönetim hangi hocaya gittiyse ondan bir fazlasını vermeli.",
+            "Fenerbahçe'nin tek kurtuluş yolu belli, yönetim hangi hocaya gittiyse ondan bir fazlasını vermeli.",
+        ),
+        (
+            "Bir Beşiktaş lı olarak söylüyorum, bu sezon şampiyonluk yarışında takımımızın şansı hâlâ var.",
+            "Bir Beşiktaşlı olarak söylüyorum, bu sezon şampiyonluk yarışında takımımızın şansı hâlâ var.",
+        ),
+    ];
+    for (comment, corrected) in cases {
+        let verdict = spelling().moderate(&Comment::new(comment));
+        assert_eq!(verdict.decision, Decision::Reject, "{comment}");
+        assert_eq!(verdict.reasons[0].suggestion.as_deref(), Some(corrected), "{comment}");
+    }
+    // After a mention or hashtag an apostrophe would break the link: a slip at most.
+    assert!(!spelling_fires("Bu konuda #Fenerbahçe nin yönetimi bence haklı, kararın bütün ayrıntıları da yakında açıklanmalı."));
+    // "hiç bir" in a long, otherwise careful sentence is still a slip.
+    assert!(!spelling_fires("Komisyon raporunda hiç bir eksiklik bulunmadığı, bütün işlemlerin mevzuata uygun yapıldığı belirtildi."));
+}
+
+#[test]
 fn suffixes_that_look_like_words_or_particles_are_no_mistake() {
     for comment in [
         "Sesi şiir okurkenki gibi titriyordu.",

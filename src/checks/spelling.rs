@@ -331,9 +331,14 @@ impl SpellingCheck {
                 })
             };
             let misspelled = match misspelled {
-                Some(Kind::Unknown) if speller.is_suffix(&word) && before_space().is_some_and(char::is_alphabetic) => Some(Kind::Apart),
+                Some(Kind::Unknown) if speller.is_suffix(&word) && before_space().is_some_and(char::is_alphabetic) => {
+                    // After a mention or hashtag ("@ali nin", "#beşiktaş ın") the apostrophe would
+                    // break the link, and careful writers leave such a suffix apart too.
+                    let after_word = previous.as_ref().is_some_and(|p| end_before_spaces(text, span.start) == Some(p.end));
+                    Some(if after_word && !after_acronym() { Kind::Detached } else { Kind::Apart })
+                }
                 None if !capitals && after_acronym() && speller.is_suffix(&word) => Some(Kind::Apart),
-                None if lower_word(letters) == word && speller.is_suffix(&word) && after_name() => Some(Kind::Apart),
+                None if lower_word(letters) == word && speller.is_suffix(&word) && after_name() => Some(Kind::Detached),
                 other => other,
             };
             // Two words the rules write as one ("hiç bir" → "hiçbir"), or a suffix written apart
@@ -350,9 +355,9 @@ impl SpellingCheck {
                     // an acronym's suffix goes after an apostrophe ("GS'ye", "RT'ler"), and so
                     // does a name's case ending ("Türkiye'ye") but not its plural or -lik
                     // ("Kürtler", "Türklük").
-                    Some(Kind::Apart) if speller.is_suffix(&word) => {
+                    Some(Kind::Apart | Kind::Detached) if speller.is_suffix(&word) => {
                         let letters = &text[previous_span.clone()];
-                        let derived = ["ler", "lar", "leri", "ları", "lik", "lık"].contains(&word.as_str());
+                        let derived = ["ler", "lar", "leri", "ları", "lik", "lık", "li", "lı", "lu", "lü"].contains(&word.as_str());
                         match in_capitals(letters) && letters.len() >= 2 || !derived && name_like(letters) {
                             true => Some(format!("{first}'{word}")),
                             false => Some(format!("{first}{word}")).filter(|joined| speller.knows(joined)),
@@ -367,13 +372,13 @@ impl SpellingCheck {
                     match judged.last_mut().filter(|p| p.source == *previous_span) {
                         Some(previous) if previous.misspelled.is_none() => {
                             previous.correction = Some(joined);
-                            previous.misspelled = Some(Kind::Apart);
+                            previous.misspelled = misspelled.or(Some(Kind::Apart));
                             previous.source.end = span.end;
                         }
                         Some(_) => {}
                         None => judged.push(JudgedWord {
                             source: previous_span.start..span.end,
-                            misspelled: Some(Kind::Apart),
+                            misspelled: misspelled.or(Some(Kind::Apart)),
                             correction: Some(joined),
                         }),
                     }

@@ -230,9 +230,12 @@ pub(crate) enum Kind {
     /// Two words the dictionary knows written as one ("ülkefakirlerin"); also how compounds the
     /// dictionary lacks look ("yıldızışığının"), so weak evidence.
     Compound,
-    /// Two words written apart that the rules write as one (listed: "hiç bir" → "hiçbir"); a
-    /// mistake careful writers make too.
+    /// Two words written apart that the rules write as one (listed: "hiç bir" → "hiçbir"), or a
+    /// suffix written apart after an acronym ("AKP yi"): mistakes careful writers make too.
     Apart,
+    /// A case or derivational suffix written apart from a word or name ("insanlar ın", "Caner
+    /// in", "Suriye liydi"): a word cut in two, which careful writers do not do.
+    Detached,
     /// Letters hit at random, no vowel among them ("sjsjdj", "ksksksk"): laughter or
     /// exasperation typed as keyboard mash.
     Mash,
@@ -241,7 +244,7 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 12] = [
+    pub(crate) const ALL: [Kind; 13] = [
         Kind::Listed,
         Kind::Misspelling,
         Kind::Emphasis,
@@ -252,6 +255,7 @@ impl Kind {
         Kind::Glued,
         Kind::Compound,
         Kind::Apart,
+        Kind::Detached,
         Kind::Mash,
         Kind::Unknown,
     ];
@@ -268,6 +272,7 @@ impl Kind {
             Kind::Glued => "glued",
             Kind::Compound => "compound",
             Kind::Apart => "apart",
+            Kind::Detached => "detached",
             Kind::Mash => "mash",
             Kind::Unknown => "unknown",
         }
