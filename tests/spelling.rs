@@ -84,6 +84,9 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Kargo İzmit ten çıktı", Some("Kargo İzmit'ten çıktı")),
         ("Bu ülkede Kürt ler de yaşıyor", Some("Bu ülkede Kürtler de yaşıyor")),
         ("Bu gelir vergiye tabi değildir, tabi ki herkes ödeyecek", Some("Bu gelir vergiye tabi değildir, tabii ki herkes ödeyecek")),
+        // Chat-speak found among the tweets' most frequent unknown words.
+        ("Bu işi yarın yaparız çünki zman yok", Some("Bu işi yarın yaparız çünkü zaman yok")),
+        ("Maçtan sonra tlf ile aradım ama açmadı.", Some("Maçtan sonra telefon ile aradım ama açmadı.")),
         // Keyboard mash has no correction: no suggestion that changes nothing.
         ("çok komik bu video sjsjsjdj", None),
         // Mash drummed on the home row with a vowel or two, and mash typed with a capital.

@@ -355,7 +355,8 @@ impl SpellingCheck {
                     // an acronym's suffix goes after an apostrophe ("GS'ye", "RT'ler"), and so
                     // does a name's case ending ("Türkiye'ye") but not its plural or -lik
                     // ("Kürtler", "Türklük").
-                    Some(Kind::Apart | Kind::Detached) if speller.is_suffix(&word) => {
+                    // Not after a word that already has its suffix ("Çin'in deki").
+                    Some(Kind::Apart | Kind::Detached) if speller.is_suffix(&word) && !first.contains('\'') => {
                         let letters = &text[previous_span.clone()];
                         let derived = ["ler", "lar", "leri", "ları", "lik", "lık", "li", "lı", "lu", "lü"].contains(&word.as_str());
                         match in_capitals(letters) && letters.len() >= 2 || !derived && name_like(letters) {
