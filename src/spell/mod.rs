@@ -435,6 +435,9 @@ impl SpellingModel {
         if let Some(rewritten) = self.rewrite(&lowered) {
             return Judgement::Misspelled(Kind::Colloquial, Some(recase(word, &rewritten)));
         }
+        if let Some(corrected) = self.de_after_verb_form(&lowered) {
+            return Judgement::Misspelled(Kind::Joined, Some(recase(word, &corrected)));
+        }
         for particle in &self.particles {
             let Some(stem) = lowered.strip_suffix(particle.word.as_str()) else { continue };
             // A genitive after a possessive ("ikisinin", "hepsinin") takes no case ending: "de"
@@ -505,6 +508,20 @@ impl SpellingModel {
     /// A verb in the past, third person singular ("geldi", "oldu"): its stem is known with an
     /// infinitive ending ("gelmek"). "kasveti" ends the same way but is a noun's ("kasvemek" is no
     /// verb).
+    /// "de/da" joined to a verb form no case ending follows: the present in -yor ("görüyorda",
+    /// "bakıyorumda"), the converbs in -ıp and -arak ("bakıpta", "olarakta"). Joined, such a word
+    /// can only be the conjunction, in any comment: "görüyor da", "olarak da". Written "ta/te" too,
+    /// as said after a voiceless consonant; the conjunction keeps its "d".
+    fn de_after_verb_form(&self, lowered: &str) -> Option<String> {
+        let stem = ["da", "de", "ta", "te"].iter().find_map(|p| lowered.strip_suffix(p))?;
+        let verb_form = VERB_FORMS_BEFORE_DE.iter().any(|ending| stem.ends_with(ending)) && stem.chars().count() >= 5;
+        if !verb_form || !self.knows(stem) {
+            return None;
+        }
+        let back = stem.chars().rev().find(|c| is_vowel(*c)).is_some_and(|v| "aıou".contains(v));
+        Some(format!("{stem} {}", if back { "da" } else { "de" }))
+    }
+
     pub(crate) fn is_past_verb(&self, word: &str) -> bool {
         let word = lower(word);
         PAST_ENDINGS.iter().any(|ending| {
@@ -722,6 +739,11 @@ const PAST_ENDINGS: [&str; 8] = ["dı", "di", "du", "dü", "tı", "ti", "tu", "t
 
 /// Endings of a possessive's genitive ("ikisinin", "birinin", "hepsinin").
 const GENITIVES_OF_POSSESSIVE: [&str; 4] = ["sinin", "sının", "sunun", "sünün"];
+/// Endings of verb forms that take no case ending: "de/da" joined after them is the conjunction.
+const VERB_FORMS_BEFORE_DE: [&str; 20] = [
+    "yor", "yorum", "yorsun", "yoruz", "yorsunuz", "yorlar", "ıp", "ip", "up", "üp", "arak", "erek", "yordu", "yordum", "yordun",
+    "yorduk", "yormuş", "madan", "meden", "ınca",
+];
 
 /// The fewest letters of keyboard mash: "hşşh" may be a name's initials, "sjsjd" is not a word.
 const MASH_LETTERS: usize = 5;
