@@ -86,6 +86,8 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Bu gelir vergiye tabi değildir, tabi ki herkes ödeyecek", Some("Bu gelir vergiye tabi değildir, tabii ki herkes ödeyecek")),
         // "de/da" joined to a verb form no case ending follows, also as "ta/te".
         ("Haberi okuyupta yorum yapın, görüyorda susuyor.", Some("Haberi okuyup da yorum yapın, görüyor da susuyor.")),
+        // "ki" joined to a verb of the second person, whose ending looks like a genitive's.
+        ("Bunu sen de görürsünki herkes biliyor", Some("Bunu sen de görürsün ki herkes biliyor")),
         // Chat-speak found among the tweets' most frequent unknown words.
         ("Bu işi yarın yaparız çünki zman yok", Some("Bu işi yarın yaparız çünkü zaman yok")),
         ("Maçtan sonra tlf ile aradım ama açmadı.", Some("Maçtan sonra telefon ile aradım ama açmadı.")),
@@ -107,7 +109,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         assert_eq!(verdict.decision, Decision::Reject, "{comment}");
         assert_eq!(verdict.reasons[0].suggestion.as_deref(), corrected, "{comment}");
     }
-    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü.", "Mahalle mevkiindeki arsa satıldı.", "Kooperatif saat onda toplandı.", "Ekipte herkes çok çalışkan."] {
+    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü.", "Mahalle mevkiindeki arsa satıldı.", "Kooperatif saat onda toplandı.", "Ekipte herkes çok çalışkan.", "Onunki de seninki de aynı kitap."] {
         assert!(!spelling_fires(comment), "{comment}");
     }
 }

@@ -435,7 +435,7 @@ impl SpellingModel {
         if let Some(rewritten) = self.rewrite(&lowered) {
             return Judgement::Misspelled(Kind::Colloquial, Some(recase(word, &rewritten)));
         }
-        if let Some(corrected) = self.de_after_verb_form(&lowered) {
+        if let Some(corrected) = self.de_after_verb_form(&lowered).or_else(|| self.ki_after_second_person(&lowered)) {
             return Judgement::Misspelled(Kind::Joined, Some(recase(word, &corrected)));
         }
         for particle in &self.particles {
@@ -520,6 +520,15 @@ impl SpellingModel {
         }
         let back = stem.chars().rev().find(|c| is_vowel(*c)).is_some_and(|v| "aıou".contains(v));
         Some(format!("{stem} {}", if back { "da" } else { "de" }))
+    }
+
+    /// "ki" joined to a verb of the second person singular ("biliyorsunki", "görürsünki"). Its
+    /// ending looks like a genitive ("onunki", "seninki", where "-ki" is a suffix), so `particles.txt`
+    /// leaves words ending so alone; these endings are no genitive.
+    fn ki_after_second_person(&self, lowered: &str) -> Option<String> {
+        let stem = lowered.strip_suffix("ki")?;
+        let second_person = SECOND_PERSON_BEFORE_KI.iter().any(|ending| stem.ends_with(ending)) && stem.chars().count() >= 5;
+        (second_person && self.knows(stem)).then(|| format!("{stem} ki"))
     }
 
     pub(crate) fn is_past_verb(&self, word: &str) -> bool {
@@ -739,6 +748,12 @@ const PAST_ENDINGS: [&str; 8] = ["dı", "di", "du", "dü", "tı", "ti", "tu", "t
 
 /// Endings of a possessive's genitive ("ikisinin", "birinin", "hepsinin").
 const GENITIVES_OF_POSSESSIVE: [&str; 4] = ["sinin", "sının", "sunun", "sünün"];
+/// Endings of the second person singular of the present, aorist, future, reported past and
+/// necessity ("biliyorsun", "görürsün", "bileceksin", "bilmişsin", "bilmelisin").
+const SECOND_PERSON_BEFORE_KI: [&str; 16] = [
+    "yorsun", "ırsın", "irsin", "ursun", "ürsün", "arsın", "ersin", "acaksın", "eceksin", "mışsın", "mişsin", "muşsun", "müşsün",
+    "malısın", "melisin", "yorsunuz",
+];
 /// Endings of verb forms that take no case ending: "de/da" joined after them is the conjunction.
 const VERB_FORMS_BEFORE_DE: [&str; 20] = [
     "yor", "yorum", "yorsun", "yoruz", "yorsunuz", "yorlar", "ıp", "ip", "up", "üp", "arak", "erek", "yordu", "yordum", "yordun",
