@@ -69,6 +69,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         // The short future with a person or tense after it.
         ("Siz ne zaman adam olcaksınız", Some("Siz ne zaman adam olacaksınız")),
         ("Bunu asla alamıycaksın", Some("Bunu asla alamayacaksın")),
+        ("Sen de bunu bir gün anlarsın, bilcen", Some("Sen de bunu bir gün anlarsın, bileceksin")),
         // "tşk" is chat-speak, not the acronym "TSK" of the allow lists; mostly said before "ederim".
         ("Ne güzel haber, tşk ederiz", Some("Ne güzel haber, teşekkür ederiz")),
         ("Sen de oradaydın dimi", Some("Sen de oradaydın değil mi")),
