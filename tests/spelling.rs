@@ -89,6 +89,8 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Haberi okuyupta yorum yapın, görüyorda susuyor.", Some("Haberi okuyup da yorum yapın, görüyor da susuyor.")),
         // "ki" joined to a verb of the second person, whose ending looks like a genitive's.
         ("Bunu sen de görürsünki herkes biliyor", Some("Bunu sen de görürsün ki herkes biliyor")),
+        // Words typed with some of their Turkish letters and not others: the fix restores them.
+        ("Yarın yeni sezon cıkıyor, kücük bir değişiklik var ama agız tadıyla izleriz", Some("Yarın yeni sezon çıkıyor, küçük bir değişiklik var ama ağız tadıyla izleriz")),
         // Chat-speak found among the tweets' most frequent unknown words.
         ("Bu işi yarın yaparız çünki zman yok", Some("Bu işi yarın yaparız çünkü zaman yok")),
         ("Maçtan sonra tlf ile aradım ama açmadı.", Some("Maçtan sonra telefon ile aradım ama açmadı.")),

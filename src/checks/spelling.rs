@@ -300,7 +300,10 @@ impl SpellingCheck {
                     if name || foreign || suffixed || ascii_typed && speller.knows_with_turkish_letters(&word) || self.is_name(scan, &word) {
                         continue;
                     }
-                    (Some(Kind::Unknown), None)
+                    // Typed with some of its Turkish letters and not others ("cıkıyor"): still
+                    // careless, but the fix can put the missing ones back.
+                    let restored = (scan.language == Language::Tr).then(|| speller.with_missing_letters(&word)).flatten();
+                    (Some(Kind::Unknown), restored)
                 }
             };
             // A suffix standing alone after a word and a space ("yi", "liler", "nin") is always one

@@ -388,6 +388,18 @@ impl SpellingModel {
         !too_long(word) && self.known_with_letters.get_or_insert_with(word.to_string(), || with_turkish_letters(word).any(|v| self.knows(&v)))
     }
 
+    /// The word the dictionary knows that `word` is with some of its Turkish letters typed
+    /// plain ("cıkıyor", "kücük": the writer typed "ı", "ü" and left out "ç"); the one with the
+    /// fewest letters changed. A correction to offer, not a judgement.
+    pub(crate) fn with_missing_letters(&self, word: &str) -> Option<String> {
+        if too_long(word) {
+            return None;
+        }
+        let lowered = lower(word);
+        let changed = |variant: &String| variant.chars().zip(lowered.chars()).filter(|(a, b)| a != b).count();
+        with_turkish_letters(&lowered).filter(|v| self.knows(v)).min_by_key(changed).map(|v| recase(word, &v))
+    }
+
     fn judge_uncached(&self, word: &str, may_be_name: bool) -> Judgement {
         let lowered = lower(word);
         if let Some((correction, kind)) = self.listed(&lowered) {
