@@ -91,6 +91,9 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Bunu sen de görürsünki herkes biliyor", Some("Bunu sen de görürsün ki herkes biliyor")),
         // Words typed with some of their Turkish letters and not others: the fix restores them.
         ("Yarın yeni sezon cıkıyor, kücük bir değişiklik var ama agız tadıyla izleriz", Some("Yarın yeni sezon çıkıyor, küçük bir değişiklik var ama ağız tadıyla izleriz")),
+        // A published correction is a guess ("yapmıs" → "yazmış"): a word typed with some of its
+        // Turkish letters is corrected by restoring the others.
+        ("yapmıs olabilir ama bence görüsmek lazım artık", Some("yapmış olabilir ama bence görüşmek lazım artık")),
         // Chat-speak found among the tweets' most frequent unknown words.
         ("Bu işi yarın yaparız çünki zman yok", Some("Bu işi yarın yaparız çünkü zaman yok")),
         ("Maçtan sonra tlf ile aradım ama açmadı.", Some("Maçtan sonra telefon ile aradım ama açmadı.")),
@@ -112,7 +115,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         assert_eq!(verdict.decision, Decision::Reject, "{comment}");
         assert_eq!(verdict.reasons[0].suggestion.as_deref(), corrected, "{comment}");
     }
-    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü.", "Mahalle mevkiindeki arsa satıldı.", "Kooperatif saat onda toplandı.", "Ekipte herkes çok çalışkan.", "Onunki de seninki de aynı kitap."] {
+    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü.", "Mahalle mevkiindeki arsa satıldı.", "Kooperatif saat onda toplandı.", "Ekipte herkes çok çalışkan.", "Onunki de seninki de aynı kitap.", "Ne idüğü belirsiz adamlar geldi."] {
         assert!(!spelling_fires(comment), "{comment}");
     }
 }

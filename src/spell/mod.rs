@@ -491,7 +491,11 @@ impl SpellingModel {
         if lowered.chars().count() >= PUBLISHED_MIN_LETTERS {
             if let Some(correction) = self.published.get(&lowered) {
                 if correction.split(' ').all(|w| self.knows(w)) {
-                    return Judgement::Misspelled(Kind::Published, Some(recase(word, correction)));
+                    // Typed with some Turkish letters and not others ("yapmıs", "görüsmek"), the
+                    // word with them restored is surer than the published guess ("yazmış",
+                    // "görülmek").
+                    let corrected = self.with_missing_letters(word).unwrap_or_else(|| recase(word, correction));
+                    return Judgement::Misspelled(Kind::Published, Some(corrected));
                 }
             }
         }
