@@ -33,7 +33,8 @@
 //! - `letters`: the model of Turkish letters restored before a Turkish comment is judged.
 //! - `dictionaries`: the spelling model for each language (`tr = "spelling-tr"`).
 //! - `allow`: word lists of names and terms to accept as they are.
-//! - `weights`: how much a misspelled word of each kind counts (`crate::spell::Kind`).
+//! - `weights`: how much a misspelled word of each kind counts (`crate::spell::Kind`); `detached`
+//!   may be left out, and then weighs as `apart`.
 //! - `alone`: the kinds that make a comment careless writing on their own, however long it is.
 //! - `min_score`: the weight that rejects; `min_ratio`: and the weight per judged word it needs
 //!   without a word of an `alone` kind.
@@ -108,8 +109,14 @@ impl SpellingSpec {
         if !(1.0..=10.0).contains(&self.unfinished_weight) {
             return Err(format!("`unfinished_weight` must be between 1 and 10, not {}", self.unfinished_weight));
         }
+        // A rule file written before suffixes cut off their word had a kind of their own weighs
+        // them as it weighed them then, with words written apart.
+        let mut weights = self.weights.clone();
+        if let Some(apart) = weights.get(&Kind::Apart).copied() {
+            weights.entry(Kind::Detached).or_insert(apart);
+        }
         for kind in Kind::ALL {
-            match self.weights.get(&kind) {
+            match weights.get(&kind) {
                 Some(weight) if *weight >= 0.0 => {}
                 Some(weight) => return Err(format!("`weights.{}` must not be negative, not {weight}", kind.name())),
                 None => return Err(format!("`weights` has no `{}`", kind.name())),
@@ -124,7 +131,7 @@ impl SpellingSpec {
             letters: self.letters.as_deref().map(|name| data.resolve_model(name)).transpose()?,
             dictionaries,
             allow: self.allow.iter().map(|name| data.resolve(name)).collect::<Result<_, _>>()?,
-            weights: self.weights.clone(),
+            weights,
             alone: self.alone.clone(),
             twice: self.twice.clone(),
             min_score: self.min_score,
