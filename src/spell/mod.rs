@@ -85,6 +85,8 @@ pub(crate) struct SpellingModel {
     /// again of the same words.
     known: Memo<String, bool>,
     known_with_letters: Memo<String, bool>,
+    /// The word with its missing Turkish letters restored, for words typed with some of them.
+    restored: Memo<String, Option<String>>,
 }
 
 /// Answers already given, emptied when full so memory stays bounded. A poisoned lock only means
@@ -353,6 +355,7 @@ impl SpellingModel {
             cache: Memo::default(),
             known: Memo::default(),
             known_with_letters: Memo::default(),
+            restored: Memo::default(),
         })
     }
 
@@ -395,9 +398,11 @@ impl SpellingModel {
         if too_long(word) {
             return None;
         }
-        let lowered = lower(word);
-        let changed = |variant: &String| variant.chars().zip(lowered.chars()).filter(|(a, b)| a != b).count();
-        with_turkish_letters(&lowered).filter(|v| self.knows(v)).min_by_key(changed).map(|v| recase(word, &v))
+        self.restored.get_or_insert_with(word.to_string(), || {
+            let lowered = lower(word);
+            let changed = |variant: &String| variant.chars().zip(lowered.chars()).filter(|(a, b)| a != b).count();
+            with_turkish_letters(&lowered).filter(|v| self.knows(v)).min_by_key(changed).map(|v| recase(word, &v))
+        })
     }
 
     fn judge_uncached(&self, word: &str, may_be_name: bool) -> Judgement {
