@@ -489,7 +489,13 @@ impl SpellingModel {
                 continue;
             }
             if known {
-                let kind = if particle.weak { Kind::JoinedDe } else { Kind::Joined };
+                // After an object ending of the third person or "kendi" ("sesini", "ikisini",
+                // "kendini"), "de" is no locative, which would be "sesinde": the conjunction, sure.
+                let object_of_possessive = {
+                    let mut tail = stem.chars().rev();
+                    matches!((tail.next(), tail.next()), (Some('ı' | 'i' | 'u' | 'ü'), Some('n')))
+                };
+                let kind = if particle.weak && !object_of_possessive { Kind::JoinedDe } else { Kind::Joined };
                 return Judgement::Misspelled(kind, Some(recase(word, &format!("{stem} {}", particle.word))));
             }
         }
