@@ -195,6 +195,12 @@ fn a_suffix_cut_off_its_word_is_careless_however_long_the_comment() {
         assert_eq!(verdict.decision, Decision::Reject, "{comment}");
         assert_eq!(verdict.reasons[0].suggestion.as_deref(), Some(corrected), "{comment}");
     }
+    // Inside a sentence a capital marks a name, even one that is also a word ("Bey", "Mert").
+    let verdict = spelling().moderate(&Comment::new("Dün Devlet Bey in sözleri çok konuşuldu, bence de haklı bir noktaya değindi."));
+    assert_eq!(verdict.reasons.first().and_then(|r| r.suggestion.as_deref()), Some("Dün Devlet Bey'in sözleri çok konuşuldu, bence de haklı bir noktaya değindi."));
+    // Not a title in another language, nor the verb "ye" after a capitalised word.
+    assert!(!spelling_fires("Yazarın Radiative Transfer in Slabs kitabında bu çalışma ayrıntılı olarak anlatılır."));
+    assert!(!spelling_fires("Gel benim Ülkemde ye iç, dilediğin gibi gez."));
     // After a mention or hashtag an apostrophe would break the link: a slip at most.
     assert!(!spelling_fires("Bu konuda #Fenerbahçe nin yönetimi bence haklı, kararın bütün ayrıntıları da yakında açıklanmalı."));
     // "hiç bir" in a long, otherwise careful sentence is still a slip.

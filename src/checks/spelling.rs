@@ -220,8 +220,11 @@ impl SpellingCheck {
         // The last word judged or left alone as a name: what a suffix written apart belongs to.
         let mut previous_word: Option<Range<usize>> = None;
         let mut previous_end = None;
+        // Whether the word before began its sentence: a capital there is no sign of a name.
+        let mut sentence_start = true;
         for span in spans {
-            let sentence_start = previous_end.is_none_or(|end| text[end..span.start].iter().any(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n')));
+            let previous_began_sentence = sentence_start;
+            sentence_start = previous_end.is_none_or(|end| text[end..span.start].iter().any(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n')));
             previous_end = Some(span.end);
             let previous = previous_word.replace(span.clone());
             let letters = &text[span.clone()];
@@ -334,10 +337,23 @@ impl SpellingCheck {
                     self.is_name(scan, &typed) || !speller.knows_remembered(&lower_word(letters))
                 }
             };
+            // Inside a sentence (and not in a comment Written Like This) a capital marks a name,
+            // even one that is also a word ("Mert", "Hakan"); but not before "ye", the verb as
+            // often ("gel benim Ülkemde ye iç").
+            let name_here = |letters: &[char]| {
+                name_like(letters)
+                    || word != "ye"
+                        && !previous_began_sentence
+                        && !title_case
+                        && !in_capitals(letters)
+                        && letters.first().is_some_and(|c| c.is_uppercase())
+            };
+            // Not in a title of another language: "Radiative Transfer in Slabs".
+            let next_capitalised = || text[span.end..].iter().find(|c| **c != ' ').is_some_and(|c| c.is_uppercase());
             let after_name = || {
-                previous.as_ref().is_some_and(|p| {
+                !next_capitalised() && previous.as_ref().is_some_and(|p| {
                     let name = &text[p.clone()];
-                    name.len() >= 2 && before_space() == name.last().copied() && suffix_fits(name, &word) && name_like(name)
+                    name.len() >= 2 && before_space() == name.last().copied() && suffix_fits(name, &word) && name_here(name)
                 })
             };
             let misspelled = match misspelled {
@@ -369,7 +385,7 @@ impl SpellingCheck {
                     Some(Kind::Apart | Kind::Detached) if speller.is_suffix(&word) && !first.contains('\'') => {
                         let letters = &text[previous_span.clone()];
                         let derived = ["ler", "lar", "leri", "ları", "lik", "lık", "li", "lı", "lu", "lü"].contains(&word.as_str());
-                        match in_capitals(letters) && letters.len() >= 2 || !derived && name_like(letters) {
+                        match in_capitals(letters) && letters.len() >= 2 || !derived && name_here(letters) {
                             true => Some(format!("{first}'{word}")),
                             false => Some(format!("{first}{word}")).filter(|joined| speller.knows(joined)),
                         }
