@@ -89,6 +89,8 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Haberi okuyupta yorum yapın, görüyorda susuyor.", Some("Haberi okuyup da yorum yapın, görüyor da susuyor.")),
         // "de" after an object ending, where a locative would have its "n" ("sesinde").
         ("Bugün konuştuğum adamın sesinide hiç unutmayacağım, çünkü bana çok önemli bir şey anlattı.", Some("Bugün konuştuğum adamın sesini de hiç unutmayacağım, çünkü bana çok önemli bir şey anlattı.")),
+        // The suffix -ki of a time word written apart.
+        ("Bugün ki dualarımıza onları da ekleyelim", Some("Bugünkü dualarımıza onları da ekleyelim")),
         // "ki" joined to a verb of the second person, whose ending looks like a genitive's.
         ("Bunu sen de görürsünki herkes biliyor", Some("Bunu sen de görürsün ki herkes biliyor")),
         // Words typed with some of their Turkish letters and not others: the fix restores them.
