@@ -452,7 +452,7 @@ impl SpellingModel {
         if let Some(rewritten) = self.rewrite(&lowered) {
             return Judgement::Misspelled(Kind::Colloquial, Some(recase(word, &rewritten)));
         }
-        if let Some(corrected) = self.de_after_verb_form(&lowered).or_else(|| self.ki_after_second_person(&lowered)) {
+        if let Some(corrected) = self.particle_after_verb_form(&lowered) {
             return Judgement::Misspelled(Kind::Joined, Some(recase(word, &corrected)));
         }
         for particle in &self.particles {
@@ -532,32 +532,31 @@ impl SpellingModel {
             .then(|| recase(word, &pronoun.correction))
     }
 
+    /// A particle joined to a verb form after which it can only be the particle: "de/da" after
+    /// the present in -yor ("görüyorda", "bakıyorumda"), the converbs in -ıp and -arak
+    /// ("bakıpta", "olarakta"), which take no case ending; "ki" after a verb of the second person
+    /// ("biliyorsunki", "görürsünki"), whose ending looks like a genitive's ("onunki"), so
+    /// `particles.txt` leaves it alone. "de" written "ta/te", as said after a voiceless
+    /// consonant, is corrected with its "d" and its vowel by harmony.
+    fn particle_after_verb_form(&self, lowered: &str) -> Option<String> {
+        PARTICLES_AFTER_VERB_FORMS.iter().find_map(|(written, endings, particle)| {
+            let stem = written.iter().find_map(|p| lowered.strip_suffix(p))?;
+            let verb_form = endings.iter().any(|ending| stem.ends_with(ending)) && stem.chars().count() >= 5;
+            if !verb_form || !self.knows(stem) {
+                return None;
+            }
+            let back = stem.chars().rev().find(|c| is_vowel(*c)).is_some_and(|v| "aıou".contains(v));
+            let particle = match *particle {
+                "de" if back => "da",
+                other => other,
+            };
+            Some(format!("{stem} {particle}"))
+        })
+    }
+
     /// A verb in the past, third person singular ("geldi", "oldu"): its stem is known with an
     /// infinitive ending ("gelmek"). "kasveti" ends the same way but is a noun's ("kasvemek" is no
     /// verb).
-    /// "de/da" joined to a verb form no case ending follows: the present in -yor ("görüyorda",
-    /// "bakıyorumda"), the converbs in -ıp and -arak ("bakıpta", "olarakta"). Joined, such a word
-    /// can only be the conjunction, in any comment: "görüyor da", "olarak da". Written "ta/te" too,
-    /// as said after a voiceless consonant; the conjunction keeps its "d".
-    fn de_after_verb_form(&self, lowered: &str) -> Option<String> {
-        let stem = ["da", "de", "ta", "te"].iter().find_map(|p| lowered.strip_suffix(p))?;
-        let verb_form = VERB_FORMS_BEFORE_DE.iter().any(|ending| stem.ends_with(ending)) && stem.chars().count() >= 5;
-        if !verb_form || !self.knows(stem) {
-            return None;
-        }
-        let back = stem.chars().rev().find(|c| is_vowel(*c)).is_some_and(|v| "aıou".contains(v));
-        Some(format!("{stem} {}", if back { "da" } else { "de" }))
-    }
-
-    /// "ki" joined to a verb of the second person singular ("biliyorsunki", "görürsünki"). Its
-    /// ending looks like a genitive ("onunki", "seninki", where "-ki" is a suffix), so `particles.txt`
-    /// leaves words ending so alone; these endings are no genitive.
-    fn ki_after_second_person(&self, lowered: &str) -> Option<String> {
-        let stem = lowered.strip_suffix("ki")?;
-        let second_person = SECOND_PERSON_BEFORE_KI.iter().any(|ending| stem.ends_with(ending)) && stem.chars().count() >= 5;
-        (second_person && self.knows(stem)).then(|| format!("{stem} ki"))
-    }
-
     pub(crate) fn is_past_verb(&self, word: &str) -> bool {
         let word = lower(word);
         PAST_ENDINGS.iter().any(|ending| {
@@ -726,37 +725,35 @@ fn is_home_row_mash(lowered: &str) -> bool {
 }
 
 /// Keyboard mash: at least [`MASH_LETTERS`] letters, all consonants of the Turkish keyboard, or
-/// drummed on the home row ([`is_home_row_mash`]). No Turkish word is written so; acronyms are shorter ("tbmm") or written in capitals, which are
-/// judged before this, and a letter with another mark ("Chōshū") is a vowel of another language.
+/// drummed on the home row ([`is_home_row_mash`]). No Turkish word is written so; acronyms are
+/// shorter ("tbmm") or written in capitals, which are judged before this, and a letter with another mark ("Chōshū") is a vowel of another language.
 /// Longer mash may hit a vowel or two ("djelfkrldl"): five consonants in a row are mash too, where
 /// no Turkish word has more than three ("kontrplak" is known, so never asked).
 fn is_mash(lowered: &str) -> bool {
     if is_home_row_mash(lowered) {
         return true;
     }
-    let consonant = is_mash_consonant;
     let letters = lowered.chars().count();
-    if letters >= MASH_LETTERS && lowered.chars().all(consonant) {
+    if letters >= MASH_LETTERS && lowered.chars().all(is_mash_consonant) {
         return true;
     }
+    letters >= MASH_RUN_WORD && has_consonant_run(lowered, MASH_RUN)
+}
+
+/// A word of letters only with `length` consonants of the keyboard in a row.
+fn has_consonant_run(lowered: &str, length: usize) -> bool {
     let mut run = 0;
-    letters >= MASH_RUN_WORD
-        && lowered.chars().all(|c| c.is_alphabetic())
+    lowered.chars().all(|c| c.is_alphabetic())
         && lowered.chars().any(|c| {
-            run = if consonant(c) { run + 1 } else { 0 };
-            run >= MASH_RUN
+            run = if is_mash_consonant(c) { run + 1 } else { 0 };
+            run >= length
         })
 }
 
 /// Keyboard mash typed with a capital ("Hajsjdjjdjf", "FANDOMIZDJEOFMEKDLDMCK"): a name may
 /// have five consonants in a row ("Albrechtsberger"), hardly [`CAPITALISED_MASH_RUN`].
 fn is_capitalised_mash(lowered: &str) -> bool {
-    let mut run = 0;
-    lowered.chars().all(|c| c.is_alphabetic())
-        && lowered.chars().any(|c| {
-            run = if is_mash_consonant(c) { run + 1 } else { 0 };
-            run >= CAPITALISED_MASH_RUN
-        })
+    has_consonant_run(lowered, CAPITALISED_MASH_RUN)
 }
 
 /// Consonants in a row that no name has: mash even with a capital.
@@ -786,6 +783,10 @@ const VERB_FORMS_BEFORE_DE: [&str; 20] = [
     "yor", "yorum", "yorsun", "yoruz", "yorsunuz", "yorlar", "ıp", "ip", "up", "üp", "arak", "erek", "yordu", "yordum", "yordun",
     "yorduk", "yormuş", "madan", "meden", "ınca",
 ];
+/// How a particle is found joined after a verb form ([`SpellingModel::particle_after_verb_form`]):
+/// as written, after which endings, and the particle it is.
+const PARTICLES_AFTER_VERB_FORMS: [(&[&str], &[&str], &str); 2] =
+    [(&["da", "de", "ta", "te"], &VERB_FORMS_BEFORE_DE, "de"), (&["ki"], &SECOND_PERSON_BEFORE_KI, "ki")];
 
 /// The fewest letters of keyboard mash: "hşşh" may be a name's initials, "sjsjd" is not a word.
 const MASH_LETTERS: usize = 5;
