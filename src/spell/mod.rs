@@ -431,7 +431,7 @@ impl SpellingModel {
         // A doubled last letter is emphasis where the word without it is one ("yaa", "selamlarr");
         // only in lower case, where it is no name ("Penn").
         // With a vowel: "pkk" is an acronym in lower case, not "pk" stretched.
-        let emphasised = (lowered == word && lowered.chars().any(is_vowel)).then(|| squeeze_emphasis(&lowered, true)).unwrap_or_default();
+        let emphasised = if lowered == word && lowered.chars().any(is_vowel) { squeeze_emphasis(&lowered, true) } else { Vec::new() };
         if let Some(squeezed) = emphasised.into_iter().find(|s| *s != lowered && s.chars().count() > 1 && self.knows(s)) {
             let corrected = self.listed(&squeezed).map_or(squeezed.clone(), |(c, _)| c.to_string());
             return Judgement::Misspelled(Kind::Emphasis, Some(corrected));
