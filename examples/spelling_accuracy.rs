@@ -4,11 +4,13 @@
 //! cargo run --release --example spelling_accuracy -- ../shared/data/clean-tr/wiki-sentences.txt
 //! cargo run --release --example spelling_accuracy -- tests/data/spelling-tweets.tsv --from 241
 //! cargo run --release --example spelling_accuracy -- FILE --rules DIR --show rejected|missed|all
+//! cargo run --release --example spelling_accuracy -- FILE --models DIR --wordlists DIR
 //! ```
 //! A line is `text<TAB>label` (`reject`/`approve`) or, with no tab, a sentence labeled `approve`.
 //! Prints how many of each label the rule rejects. `--from N` / `--to N` keep lines N..=M (1-based,
 //! the held-out third of `spelling-tweets.tsv` is `--from 241`); `--rules DIR` judges by another
-//! rules directory (to try thresholds); `--show` lists lines with the words the rule counted.
+//! rules directory (to try thresholds), `--models DIR` and `--wordlists DIR` by other dictionaries
+//! and lists (the embedded ones where not given); `--show` lists lines with the words the rule counted.
 
 use std::process::ExitCode;
 
@@ -23,7 +25,7 @@ fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: spelling_accuracy FILE [--from N] [--to N] [--rules DIR] [--show rejected|missed|all]");
+        eprintln!("usage: spelling_accuracy FILE [--from N] [--to N] [--rules DIR] [--models DIR] [--wordlists DIR] [--show rejected|missed|all]");
         return ExitCode::from(2);
     };
     let Ok(content) = std::fs::read_to_string(path) else {
@@ -33,9 +35,10 @@ fn main() -> ExitCode {
     let from: usize = option(&args, "--from").and_then(|n| n.parse().ok()).unwrap_or(1);
     let to: usize = option(&args, "--to").and_then(|n| n.parse().ok()).unwrap_or(usize::MAX);
     let show = option(&args, "--show").unwrap_or("");
-    let policy = match option(&args, "--rules") {
-        Some(dir) => Policy::from_dirs(Some(std::path::Path::new(dir)), None, None),
-        None => Policy::embedded(),
+    let dir = |name: &str| option(&args, name).map(std::path::Path::new);
+    let policy = match (dir("--rules"), dir("--wordlists"), dir("--models")) {
+        (None, None, None) => Policy::embedded(),
+        (rules, wordlists, models) => Policy::from_dirs(rules, wordlists, models),
     };
     let engine = match policy.and_then(|p| p.only(&[RULE])) {
         Ok(policy) => Engine::new(policy),

