@@ -128,6 +128,11 @@ fn the_embedded_default_loads_and_only_selects_rules() {
 
 /// A spelling model in a models directory: a tiny Hunspell dictionary and a corrections list.
 fn spelling_policy(corrections: &str) -> Result<Policy, PolicyError> {
+    spelling_policy_with(corrections, &[])
+}
+
+/// The same with more files of the model (`name`, content).
+fn spelling_policy_with(corrections: &str, files: &[(&str, &str)]) -> Result<Policy, PolicyError> {
     let root = tempfile::tempdir().expect("temp dir");
     let (rules, lists, models) = (root.path().join("rules"), root.path().join("wordlists"), root.path().join("models"));
     let rule = "id = \"spelling\"\ndescription = \"Spelling\"\n[message]\ntr = \"Yazım\"\nen = \"Spelling\"\n[check]\nkind = \"spelling\"\n\
@@ -138,6 +143,9 @@ fn spelling_policy(corrections: &str) -> Result<Policy, PolicyError> {
     write(&models.join("tiny/dictionary.aff"), "SET UTF-8\nLANG tr_TR\n");
     write(&models.join("tiny/dictionary.dic"), "3\nbir\nşey\nselam\n");
     write(&models.join("tiny/corrections.txt"), corrections);
+    for (name, content) in files {
+        write(&models.join("tiny").join(name), content);
+    }
     Policy::from_dirs(Some(&rules), Some(&lists), Some(&models))
 }
 
@@ -150,6 +158,13 @@ fn a_spelling_model_from_a_directory_judges_and_its_broken_list_is_named() {
 
     let error = spelling_policy("# ours\nslm selam\n").expect_err("a line without a tab is refused").to_string();
     assert!(error.contains("corrections.txt:2:") && error.contains("misspelling<TAB>correction"), "{error}");
+}
+
+#[test]
+fn a_broken_copula_ending_is_named_with_its_line() {
+    let error = spelling_policy_with("", &[("copulas.txt", "# endings\nDIr\nDIX\n")]).expect_err("\"DIX\" is no ending").to_string();
+    assert!(error.contains("copulas.txt:3:") && error.contains("DIX"), "{error}");
+    spelling_policy_with("", &[("copulas.txt", "DIr\n(y)DI\n")]).expect("endings in archiphonemes load");
 }
 
 const LEARNED_RULE: &str = "id = \"learned\"\ndescription = \"Learned\"\n[message]\ntr = \"Saldırgan\"\nen = \"Offensive\"\n[check]\nkind = \"learned\"\nmodel = \"offense-tr\"\nreject_at = 0.75\nreview_at = 0.45\n";

@@ -638,6 +638,7 @@ mod tests {
             pronouns: None,
             suffixes: Some("ın\nye\n"),
             ambiguous: Some("tabi\ttabii\tol\ta e\n"),
+            copulas: None,
         })
         .expect("test speller parses");
         Fixture::new(&[("allow", "zelenski*\n")]).with_speller("tr", speller)

@@ -396,6 +396,7 @@ fn load_speller<'a>(
     let published_texts: Vec<&str> = published.iter().map(|f| f.content.as_str()).collect();
     let (rewrites, particles, separate) = (lookup("rewrites.txt"), lookup("particles.txt"), lookup("separate.txt"));
     let (pronouns, suffixes, ambiguous) = (lookup("pronouns.txt"), lookup("suffixes.txt"), lookup("ambiguous.txt"));
+    let copulas = lookup("copulas.txt");
     SpellingModel::parse(SpellingFiles {
         aff: &aff.content,
         dic: &dic.content,
@@ -408,6 +409,7 @@ fn load_speller<'a>(
         pronouns: pronouns.map(|f| f.content.as_str()),
         suffixes: suffixes.map(|f| f.content.as_str()),
         ambiguous: ambiguous.map(|f| f.content.as_str()),
+        copulas: copulas.map(|f| f.content.as_str()),
     })
     .map_err(|e| {
         let shown = |file: Option<&SourceFile>, name: &str| file.map_or_else(|| format!("models/{folder}/{name}"), |f| f.shown.clone());
@@ -421,6 +423,7 @@ fn load_speller<'a>(
             "pronouns" => shown(pronouns, "pronouns.txt"),
             "suffixes" => shown(suffixes, "suffixes.txt"),
             "ambiguous" => shown(ambiguous, "ambiguous.txt"),
+            "copulas" => shown(copulas, "copulas.txt"),
             _ => format!("{} and {}", aff.shown, dic.shown),
         };
         if e.line == 0 {

@@ -13,14 +13,19 @@
 //! | `ambiguous.txt` | words that are misspellings unless the words around them show the other meaning ("tabi" is "tabii" except in "vergiye tabi olmak", "vizeye tabi.") |
 //! | `pronouns.txt` | pronouns with "de" written joined ("bende" for "ben de"), with the verb endings of their person that tell them from the locative |
 //! | `suffixes.txt` | suffixes found written apart from their word ("insanlar ın" for "insanların", "GS ye" for "GS'ye") |
+//! | `copulas.txt` | endings the dictionary lacks after words it knows, in archiphonemes ("DIr", "(y)DI": "müfrezedir", "mıntıkadaydı"), written as the word's sounds demand (`endings`) |
 //! | `particles.txt` | words written apart by the rules ("ki", "mi"), found joined to a word the dictionary knows ("biliyorki" → "biliyor ki") |
 //!
 //! Every file but the dictionary is optional, and every list is data a moderator can edit.
 //! A word is judged as written: the dictionary handles capitals by the affix file's language
 //! (Turkish `I`/`ı`, `İ`/`i` for `LANG tr_TR`).
 
+mod endings;
+
 use std::fmt;
 use std::sync::Mutex;
+
+use endings::Ending;
 
 use rustc_hash::FxHashMap;
 
@@ -47,6 +52,9 @@ const EMPHASIS_RUN: usize = 3;
 /// fragments ("nın" split from "ABD'nin") as chat-speak, which the project's own list covers.
 const PUBLISHED_MIN_LETTERS: usize = 4;
 
+/// The shortest known word an ending of `copulas.txt` is tried after.
+const COPULA_STEM: usize = 2;
+
 /// The shortest listed misspelling found with suffixes after it ("bişey" in "bişeyler").
 const LISTED_STEM: usize = 4;
 
@@ -72,6 +80,8 @@ pub(crate) struct SpellingModel {
     separate: rustc_hash::FxHashSet<String>,
     /// Suffixes found written apart from their word ("insanlar ın").
     suffixes: rustc_hash::FxHashSet<String>,
+    /// Endings a known word may take that the dictionary's affix rules lack (`copulas.txt`).
+    copulas: Vec<Ending>,
     /// Pronouns with "de" written joined ("bende" for "ben de"), told from the locative ("bende"
     /// = "on me") by a verb of the pronoun's person later in the clause.
     pronouns: WordTable<Pronoun>,
@@ -193,6 +203,7 @@ pub(crate) struct SpellingFiles<'a> {
     pub pronouns: Option<&'a str>,
     pub suffixes: Option<&'a str>,
     pub ambiguous: Option<&'a str>,
+    pub copulas: Option<&'a str>,
 }
 
 /// A file of the model that does not read, and where.
@@ -334,6 +345,16 @@ impl SpellingModel {
             pronouns.insert(lower(fields[0].trim()), Pronoun { correction: fields[1].trim().to_string(), verb_endings });
         }
         let suffixes = files.suffixes.map(lines).unwrap_or_default().into_iter().map(|(_, l)| lower(l.trim())).collect();
+        let mut copulas = Vec::new();
+        for (line, text) in files.copulas.map(lines).unwrap_or_default() {
+            let ending = Ending::parse(text).ok_or_else(|| SpellingFileError {
+                file: "copulas",
+                index: 0,
+                line,
+                message: format!("\"{}\" is no ending: lower-case letters and D, I, A, (y)", text.trim()),
+            })?;
+            copulas.push(ending);
+        }
         let mut ambiguous = FxHashMap::default();
         for (line, text) in files.ambiguous.map(lines).unwrap_or_default() {
             let fields = tab_fields(text, "ambiguous", line, 3, "word<TAB>correction<TAB>beginnings of the next word[<TAB>endings of the word before]")?;
@@ -352,6 +373,7 @@ impl SpellingModel {
             ambiguous: WordTable::new(ambiguous),
             pronouns: WordTable::new(pronouns),
             suffixes,
+            copulas,
             cache: Memo::default(),
             known: Memo::default(),
             known_with_letters: Memo::default(),
@@ -366,6 +388,22 @@ impl SpellingModel {
         let checker = self.dictionary.checker().check_lower_as_title(true).check_lower_as_upper(true);
         checker.check(word)
             || word.contains(['â', 'î', 'û', 'Â', 'Î', 'Û']) && checker.check(&word.chars().map(without_circumflex).collect::<String>())
+            || !self.copulas.is_empty() && self.known_with_copula(&lower(word), |stem| checker.check(stem))
+    }
+
+    /// A known word followed by one of `copulas.txt`'s endings, written as its sounds demand
+    /// ("müfreze" + "DIr" is "müfrezedir"; "atmış" + "(y)DI" is "atmıştı", so "atmışdı" is not).
+    fn known_with_copula(&self, lowered: &str, known: impl Fn(&str) -> bool) -> bool {
+        let letters: Vec<(usize, char)> = lowered.char_indices().collect();
+        self.copulas.iter().any(|ending| {
+            ending.lengths().any(|length| {
+                let Some(&(at, _)) = letters.len().checked_sub(length).filter(|stem| *stem >= COPULA_STEM).and_then(|stem| letters.get(stem)) else {
+                    return false;
+                };
+                let (stem, written) = lowered.split_at(at);
+                ending.after(stem).is_some_and(|expected| expected == written) && known(stem)
+            })
+        })
     }
 
     /// Judges one word as the writer typed it (Turkish letters restored first, where the comment
@@ -956,6 +994,7 @@ mod tests {
             separate: None,
             pronouns: Some("bende\tben de\tdım dim yorum\n"),
             suffixes: None,
+            copulas: Some("DIr\n(y)DI\n"),
             ambiguous: Some("tabi\ttabii\tol tut\ta e\n"),
         })
         .expect("test model parses")
@@ -969,6 +1008,18 @@ mod tests {
         assert_eq!(model.judge("istanbul", false), Judgement::Known, "a name in lower case");
         assert_eq!(model.judge("kitapar", false), Judgement::Unknown);
         assert_eq!(model.judge(&"kitap".repeat(2000), false), Judgement::Unknown, "too long to look up");
+    }
+
+    #[test]
+    fn a_known_word_takes_the_copula_as_its_sounds_demand() {
+        let model = model();
+        assert!(model.knows("kitaptır"));
+        assert!(model.knows("Kitaplardır"), "after an affixed form, capitalised");
+        assert!(model.knows("gelecekti"));
+        assert!(!model.knows("kitapdır"), "after a voiceless consonant the copula is written with t");
+        assert!(!model.knows("gelecekdi"));
+        assert!(!model.knows("kitaptir"), "nor against vowel harmony");
+        assert_eq!(model.judge("gelecekdi", false), Judgement::Unknown);
     }
 
     #[test]
