@@ -179,6 +179,19 @@ fn a_word_written_together_is_careless_in_a_short_comment_and_a_slip_in_a_long_o
 }
 
 #[test]
+fn a_suffix_spelled_as_it_is_named_not_as_it_sounds_is_corrected() {
+    // "etdim" for "ettim": the dictionary knows the word once its consonant agrees.
+    let verdict = spelling().moderate(&Comment::new("dün gitdim ama işimi bitiremedim"));
+    assert_eq!(verdict.decision, Decision::Reject);
+    let reason = &verdict.reasons[0];
+    assert_eq!(reason.suggestion.as_deref(), Some("dün gittim ama işimi bitiremedim"));
+    // One alone in a long, closed sentence is a slip edited text makes too ("yayabilmişdir"); two
+    // are careless writing.
+    assert!(!spelling_fires("Şapur egemenliği altındaki döneminde, öğretilerini çok başarılı olarak halk arasında yayabilmişdir."));
+    assert!(spelling_fires("Şapur egemenliği altındaki döneminde, öğretilerini çok başarılı olarak halk arasında yayabilmişdir ve ölümüne dek korumuşdur."));
+}
+
+#[test]
 fn a_suffix_cut_off_its_word_is_careless_however_long_the_comment() {
     // Careful writers slip on "hiç bir" in a long sentence; nobody careful cuts a case ending
     // off a name or word: the name's ending goes after an apostrophe, "-lı" is joined.

@@ -115,6 +115,10 @@ impl SpellingSpec {
         if let Some(apart) = weights.get(&Kind::Apart).copied() {
             weights.entry(Kind::Detached).or_insert(apart);
         }
+        // So do consonants that disagree, weighed as misspellings before they had a kind.
+        if let Some(misspelling) = weights.get(&Kind::Misspelling).copied() {
+            weights.entry(Kind::Assimilation).or_insert(misspelling);
+        }
         for kind in Kind::ALL {
             match weights.get(&kind) {
                 Some(weight) if *weight >= 0.0 => {}
@@ -259,6 +263,12 @@ impl SpellingCheck {
                 Judgement::Unknown if suffixed && (speller.knows(stem) || starts_with_capital(stem)) => Judgement::Known,
                 Judgement::Misspelled(..) if known_as_typed() => Judgement::Known,
                 Judgement::Unknown if known_as_typed() => Judgement::Known,
+                // The letters model guesses at a word it does not know ("gitdim" → "gitdım"); a
+                // consonant against its neighbour is surer evidence in the word as typed.
+                Judgement::Unknown if original[span.clone()] != *letters => match speller.judge(&typed_as(original, &span), may_be_name) {
+                    typed @ Judgement::Misspelled(Kind::Assimilation, _) => typed,
+                    _ => Judgement::Unknown,
+                },
                 judgement => judgement,
             };
             // A word of the other language is no evidence, unless this language lists it.

@@ -226,6 +226,10 @@ pub(crate) enum Kind {
     /// In the project's list of misspellings careful writers make too (`misspellings.txt`:
     /// "herkez", "süpriz").
     Misspelling,
+    /// A consonant that disagrees with its neighbour where the word with it agreeing is known
+    /// ("etdim" → "ettim", "sebebten" → "sebepten"): a suffix spelled as it is named, not as it
+    /// sounds.
+    Assimilation,
     /// Letters repeated for emphasis ("çoook").
     Emphasis,
     /// A colloquial ending (`rewrites.txt`: "diyo").
@@ -257,9 +261,10 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 13] = [
+    pub(crate) const ALL: [Kind; 14] = [
         Kind::Listed,
         Kind::Misspelling,
+        Kind::Assimilation,
         Kind::Emphasis,
         Kind::Colloquial,
         Kind::Joined,
@@ -277,6 +282,7 @@ impl Kind {
         match self {
             Kind::Listed => "listed",
             Kind::Misspelling => "misspelling",
+            Kind::Assimilation => "assimilation",
             Kind::Emphasis => "emphasis",
             Kind::Colloquial => "colloquial",
             Kind::Joined => "joined",
@@ -548,6 +554,12 @@ impl SpellingModel {
                 }
             }
         }
+        // Before words written together: "korumuşdur" is "korumuştur", not "korumuş" and "dur".
+        if lowered == word {
+            if let Some(corrected) = unassimilated(&lowered).find(|v| self.knows(v)) {
+                return Judgement::Misspelled(Kind::Assimilation, Some(corrected));
+            }
+        }
         // Only in lower case: "Birsel" is a name, not "bir sel".
         if let Some((left, right)) = self.glued(&lowered).filter(|_| lowered == word) {
             // A compound the dictionary lacks splits into words as well ("fenerbahçe" is not
@@ -709,6 +721,32 @@ impl SpellingModel {
             .take(ASCII_REWRITE_LOOKUPS)
             .find(|candidate| self.knows(candidate))
     }
+}
+
+/// The word with one consonant made to agree with its neighbour, as Turkish writes them: "d"
+/// after a voiceless consonant is "t" ("etdim" → "ettim", "atmışdı" → "atmıştı"), and "b", "d",
+/// "g" before a voiceless stop are "p", "t", "k" ("sebebten" → "sebepten"). Careless writing
+/// spells a suffix as it is named rather than as it sounds; "c" for "ç" is left to the letters
+/// model, since it is also ASCII typing.
+fn unassimilated(lowered: &str) -> impl Iterator<Item = String> + '_ {
+    let letters: Vec<char> = lowered.chars().collect();
+    (1..letters.len()).filter_map(move |at| {
+        let (before, this) = (letters[at - 1], letters[at]);
+        let mut variant = letters.clone();
+        match (before, this) {
+            (b, 'd') if is_voiceless_consonant(b) => variant[at] = 't',
+            ('b', c) if matches!(c, 't' | 'k' | 'ç') => variant[at - 1] = 'p',
+            ('d', c) if matches!(c, 't' | 'k' | 'ç') => variant[at - 1] = 't',
+            // Not after "n": "ng" is a foreign name's ("bangtan" is no "banktan").
+            ('g', c) if matches!(c, 't' | 'ç') && at >= 2 && letters[at - 2] != 'n' => variant[at - 1] = 'k',
+            _ => return None,
+        }
+        Some(variant.into_iter().collect())
+    })
+}
+
+fn is_voiceless_consonant(c: char) -> bool {
+    matches!(c, 'f' | 's' | 't' | 'k' | 'ç' | 'ş' | 'h' | 'p')
 }
 
 /// Every spelling of a lower-case ASCII word with some of its c, g, i, o, s, u made Turkish
@@ -1011,6 +1049,15 @@ mod tests {
     }
 
     #[test]
+    fn a_consonant_that_disagrees_with_its_neighbour_is_a_misspelling() {
+        let model = model();
+        assert_eq!(model.judge("gelecekdi", false), Judgement::Misspelled(Kind::Assimilation, Some("gelecekti".into())));
+        assert_eq!(model.judge("kitapdır", false), Judgement::Misspelled(Kind::Assimilation, Some("kitaptır".into())));
+        assert_eq!(model.judge("Gelecekdi", true), Judgement::Unknown, "a capitalised word inside a sentence may be a name");
+        assert_eq!(model.judge("gelecekdu", false), Judgement::Unknown, "no known word with the consonant agreeing");
+    }
+
+    #[test]
     fn a_known_word_takes_the_copula_as_its_sounds_demand() {
         let model = model();
         assert!(model.knows("kitaptır"));
@@ -1019,7 +1066,6 @@ mod tests {
         assert!(!model.knows("kitapdır"), "after a voiceless consonant the copula is written with t");
         assert!(!model.knows("gelecekdi"));
         assert!(!model.knows("kitaptir"), "nor against vowel harmony");
-        assert_eq!(model.judge("gelecekdi", false), Judgement::Unknown);
     }
 
     #[test]
