@@ -204,6 +204,20 @@ fn a_suffix_cut_off_its_word_is_careless_however_long_the_comment() {
             "Bir Beşiktaş lı olarak söylüyorum, bu sezon şampiyonluk yarışında takımımızın şansı hâlâ var.",
             "Bir Beşiktaşlı olarak söylüyorum, bu sezon şampiyonluk yarışında takımımızın şansı hâlâ var.",
         ),
+        // The past copula and the object ending cut off a word.
+        (
+            "Bu kararı çok önceden vermeleri lazım dı ama bekleyip ortalığın karışmasını seyrettiler.",
+            "Bu kararı çok önceden vermeleri lazımdı ama bekleyip ortalığın karışmasını seyrettiler.",
+        ),
+        (
+            "Onlar seçimi kazandıkları nı sanıyorlar ama sandıktan çıkan sonuç bambaşka bir şey söylüyor.",
+            "Onlar seçimi kazandıklarını sanıyorlar ama sandıktan çıkan sonuç bambaşka bir şey söylüyor.",
+        ),
+        // -li with the plural after a name is joined without an apostrophe, as "-lı" alone.
+        (
+            "Belki o zaman Trabzonspor lularla aramızda hiçbir sorunun olmadığını anlarlar.",
+            "Belki o zaman Trabzonsporlularla aramızda hiçbir sorunun olmadığını anlarlar.",
+        ),
     ];
     for (comment, corrected) in cases {
         let verdict = spelling().moderate(&Comment::new(comment));
@@ -218,6 +232,10 @@ fn a_suffix_cut_off_its_word_is_careless_however_long_the_comment() {
     assert!(!spelling_fires("Gel benim Ülkemde ye iç, dilediğin gibi gez."));
     // After a mention or hashtag an apostrophe would break the link: a slip at most.
     assert!(!spelling_fires("Bu konuda #Fenerbahçe nin yönetimi bence haklı, kararın bütün ayrıntıları da yakında açıklanmalı."));
+    // After an acronym the suffix goes after an apostrophe: "AKP liler" is "AKP'liler", a slip
+    // in a long sentence, careless with another.
+    let verdict = spelling().moderate(&Comment::new("AKP liler ve CHP liler bu konuda yine anlaşamadı"));
+    assert_eq!(verdict.reasons.first().and_then(|r| r.suggestion.as_deref()), Some("AKP'liler ve CHP'liler bu konuda yine anlaşamadı"));
     // "hiç bir" in a long, otherwise careful sentence is still a slip.
     assert!(!spelling_fires("Komisyon raporunda hiç bir eksiklik bulunmadığı, bütün işlemlerin mevzuata uygun yapıldığı belirtildi."));
 }

@@ -394,10 +394,14 @@ impl SpellingCheck {
                     // Not after a word that already has its suffix ("Çin'in deki").
                     Some(Kind::Apart | Kind::Detached) if speller.is_suffix(&word) && !first.contains('\'') => {
                         let letters = &text[previous_span.clone()];
-                        let derived = ["ler", "lar", "leri", "ları", "lik", "lık", "li", "lı", "lu", "lü"].contains(&word.as_str());
-                        match in_capitals(letters) && letters.len() >= 2 || !derived && name_here(letters) {
-                            true => Some(format!("{first}'{word}")),
-                            false => Some(format!("{first}{word}")).filter(|joined| speller.knows(joined)),
+                        let derived = is_plural_or_derivation(&word);
+                        if in_capitals(letters) && letters.len() >= 2 || !derived && name_here(letters) {
+                            Some(format!("{first}'{word}"))
+                        } else if derived && name_here(letters) {
+                            // The dictionary knows few names, and fewer with "-lular".
+                            Some(format!("{first}{word}"))
+                        } else {
+                            Some(format!("{first}{word}")).filter(|joined| speller.knows(joined))
                         }
                     }
                     _ => None,
@@ -532,6 +536,12 @@ fn lower_word(letters: &[char]) -> String {
 /// The word as the writer typed it, apostrophes as `'`.
 fn typed_as(original: &[char], span: &Range<usize>) -> String {
     original[span.clone()].iter().map(|&c| if is_apostrophe(c) { '\'' } else { c }).collect()
+}
+
+/// A suffix a name takes without an apostrophe: the plural and the derivations -li, -lik, -ci
+/// and their endings ("Kürtler", "Trabzonsporlular", "Türklük", "Fenerbahçeci").
+fn is_plural_or_derivation(suffix: &str) -> bool {
+    ["ler", "lar", "li", "lı", "lu", "lü", "c", "ç"].iter().any(|start| suffix.starts_with(start))
 }
 
 /// A correction that splits off the question particle "mi" ("değil mi").
