@@ -496,6 +496,9 @@ impl SpellingModel {
         if let Some(rewritten) = self.rewrite(&lowered) {
             return Judgement::Misspelled(Kind::Colloquial, Some(recase(word, &rewritten)));
         }
+        if let Some(spelled_out) = self.ne_contracted(&lowered) {
+            return Judgement::Misspelled(Kind::Listed, Some(recase(word, &spelled_out)));
+        }
         if let Some(corrected) = self.particle_after_verb_form(&lowered) {
             return Judgement::Misspelled(Kind::Joined, Some(recase(word, &corrected)));
         }
@@ -706,6 +709,19 @@ impl SpellingModel {
     }
 
     /// A colloquial ending replaced by the written one, where the dictionary knows the result.
+    /// "ne yap…" and "ne ol…" spoken as one word ("napacak", "napabilirim", "nolsun"), spelled
+    /// out where the verb form is one the dictionary knows, or a colloquial one it rewrites.
+    /// `corrections.txt` lists the common ones; this finds the rest of the verb's forms.
+    fn ne_contracted(&self, lowered: &str) -> Option<String> {
+        [("nap", "yap"), ("nol", "ol")].into_iter().find_map(|(spoken, verb)| {
+            // "nolu" is "numaralı" ("3 nolu daire"), not "ne olu".
+            let rest = lowered.strip_prefix(spoken).filter(|rest| !rest.is_empty() && lowered != "nolu")?;
+            let form = format!("{verb}{rest}");
+            let written = if self.knows(&form) { Some(form) } else { self.rewrite(&form) };
+            written.map(|written| format!("ne {written}"))
+        })
+    }
+
     fn rewrite(&self, lowered: &str) -> Option<String> {
         let matching = || {
             self.rewrites.iter().filter_map(|(ending, written)| lowered.strip_suffix(ending.as_str()).filter(|stem| !stem.is_empty()).map(|stem| (stem, written)))
@@ -1046,6 +1062,15 @@ mod tests {
         assert_eq!(model.judge("istanbul", false), Judgement::Known, "a name in lower case");
         assert_eq!(model.judge("kitapar", false), Judgement::Unknown);
         assert_eq!(model.judge(&"kitap".repeat(2000), false), Judgement::Unknown, "too long to look up");
+    }
+
+    #[test]
+    fn ne_spoken_into_the_verb_is_spelled_out() {
+        let model = model();
+        assert_eq!(model.judge("napacak", false), Judgement::Misspelled(Kind::Listed, Some("ne yapacak".into())));
+        assert_eq!(model.judge("napıcak", false), Judgement::Misspelled(Kind::Listed, Some("ne yapacak".into())), "a colloquial verb form too");
+        assert_eq!(model.judge("nolu", false), Judgement::Unknown, "\"3 nolu daire\": numbered");
+        assert_eq!(model.judge("napalm", false), Judgement::Unknown, "no verb form after the n");
     }
 
     #[test]
