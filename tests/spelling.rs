@@ -61,6 +61,8 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Onlarda bu işi yarın yapacaklar", Some("Onlar da bu işi yarın yapacaklar")),
         ("Sizde çok şey yapmayın, bekleyin", Some("Siz de çok şey yapmayın, bekleyin")),
         ("Maç bitti ama gol oldumu", Some("Maç bitti ama gol oldu mu")),
+        // After a verb in the past "de" is the conjunction, sure: no case ending follows a verb.
+        ("Maaşlara zam geldide taksiye de zam geliyor, anlamak mümkün değil", Some("Maaşlara zam geldi de taksiye de zam geliyor, anlamak mümkün değil")),
         // A particle joined to chat-speak or to a spoken ending is careless as its word is, in a
         // comment of any length; a spoken ending typed half in ASCII too.
         ("Seçimden sonra ne olacağını herkes merak ediyor, tabikide bekleyip göreceğiz", Some("Seçimden sonra ne olacağını herkes merak ediyor, tabii ki de bekleyip göreceğiz")),

@@ -542,7 +542,8 @@ impl SpellingModel {
                     let mut tail = stem.chars().rev();
                     matches!((tail.next(), tail.next()), (Some('ı' | 'i' | 'u' | 'ü'), Some('n')))
                 };
-                let kind = if particle.weak && !object_of_possessive { Kind::JoinedDe } else { Kind::Joined };
+                // Nor after a verb in the past ("geldide", "aldıda"), which takes no case ending.
+                let kind = if particle.weak && !object_of_possessive && !self.is_past_verb(stem) { Kind::JoinedDe } else { Kind::Joined };
                 return Judgement::Misspelled(kind, Some(recase(word, &format!("{stem} {}", particle.word))));
             }
         }
