@@ -194,6 +194,20 @@ fn a_suffix_spelled_as_it_is_named_not_as_it_sounds_is_corrected() {
 }
 
 #[test]
+fn a_noun_joined_to_its_verb_is_a_slip_alone_and_careless_twice() {
+    // The rules write "fark etmek", "gasp edilmek", "var olmak" apart; edited text slips here too.
+    assert!(!spelling_fires("Kesilen kurbanlık hayvanın eti, komşulara ve muhtaçlara payedilir."));
+    let verdict = spelling().moderate(&Comment::new("Zaten varolan sorunları gaspedilen haklarla birlikte konuşmalıyız."));
+    assert_eq!(verdict.decision, Decision::Reject);
+    assert_eq!(verdict.reasons[0].suggestion.as_deref(), Some("Zaten var olan sorunları gasp edilen haklarla birlikte konuşmalıyız."));
+    // Not a word that splits as well after the "et": "paketsin" is no "pak etsin".
+    let verdict = spelling().moderate(&Comment::new("sen de tam bir paketsin"));
+    assert!(verdict.reasons.iter().all(|r| !r.suggestion.as_deref().unwrap_or_default().contains("pak etsin")));
+    // A noun the verb changes is joined ("affetmek", "kaybolmak").
+    assert!(!spelling_fires("Onu asla affetmedi, çünkü kaybolmuş yıllarını geri alamazdı."));
+}
+
+#[test]
 fn a_suffix_cut_off_its_word_is_careless_however_long_the_comment() {
     // Careful writers slip on "hiç bir" in a long sentence; nobody careful cuts a case ending
     // off a name or word: the name's ending goes after an apostrophe, "-lı" is joined.

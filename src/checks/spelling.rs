@@ -115,9 +115,13 @@ impl SpellingSpec {
         if let Some(apart) = weights.get(&Kind::Apart).copied() {
             weights.entry(Kind::Detached).or_insert(apart);
         }
-        // So do consonants that disagree, weighed as misspellings before they had a kind.
+        // Kinds found later weigh as their nearest older kind in a rule file that predates them:
+        // consonants that disagree as misspellings, a noun joined to its verb as "de" joined.
         if let Some(misspelling) = weights.get(&Kind::Misspelling).copied() {
             weights.entry(Kind::Assimilation).or_insert(misspelling);
+        }
+        if let Some(joined_de) = weights.get(&Kind::JoinedDe).copied() {
+            weights.entry(Kind::JoinedVerb).or_insert(joined_de);
         }
         for kind in Kind::ALL {
             match weights.get(&kind) {

@@ -239,6 +239,9 @@ pub(crate) enum Kind {
     /// "de/da" joined to its word where the dictionary lacks the joined form ("gidincede",
     /// "anlatsada"); also how a locative it lacks looks ("polaritede"), so weaker.
     JoinedDe,
+    /// A noun joined to "etmek" or "olmak" where the rules write it apart ("farkettim",
+    /// "varolan"): edited text slips here too.
+    JoinedVerb,
     /// In a published list of misspellings (`corrections-*.txt`), which also holds typos.
     Published,
     /// A word the rules always write apart (`separate.txt`: "ne", "her", "hiç") written together
@@ -261,7 +264,7 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 14] = [
+    pub(crate) const ALL: [Kind; 15] = [
         Kind::Listed,
         Kind::Misspelling,
         Kind::Assimilation,
@@ -269,6 +272,7 @@ impl Kind {
         Kind::Colloquial,
         Kind::Joined,
         Kind::JoinedDe,
+        Kind::JoinedVerb,
         Kind::Published,
         Kind::Glued,
         Kind::Compound,
@@ -287,6 +291,7 @@ impl Kind {
             Kind::Colloquial => "colloquial",
             Kind::Joined => "joined",
             Kind::JoinedDe => "joined-de",
+            Kind::JoinedVerb => "joined-verb",
             Kind::Published => "published",
             Kind::Glued => "glued",
             Kind::Compound => "compound",
@@ -564,6 +569,9 @@ impl SpellingModel {
                 return Judgement::Misspelled(Kind::Assimilation, Some(corrected));
             }
         }
+        if let Some((noun, verb)) = self.light_verb_joined(&lowered).filter(|_| lowered == word) {
+            return Judgement::Misspelled(Kind::JoinedVerb, Some(format!("{noun} {verb}")));
+        }
         // Only in lower case: "Birsel" is a name, not "bir sel".
         if let Some((left, right)) = self.glued(&lowered).filter(|_| lowered == word) {
             // A compound the dictionary lacks splits into words as well ("fenerbahçe" is not
@@ -709,7 +717,31 @@ impl SpellingModel {
         })
     }
 
-    /// A colloquial ending replaced by the written one, where the dictionary knows the result.
+    /// A noun joined to "etmek" or "edilmek" where it keeps its form ("farkettim", "haketmedi",
+    /// "gaspedilen", "terkeden"), or "var"/"yok" to "olmak" ("varolan"): the rules write these
+    /// apart, and join only a noun its verb changes ("affetmek", "kaybolmak", "sabretmek"),
+    /// whose first part is then no word.
+    fn light_verb_joined<'w>(&self, lowered: &'w str) -> Option<(&'w str, &'w str)> {
+        let is_form_of_etmek = |verb: &str| {
+            verb == "et"
+                || ["ett", "etm", "ets", "ede", "edi"].iter().any(|start| verb.starts_with(start))
+                    // "ette", "etsiz": meat; "edebi", "edep": literature, manners.
+                    && !["ette", "etsiz", "edeb", "edep"].iter().any(|start| verb.starts_with(start))
+        };
+        lowered.char_indices().skip(3).find_map(|(at, _)| {
+            let (noun, verb) = lowered.split_at(at);
+            let light = is_form_of_etmek(verb) || matches!(noun, "var" | "yok") && verb.starts_with("ol");
+            if !light || !self.dictionary.check(noun) || !self.dictionary.check(verb) {
+                return None;
+            }
+            // Not where the word splits as well after the "et" ("paketsin" is "paket" and "sin",
+            // no "pak etsin").
+            let after_et = verb.get(2..).unwrap_or_default();
+            let splits_after_et = !after_et.is_empty() && self.dictionary.check(&format!("{noun}et")) && self.dictionary.check(after_et);
+            (!splits_after_et).then_some((noun, verb))
+        })
+    }
+
     /// "ne yap…" and "ne ol…" spoken as one word ("napacak", "napabilirim", "nolsun"), spelled
     /// out where the verb form is one the dictionary knows, or a colloquial one it rewrites.
     /// `corrections.txt` lists the common ones; this finds the rest of the verb's forms.
@@ -723,6 +755,7 @@ impl SpellingModel {
         })
     }
 
+    /// A colloquial ending replaced by the written one, where the dictionary knows the result.
     fn rewrite(&self, lowered: &str) -> Option<String> {
         let matching = || {
             self.rewrites.iter().filter_map(|(ending, written)| lowered.strip_suffix(ending.as_str()).filter(|stem| !stem.is_empty()).map(|stem| (stem, written)))
