@@ -785,10 +785,10 @@ fn unassimilated(lowered: &str) -> impl Iterator<Item = String> + '_ {
         let mut variant = letters.clone();
         match (before, this) {
             (b, 'd') if is_voiceless_consonant(b) => variant[at] = 't',
-            ('b', c) if matches!(c, 't' | 'k' | 'ç') => variant[at - 1] = 'p',
-            ('d', c) if matches!(c, 't' | 'k' | 'ç') => variant[at - 1] = 't',
+            ('b', 't' | 'k' | 'ç') => variant[at - 1] = 'p',
+            ('d', 't' | 'k' | 'ç') => variant[at - 1] = 't',
             // Not after "n": "ng" is a foreign name's ("bangtan" is no "banktan").
-            ('g', c) if matches!(c, 't' | 'ç') && at >= 2 && letters[at - 2] != 'n' => variant[at - 1] = 'k',
+            ('g', 't' | 'ç') if at >= 2 && letters[at - 2] != 'n' => variant[at - 1] = 'k',
             _ => return None,
         }
         Some(variant.into_iter().collect())
