@@ -87,7 +87,7 @@ impl Ending {
 }
 
 /// The consonants after which "d" is written "t" ("kitaptır", "gitti"): "fıstıkçı şahap".
-fn is_voiceless(c: char) -> bool {
+pub(super) fn is_voiceless(c: char) -> bool {
     matches!(c, 'f' | 's' | 't' | 'k' | 'ç' | 'ş' | 'h' | 'p')
 }
 

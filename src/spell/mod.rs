@@ -25,7 +25,7 @@ mod endings;
 use std::fmt;
 use std::sync::Mutex;
 
-use endings::Ending;
+use endings::{is_voiceless, Ending};
 
 use rustc_hash::FxHashMap;
 
@@ -563,14 +563,15 @@ impl SpellingModel {
                 }
             }
         }
-        // Before words written together: "korumuşdur" is "korumuştur", not "korumuş" and "dur".
+        // Before words written together: "korumuşdur" is "korumuştur", not "korumuş" and "dur";
+        // "farkettim" is "fark ettim", a mistake of its own.
         if lowered == word {
             if let Some(corrected) = unassimilated(&lowered).find(|v| self.knows(v)) {
                 return Judgement::Misspelled(Kind::Assimilation, Some(corrected));
             }
-        }
-        if let Some((noun, verb)) = self.light_verb_joined(&lowered).filter(|_| lowered == word) {
-            return Judgement::Misspelled(Kind::JoinedVerb, Some(format!("{noun} {verb}")));
+            if let Some((noun, verb)) = self.light_verb_joined(&lowered) {
+                return Judgement::Misspelled(Kind::JoinedVerb, Some(format!("{noun} {verb}")));
+            }
         }
         // Only in lower case: "Birsel" is a name, not "bir sel".
         if let Some((left, right)) = self.glued(&lowered).filter(|_| lowered == word) {
@@ -625,7 +626,7 @@ impl SpellingModel {
             word.strip_suffix(ending).is_some_and(|verb| {
                 // -tı after a voiceless consonant only ("gitti"), -dı elsewhere ("geldi"):
                 // "tanıtı" is no past of "tanımak".
-                let voiceless = verb.chars().last().is_some_and(|c| "çfhkpsşt".contains(c));
+                let voiceless = verb.chars().last().is_some_and(is_voiceless);
                 voiceless == ending.starts_with('t') && ["mak", "mek"].iter().any(|infinitive| self.knows(&format!("{verb}{infinitive}")))
             })
         })
@@ -781,22 +782,16 @@ impl SpellingModel {
 fn unassimilated(lowered: &str) -> impl Iterator<Item = String> + '_ {
     let letters: Vec<char> = lowered.chars().collect();
     (1..letters.len()).filter_map(move |at| {
-        let (before, this) = (letters[at - 1], letters[at]);
-        let mut variant = letters.clone();
-        match (before, this) {
-            (b, 'd') if is_voiceless_consonant(b) => variant[at] = 't',
-            ('b', 't' | 'k' | 'ç') => variant[at - 1] = 'p',
-            ('d', 't' | 'k' | 'ç') => variant[at - 1] = 't',
+        let (changed, agreeing) = match (letters[at - 1], letters[at]) {
+            (before, 'd') if is_voiceless(before) => (at, 't'),
+            ('b', 't' | 'k' | 'ç') => (at - 1, 'p'),
+            ('d', 't' | 'k' | 'ç') => (at - 1, 't'),
             // Not after "n": "ng" is a foreign name's ("bangtan" is no "banktan").
-            ('g', 't' | 'ç') if at >= 2 && letters[at - 2] != 'n' => variant[at - 1] = 'k',
+            ('g', 't' | 'ç') if at >= 2 && letters[at - 2] != 'n' => (at - 1, 'k'),
             _ => return None,
-        }
-        Some(variant.into_iter().collect())
+        };
+        Some(letters.iter().enumerate().map(|(i, &c)| if i == changed { agreeing } else { c }).collect())
     })
-}
-
-fn is_voiceless_consonant(c: char) -> bool {
-    matches!(c, 'f' | 's' | 't' | 'k' | 'ç' | 'ş' | 'h' | 'p')
 }
 
 /// Every spelling of a lower-case ASCII word with some of its c, g, i, o, s, u made Turkish
