@@ -111,6 +111,9 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         // The last vowel doubled for emphasis.
         ("Maç bitti, artık umut yook", Some("Maç bitti, artık umut yok")),
         ("Bu haber çok güzeel olmuş", Some("Bu haber çok güzel olmuş")),
+        ("Hadi bakalım, gidiin artık buradan", Some("Hadi bakalım, gidin artık buradan")),
+        // A drawn-out interjection typed bare, not set off by a comma as novels set it.
+        ("eeee bunu gördüğümüze göre artık", Some("e bunu gördüğümüze göre artık")),
         // "değil" takes no case ending: a joined "de" is the conjunction.
         ("Ona buna değilde, sana çok ihtiyacım var", Some("Ona buna değil de, sana çok ihtiyacım var")),
         // "de" joined to an adverb, which the dictionary reads as a locative nobody writes.
@@ -121,7 +124,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         assert_eq!(verdict.decision, Decision::Reject, "{comment}");
         assert_eq!(verdict.reasons[0].suggestion.as_deref(), corrected, "{comment}");
     }
-    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü.", "Mahalle mevkiindeki arsa satıldı.", "Kooperatif saat onda toplandı.", "Ekipte herkes çok çalışkan.", "Onunki de seninki de aynı kitap.", "Ne idüğü belirsiz adamlar geldi."] {
+    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü.", "Mahalle mevkiindeki arsa satıldı.", "Başvurunun mercii belli değil.", "Eee, sen tarlaya yemek götürdün, biz ne yapacağız.", "Kooperatif saat onda toplandı.", "Ekipte herkes çok çalışkan.", "Onunki de seninki de aynı kitap.", "Ne idüğü belirsiz adamlar geldi."] {
         assert!(!spelling_fires(comment), "{comment}");
     }
 }
@@ -191,6 +194,29 @@ fn a_suffix_spelled_as_it_is_named_not_as_it_sounds_is_corrected() {
     // are careless writing.
     assert!(!spelling_fires("Şapur egemenliği altındaki döneminde, öğretilerini çok başarılı olarak halk arasında yayabilmişdir."));
     assert!(spelling_fires("Şapur egemenliği altındaki döneminde, öğretilerini çok başarılı olarak halk arasında yayabilmişdir ve ölümüne dek korumuşdur."));
+    // A softened consonant kept before "-dan" agrees too: "mutluluktan".
+    let verdict = spelling().moderate(&Comment::new("Nasıl bir gündü mutluluğdan çıldırmıştık"));
+    assert_eq!(verdict.reasons.first().and_then(|r| r.suggestion.as_deref()), Some("Nasıl bir gündü mutluluktan çıldırmıştık"));
+}
+
+#[test]
+fn a_name_s_ending_joined_without_its_apostrophe_is_corrected_but_never_enough_alone() {
+    let verdict = spelling().moderate(&Comment::new("Ankarada 700 araçla tasarruf yapılırken Adanada 500 araçla az tasarruf olmuş"));
+    assert_eq!(verdict.decision, Decision::Reject);
+    assert_eq!(
+        verdict.reasons[0].suggestion.as_deref(),
+        Some("Ankara'da 700 araçla tasarruf yapılırken Adana'da 500 araçla az tasarruf olmuş"),
+        "the name's ending after an apostrophe, not \"Ankara da\""
+    );
+    // Careful tweets leave one out too.
+    assert!(!spelling_fires("Biz taraftar olarak eski Galatasarayın maçlarını çok özledik."));
+    // Names that end as an ending does are left as they are.
+    for name in ["Samandağı", "Hayriye"] {
+        let verdict = spelling().moderate(&Comment::new(&format!("slm nbr dün {name} ile konuştuk")));
+        assert_eq!(verdict.decision, Decision::Reject, "for \"slm nbr\"");
+        let suggestion = verdict.reasons[0].suggestion.clone().unwrap_or_default();
+        assert!(suggestion.contains(name), "{name} is kept in {suggestion:?}");
+    }
 }
 
 #[test]

@@ -56,7 +56,7 @@ use serde::Deserialize;
 
 use super::{Check, Finding, ListId, ModelId, PolicyData, Scan, SpellerId};
 use crate::restore::{handles_and_links, is_apostrophe, touches_a_digit, word_end};
-use crate::spell::{capitalised, is_vowel, Judgement, Kind, SpellingModel};
+use crate::spell::{capitalised, is_drawn_out_vowel, is_vowel, Judgement, Kind, SpellingModel};
 use crate::text::Language;
 
 /// The log10 probability above which a form of the letters model's corpus is a word, not a typo.
@@ -123,6 +123,8 @@ impl SpellingSpec {
         if let Some(joined_de) = weights.get(&Kind::JoinedDe).copied() {
             weights.entry(Kind::JoinedVerb).or_insert(joined_de);
         }
+        // Before names' endings were judged, a name with one joined was no evidence.
+        weights.entry(Kind::NameSuffix).or_insert(0.0);
         for kind in Kind::ALL {
             match weights.get(&kind) {
                 Some(weight) if *weight >= 0.0 => {}
@@ -278,7 +280,19 @@ impl SpellingCheck {
             // A word of the other language is no evidence, unless this language lists it.
             // Only a word with no letter of Turkish alone: checked in capitals, "ın" would be "IN".
             let foreign = || !word.chars().any(|c| "çğıöşüÇĞİÖŞÜ".contains(c)) && others.iter().any(|other| other.knows_remembered(&word));
+            // A name the dictionary knows with a case ending joined where the rules put an
+            // apostrophe ("Adanada" → "Adana'da", not "Adana da"), unless the letters model's
+            // corpus writes the word so as a name of its own ("Samandağı").
+            let name_with_ending = match judgement {
+                Judgement::Unknown | Judgement::Misspelled(Kind::JoinedDe | Kind::Compound, _)
+                    if starts_with_capital(&word) && !capitals && !title_case && !self.is_name(scan, &word) =>
+                {
+                    speller.name_without_apostrophe(&word)
+                }
+                _ => None,
+            };
             let (misspelled, correction) = match judgement {
+                _ if name_with_ending.is_some() => (Some(Kind::NameSuffix), name_with_ending),
                 Judgement::Known if speller.may_be_pronoun_with_de(&word) => {
                     let rest = clause_after(text, span.end, PRONOUN_CLAUSE_WORDS);
                     match speller.pronoun_with_de(&word, rest.iter().map(String::as_str)) {
@@ -295,6 +309,14 @@ impl SpellingCheck {
                     }
                 }
                 Judgement::Known => (None, None),
+                // An interjection set off by a comma, as novels write one ("Eee, kes şu şarkıyı"):
+                // the writer punctuates with care. Tweets write it bare ("Aaa kimler gelmiş").
+                Judgement::Misspelled(Kind::Emphasis, _) if is_drawn_out_vowel(&word) && text.get(span.end) == Some(&',') => (None, None),
+                // A last "i" doubled where the letters model's corpus has the word is no emphasis:
+                // "mercii", an Arabic loanword's object form the dictionary lacks ("benii" is).
+                Judgement::Misspelled(Kind::Emphasis, _) if word.ends_with("ii") && !word.ends_with("iii") && self.corpus_knows(scan, &word) => {
+                    (None, None)
+                }
                 Judgement::Misspelled(kind, _) if kind != Kind::Listed && foreign() => continue,
                 // "legalizmi" is "legalizm" with its object ending, not "legaliz mi": where the
                 // corpus of the letters model knows the word before the particle's vowel, the

@@ -256,6 +256,9 @@ pub(crate) enum Kind {
     /// A case or derivational suffix written apart from a word or name ("insanlar ın", "Caner
     /// in", "Suriye liydi"): a word cut in two, which careful writers do not do.
     Detached,
+    /// A name with its case ending joined without the apostrophe the rules put there
+    /// ("Volkandan" → "Volkan'dan", "Ankarada" → "Ankara'da").
+    NameSuffix,
     /// Letters hit at random, no vowel among them ("sjsjdj", "ksksksk"): laughter or
     /// exasperation typed as keyboard mash.
     Mash,
@@ -264,7 +267,7 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 15] = [
+    pub(crate) const ALL: [Kind; 16] = [
         Kind::Listed,
         Kind::Misspelling,
         Kind::Assimilation,
@@ -278,6 +281,7 @@ impl Kind {
         Kind::Compound,
         Kind::Apart,
         Kind::Detached,
+        Kind::NameSuffix,
         Kind::Mash,
         Kind::Unknown,
     ];
@@ -297,6 +301,7 @@ impl Kind {
             Kind::Compound => "compound",
             Kind::Apart => "apart",
             Kind::Detached => "detached",
+            Kind::NameSuffix => "name-suffix",
             Kind::Mash => "mash",
             Kind::Unknown => "unknown",
         }
@@ -487,8 +492,9 @@ impl SpellingModel {
         }
         // The last vowel doubled for emphasis ("yook", "ediin", "güzeel"), where the word
         // with it once is one: Turkish doubles a vowel only in loanwords ("saat", "kooperatif"),
-        // which the dictionary knows as they are; not "ii", which Arabic loanwords keep in
-        // forms the dictionary lacks ("mevkiindeki", "sanayiine").
+        // which the dictionary knows as they are. Arabic loanwords keep "ii" in forms the
+        // dictionary lacks, but before another vowel ("mevkiindeki", "sanayiine") or at the end
+        // ("mercii"), where it is not taken for emphasis.
         if lowered == word {
             if let Some(single) = doubled_vowels_once(&lowered).find(|s| s.chars().count() > 1 && self.knows(s)) {
                 let corrected = self.listed(&single).map_or(single.clone(), |(c, _)| c.to_string());
@@ -649,6 +655,27 @@ impl SpellingModel {
         (!right).then(|| recase(word, &entry.correction))
     }
 
+    /// A capitalised word the dictionary lacks that is a name it knows with a case ending joined
+    /// where the rules put an apostrophe: "Volkandan" is "Volkan'dan", since the dictionary knows
+    /// "Volkan'dan". The dictionary's own forms of the name decide which endings fit it, so
+    /// "Kerime" (a name) is no "Kerim'e" where the dictionary knows "Kerime".
+    pub(crate) fn name_without_apostrophe(&self, word: &str) -> Option<String> {
+        let letters: Vec<(usize, char)> = word.char_indices().collect();
+        if letters.len() < NAME_STEM + 1 || !letters[0].1.is_uppercase() || letters[1..].iter().any(|(_, c)| c.is_uppercase()) {
+            return None;
+        }
+        let checker = self.dictionary.checker();
+        NAME_ENDINGS.iter().find_map(|ending| {
+            let stem = word.strip_suffix(ending)?;
+            // "-iye" makes names of its own ("Safeviye", "Hayriye"), not "Safevi'ye".
+            if *ending == "ye" && stem.ends_with('i') {
+                return None;
+            }
+            let marked = format!("{stem}'{ending}");
+            (stem.chars().count() >= NAME_STEM && checker.check(stem) && checker.check(&marked)).then_some(marked)
+        })
+    }
+
     /// The word is a suffix that belongs to the word before it ("ın" in "insanlar ın").
     pub(crate) fn is_suffix(&self, word: &str) -> bool {
         self.suffixes.contains(&lower(word))
@@ -783,6 +810,16 @@ fn unassimilated(lowered: &str) -> impl Iterator<Item = String> + '_ {
     let letters: Vec<char> = lowered.chars().collect();
     (1..letters.len()).filter_map(move |at| {
         let (changed, agreeing) = match (letters[at - 1], letters[at]) {
+            // A softened consonant kept before a suffix that begins with "d" ("mutluluğdan",
+            // "kitabdan", "ağacdan"): both agree, "mutluluktan".
+            (softened @ ('b' | 'c' | 'ğ'), 'd') => {
+                let hard = match softened {
+                    'b' => 'p',
+                    'c' => 'ç',
+                    _ => 'k',
+                };
+                return Some(letters.iter().enumerate().map(|(i, &c)| if i == at - 1 { hard } else if i == at { 't' } else { c }).collect());
+            }
             (before, 'd') if is_voiceless(before) => (at, 't'),
             ('b', 't' | 'k' | 'ç') => (at - 1, 'p'),
             ('d', 't' | 'k' | 'ç') => (at - 1, 't'),
@@ -912,6 +949,17 @@ const PARTICLES_AFTER_VERB_FORMS: [(&[&str], &[&str], &str); 2] =
 /// The fewest letters of keyboard mash: "hşşh" may be a name's initials, "sjsjd" is not a word.
 const MASH_LETTERS: usize = 5;
 
+/// Case endings (and the copula) a name takes after an apostrophe, longest first so that
+/// "Ankaranın" is "Ankara'nın", not "Ankaran'ın". Not the object ending after a consonant
+/// ("-ı", "-i"): a place named with a possessive ends so ("Samandağı", not "Samandağ'ı").
+const NAME_ENDINGS: [&str; 36] = [
+    "nın", "nin", "nun", "nün", "dan", "den", "tan", "ten", "yla", "yle", "dır", "dir", "dur", "dür", "tır", "tir", "tur", "tür",
+    "ya", "ye", "yı", "yi", "yu", "yü", "ın", "in", "un", "ün", "da", "de", "ta", "te", "la", "le", "a", "e",
+];
+
+/// The fewest letters of a name before an ending joined without its apostrophe.
+const NAME_STEM: usize = 3;
+
 /// A Turkish vowel, with or without a circumflex.
 pub(crate) fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'ı' | 'i' | 'o' | 'ö' | 'u' | 'ü' | 'â' | 'î' | 'û')
@@ -958,13 +1006,22 @@ fn doubled_vowels_once(word: &str) -> impl Iterator<Item = String> + '_ {
     (1..chars.len())
         .filter(move |&at| {
             let c = chars[at];
+            // "ii" at the very end is an Arabic loanword's object form as often ("mercii",
+            // "mesaii") as emphasis ("benii"); before a consonant it is emphasis ("ediin",
+            // "söylerdiim"). Three or more are judged as emphasis before this.
             is_vowel(c)
-                && c != 'i'
+                && (c != 'i' || at + 1 < chars.len())
                 && chars[at - 1] == c
                 && (at < 2 || chars[at - 2] != c)
                 && !chars[at + 1..].iter().any(|c| is_vowel(*c))
         })
         .map(move |at| word.chars().enumerate().filter(|(i, _)| *i != at).map(|(_, c)| c).collect())
+}
+
+/// One vowel drawn out ("Eee", "aaa"): an interjection, not a word stretched.
+pub(crate) fn is_drawn_out_vowel(word: &str) -> bool {
+    let mut letters = word.chars().flat_map(char::to_lowercase);
+    letters.next().is_some_and(|first| is_vowel(first) && letters.all(|c| c == first))
 }
 
 /// Some letter stands `length` or more times in a row.
@@ -1062,8 +1119,8 @@ fn pair_lines(content: &str, file: &'static str) -> Result<Vec<(String, String)>
 mod tests {
     use super::*;
 
-    const AFF: &str = "SET UTF-8\nLANG tr_TR\nSFX A Y 1\nSFX A 0 lar .\n";
-    const DIC: &str = "16\nkitap/A\nkitapda\nherkes\nbiliyor\ngelecek\nçok\nİstanbul\nyapacak\nkarşılayacak\ngeldi\ngeldim\ngelmek\nkasveti\nkasvetim\ntanımak\n";
+    const AFF: &str = "SET UTF-8\nLANG tr_TR\nSFX A Y 1\nSFX A 0 lar .\nSFX B Y 1\nSFX B 0 'dan .\n";
+    const DIC: &str = "18\nkitap/A\nVolkan/B\nmutluluktan\nkitapda\nherkes\nbiliyor\ngelecek\nçok\nİstanbul\nyapacak\nkarşılayacak\ngeldi\ngeldim\ngelmek\nkasveti\nkasvetim\ntanımak\n";
 
     fn model() -> SpellingModel {
         SpellingModel::parse(SpellingFiles {
@@ -1094,6 +1151,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_its_ending_joined_is_marked_with_an_apostrophe() {
+        let model = model();
+        assert_eq!(model.name_without_apostrophe("Volkandan").as_deref(), Some("Volkan'dan"));
+        assert_eq!(model.name_without_apostrophe("Volkanda"), None, "an ending the dictionary does not give the name");
+        assert_eq!(model.name_without_apostrophe("Kitaplar"), None, "the plural is no case ending");
+        assert_eq!(model.name_without_apostrophe("volkandan"), None, "in lower case it is careless with capitals");
+    }
+
+    #[test]
     fn ne_spoken_into_the_verb_is_spelled_out() {
         let model = model();
         assert_eq!(model.judge("napacak", false), Judgement::Misspelled(Kind::Listed, Some("ne yapacak".into())));
@@ -1107,6 +1173,11 @@ mod tests {
         let model = model();
         assert_eq!(model.judge("gelecekdi", false), Judgement::Misspelled(Kind::Assimilation, Some("gelecekti".into())));
         assert_eq!(model.judge("kitapdır", false), Judgement::Misspelled(Kind::Assimilation, Some("kitaptır".into())));
+        assert_eq!(
+            model.judge("mutluluğdan", false),
+            Judgement::Misspelled(Kind::Assimilation, Some("mutluluktan".into())),
+            "a softened consonant before -dan"
+        );
         assert_eq!(model.judge("Gelecekdi", true), Judgement::Unknown, "a capitalised word inside a sentence may be a name");
         assert_eq!(model.judge("gelecekdu", false), Judgement::Unknown, "no known word with the consonant agreeing");
     }
