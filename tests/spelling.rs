@@ -103,6 +103,9 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         // Chat-speak found among the tweets' most frequent unknown words.
         ("Bu işi yarın yaparız çünki zman yok", Some("Bu işi yarın yaparız çünkü zaman yok")),
         ("Maçtan sonra tlf ile aradım ama açmadı.", Some("Maçtan sonra telefon ile aradım ama açmadı.")),
+        // Swearing abbreviated to its consonants is chat-speak too (`wordlists/tr/chat-speak.txt`),
+        // with no correction to offer.
+        ("bu kadar soğuk yeter, şort giymek istiyorum aq", None),
         // Keyboard mash has no correction: no suggestion that changes nothing.
         ("çok komik bu video sjsjsjdj", None),
         // Mash drummed on the home row with a vowel or two, and mash typed with a capital.
@@ -124,7 +127,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         assert_eq!(verdict.decision, Decision::Reject, "{comment}");
         assert_eq!(verdict.reasons[0].suggestion.as_deref(), corrected, "{comment}");
     }
-    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü.", "Mahalle mevkiindeki arsa satıldı.", "Başvurunun mercii belli değil.", "Eee, sen tarlaya yemek götürdün, biz ne yapacağız.", "Kooperatif saat onda toplandı.", "Ekipte herkes çok çalışkan.", "Onunki de seninki de aynı kitap.", "Ne idüğü belirsiz adamlar geldi."] {
+    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü.", "Mahalle mevkiindeki arsa satıldı.", "Başvurunun mercii belli değil.", "MK Dons bu akşam sahaya çıkıyor.", "Eee, sen tarlaya yemek götürdün, biz ne yapacağız.", "Kooperatif saat onda toplandı.", "Ekipte herkes çok çalışkan.", "Onunki de seninki de aynı kitap.", "Ne idüğü belirsiz adamlar geldi."] {
         assert!(!spelling_fires(comment), "{comment}");
     }
 }

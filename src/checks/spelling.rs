@@ -33,6 +33,8 @@
 //! - `letters`: the model of Turkish letters restored before a Turkish comment is judged.
 //! - `dictionaries`: the spelling model for each language (`tr = "spelling-tr"`).
 //! - `allow`: word lists of names and terms to accept as they are.
+//! - `chat` (optional): word lists of chat-speak with no correction to offer (abbreviated swearing:
+//!   "amk", "aq"); a word they match is a `listed` misspelling.
 //! - `weights`: how much a misspelled word of each kind counts (`crate::spell::Kind`); `detached`
 //!   may be left out, and then weighs as `apart`.
 //! - `alone`: the kinds that make a comment careless writing on their own, however long it is.
@@ -82,6 +84,8 @@ pub(crate) struct SpellingSpec {
     dictionaries: HashMap<Language, String>,
     #[serde(default)]
     allow: Vec<String>,
+    #[serde(default)]
+    chat: Vec<String>,
     weights: HashMap<Kind, f64>,
     #[serde(default)]
     alone: Vec<Kind>,
@@ -141,6 +145,7 @@ impl SpellingSpec {
             letters: self.letters.as_deref().map(|name| data.resolve_model(name)).transpose()?,
             dictionaries,
             allow: self.allow.iter().map(|name| data.resolve(name)).collect::<Result<_, _>>()?,
+            chat: self.chat.iter().map(|name| data.resolve(name)).collect::<Result<_, _>>()?,
             weights,
             alone: self.alone.clone(),
             twice: self.twice.clone(),
@@ -156,6 +161,7 @@ struct SpellingCheck {
     letters: Option<ModelId>,
     dictionaries: Vec<(Language, SpellerId)>,
     allow: Vec<ListId>,
+    chat: Vec<ListId>,
     weights: HashMap<Kind, f64>,
     alone: Vec<Kind>,
     twice: Vec<Kind>,
@@ -209,6 +215,7 @@ impl SpellingCheck {
             _ => original,
         };
         let allowed: Vec<Range<usize>> = self.allow.iter().flat_map(|list| scan.hits(*list).iter().map(|h| h.source.clone())).collect();
+        let chat: Vec<Range<usize>> = self.chat.iter().flat_map(|list| scan.hits(*list).iter().map(|h| h.source.clone())).collect();
         let in_link = handles_and_links(original);
         let mut spans = word_spans(text);
         // A long comment is judged on its first words: enough evidence for the decision, and the
@@ -240,6 +247,14 @@ impl SpellingCheck {
             let letters = &text[span.clone()];
             let no_word = letters.iter().filter(|c| c.is_alphabetic()).count() < 2 || in_link[span.start] || touches_a_digit(original, &span);
             let allowed_here = allowed.iter().any(|a| a.start < span.end && span.start < a.end);
+            // Chat-speak with no correction ("amk"), in capitals too: careless writing, not an acronym.
+            // Not in capitals in a comment that does not shout: "MK" may be an acronym.
+            let chat_here = !no_word && !allowed_here && !(in_capitals(letters) && !shouting) && chat.iter().any(|c| c.start <= span.start && span.end <= c.end);
+            if chat_here {
+                judged.push(JudgedWord { source: span, misspelled: Some(Kind::Listed), correction: None });
+                previous_word = None;
+                continue;
+            }
             if no_word || allowed_here || !letters.iter().all(|c| c.is_alphabetic() && (c.is_ascii() || is_latin(*c)) || is_apostrophe(*c)) {
                 // An allowed acronym still takes a suffix written apart ("ABD ye", "TL ye").
                 if no_word || !(allowed_here && in_capitals(letters)) {
