@@ -44,6 +44,12 @@ fn check_exits_0_on_approve_and_1_on_reject_and_marks_the_spans() {
     assert!(out.contains("Yazan da okuyan da ⟦aptal⟧"), "{out}");
     assert!(out.contains("matched: tr/insult.txt:"), "the list line that fired is shown: {out}");
     assert!(out.contains(" aptal*"), "{out}");
+
+    // A misspelled word is shown as the commenter typed it, with its correction and kind, not as
+    // the letters model guessed it ("gitdım").
+    let careless = stdout(&moderate(&["check", "dün gitdim ama bisey anlamadm yaw"]));
+    assert!(careless.contains("matched: gitdim → gittim (assimilation)"), "{careless}");
+    assert!(careless.contains("matched: bisey → bir şey (listed)"), "{careless}");
 }
 
 #[test]

@@ -512,7 +512,9 @@ impl Check for SpellingCheck {
                 .iter()
                 .filter_map(|w| {
                     let kind = w.misspelled?;
-                    let typed: String = text[w.source.clone()].iter().collect();
+                    // The word as the commenter typed it, not as its Turkish letters were restored
+                    // ("gitdim → gittim", not the letters model's guess "gitdım").
+                    let typed: String = scan.text.original()[w.source.clone()].iter().collect();
                     Some(match &w.correction {
                         Some(correction) => format!("{typed} → {correction} ({})", kind.name()),
                         None => format!("{typed} ({})", kind.name()),
