@@ -97,6 +97,9 @@ pub(crate) struct SpellingModel {
     known_with_letters: Memo<String, bool>,
     /// The word with its missing Turkish letters restored, for words typed with some of them.
     restored: Memo<String, Option<String>>,
+    /// A name's ending marked with its apostrophe ("Adanada" → "Adana'da"): names recur, and each
+    /// costs dozens of look-ups.
+    marked_names: Memo<String, Option<String>>,
 }
 
 /// Answers already given, emptied when full so memory stays bounded. A poisoned lock only means
@@ -394,6 +397,7 @@ impl SpellingModel {
             known: Memo::default(),
             known_with_letters: Memo::default(),
             restored: Memo::default(),
+            marked_names: Memo::default(),
         })
     }
 
@@ -660,6 +664,13 @@ impl SpellingModel {
     /// "Volkan'dan". The dictionary's own forms of the name decide which endings fit it, so
     /// "Kerime" (a name) is no "Kerim'e" where the dictionary knows "Kerime".
     pub(crate) fn name_without_apostrophe(&self, word: &str) -> Option<String> {
+        if too_long(word) {
+            return None;
+        }
+        self.marked_names.get_or_insert_with(word.to_string(), || self.name_without_apostrophe_uncached(word))
+    }
+
+    fn name_without_apostrophe_uncached(&self, word: &str) -> Option<String> {
         let letters: Vec<(usize, char)> = word.char_indices().collect();
         if letters.len() < NAME_STEM + 1 || !letters[0].1.is_uppercase() || letters[1..].iter().any(|(_, c)| c.is_uppercase()) {
             return None;
