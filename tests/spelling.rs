@@ -211,8 +211,11 @@ fn a_name_s_ending_joined_without_its_apostrophe_is_corrected_but_never_enough_a
         Some("Ankara'da 700 araçla tasarruf yapılırken Adana'da 500 araçla az tasarruf olmuş"),
         "the name's ending after an apostrophe, not \"Ankara da\""
     );
-    // Careful tweets leave one out too.
+    // Careful tweets leave one out too; two are careless however long the comment.
     assert!(!spelling_fires("Biz taraftar olarak eski Galatasarayın maçlarını çok özledik."));
+    assert!(spelling_fires(
+        "Biz taraftar olarak eski Galatasarayın maçlarını, o yılların havasını ve stadın sesini çok özledik; Beşiktaşın da öyle."
+    ));
     // Names that end as an ending does are left as they are.
     for name in ["Samandağı", "Hayriye"] {
         let verdict = spelling().moderate(&Comment::new(&format!("slm nbr dün {name} ile konuştuk")));
