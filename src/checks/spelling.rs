@@ -302,7 +302,7 @@ impl SpellingCheck {
                 Judgement::Unknown | Judgement::Misspelled(Kind::JoinedDe | Kind::Compound, _)
                     if starts_with_capital(&word) && !capitals && !title_case && !self.is_name(scan, &word) =>
                 {
-                    speller.name_without_apostrophe(&word)
+                    speller.name_without_apostrophe(&word, |stem| self.is_name(scan, stem))
                 }
                 _ => None,
             };

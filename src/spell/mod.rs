@@ -100,6 +100,8 @@ pub(crate) struct SpellingModel {
     /// A name's ending marked with its apostrophe ("Adanada" → "Adana'da"): names recur, and each
     /// costs dozens of look-ups.
     marked_names: Memo<String, Option<String>>,
+    /// The case endings of [`NAME_ENDINGS_WRITTEN_BY_SOUND`], read.
+    name_endings: Vec<Ending>,
 }
 
 /// Answers already given, emptied when full so memory stays bounded. A poisoned lock only means
@@ -398,6 +400,7 @@ impl SpellingModel {
             known_with_letters: Memo::default(),
             restored: Memo::default(),
             marked_names: Memo::default(),
+            name_endings: NAME_ENDINGS_WRITTEN_BY_SOUND.iter().filter_map(|e| Ending::parse(e)).collect(),
         })
     }
 
@@ -663,14 +666,21 @@ impl SpellingModel {
     /// where the rules put an apostrophe: "Volkandan" is "Volkan'dan", since the dictionary knows
     /// "Volkan'dan". The dictionary's own forms of the name decide which endings fit it, so
     /// "Kerime" (a name) is no "Kerim'e" where the dictionary knows "Kerime".
-    pub(crate) fn name_without_apostrophe(&self, word: &str) -> Option<String> {
+    ///
+    /// A name the dictionary lacks counts where `is_name` says it is one (the policy's letters
+    /// model, whose corpus writes it with a capital: "Volkan") and the ending is written as the
+    /// name's last vowel and sound demand ("Volkan" + "DAn" is "dan"): `is_name` must answer the
+    /// same for every call on this model, as the answers are remembered.
+    pub(crate) fn name_without_apostrophe(&self, word: &str, is_name: impl Fn(&str) -> bool) -> Option<String> {
         if too_long(word) {
             return None;
         }
-        self.marked_names.get_or_insert_with(word.to_string(), || self.name_without_apostrophe_uncached(word))
+        self.marked_names.get_or_insert_with(word.to_string(), || {
+            self.known_name_without_apostrophe(word).or_else(|| name_with_ending(word, &self.name_endings, is_name))
+        })
     }
 
-    fn name_without_apostrophe_uncached(&self, word: &str) -> Option<String> {
+    fn known_name_without_apostrophe(&self, word: &str) -> Option<String> {
         let letters: Vec<(usize, char)> = word.char_indices().collect();
         if letters.len() < NAME_STEM + 1 || !letters[0].1.is_uppercase() || letters[1..].iter().any(|(_, c)| c.is_uppercase()) {
             return None;
@@ -968,6 +978,29 @@ const NAME_ENDINGS: [&str; 36] = [
     "ya", "ye", "yı", "yi", "yu", "yü", "ın", "in", "un", "ün", "da", "de", "ta", "te", "la", "le", "a", "e",
 ];
 
+/// The same endings in archiphonemes (see `endings.rs`), for names only the letters model knows:
+/// genitive, ablative, locative, instrumental, copula, and the dative and object endings after a
+/// vowel. Not a single vowel after a consonant: foreign names end so ("Rossa", "Carla", "Simone"
+/// are no "Ross'a", "Carl'a", "Simon'e").
+const NAME_ENDINGS_WRITTEN_BY_SOUND: [&str; 8] = ["nIn", "In", "DAn", "DA", "yA", "(y)lA", "DIr", "yI"];
+
+/// A capitalised word that is a name (by `is_name`) and one of `endings` written as the name's
+/// sounds demand: "Volkandan" → "Volkan'dan"; not "Volkanden".
+fn name_with_ending(word: &str, endings: &[Ending], is_name: impl Fn(&str) -> bool) -> Option<String> {
+    let letters: Vec<(usize, char)> = word.char_indices().collect();
+    if letters.len() < NAME_STEM + 1 || !letters[0].1.is_uppercase() || letters[1..].iter().any(|(_, c)| c.is_uppercase()) {
+        return None;
+    }
+    endings.iter().find_map(|ending| {
+        ending.lengths().rev().find_map(|length| {
+            let stem_letters = letters.len().checked_sub(length).filter(|stem| *stem >= NAME_STEM)?;
+            let (stem, written) = word.split_at(letters[stem_letters].0);
+            let expected = ending.after(&lower(stem))?;
+            (expected == written && is_name(stem)).then(|| format!("{stem}'{written}"))
+        })
+    })
+}
+
 /// The fewest letters of a name before an ending joined without its apostrophe.
 const NAME_STEM: usize = 3;
 
@@ -1164,10 +1197,18 @@ mod tests {
     #[test]
     fn a_name_with_its_ending_joined_is_marked_with_an_apostrophe() {
         let model = model();
-        assert_eq!(model.name_without_apostrophe("Volkandan").as_deref(), Some("Volkan'dan"));
-        assert_eq!(model.name_without_apostrophe("Volkanda"), None, "an ending the dictionary does not give the name");
-        assert_eq!(model.name_without_apostrophe("Kitaplar"), None, "the plural is no case ending");
-        assert_eq!(model.name_without_apostrophe("volkandan"), None, "in lower case it is careless with capitals");
+        let no_names = |_: &str| false;
+        assert_eq!(model.name_without_apostrophe("Volkandan", no_names).as_deref(), Some("Volkan'dan"));
+        assert_eq!(model.name_without_apostrophe("Volkanda", no_names), None, "an ending the dictionary does not give the name");
+        assert_eq!(model.name_without_apostrophe("Kitaplar", no_names), None, "the plural is no case ending");
+        assert_eq!(model.name_without_apostrophe("volkandan", no_names), None, "in lower case it is careless with capitals");
+        // A name only the letters model knows takes its ending as its sounds demand.
+        let mert = |word: &str| word == "Mert";
+        assert_eq!(model.name_without_apostrophe("Mertten", mert).as_deref(), Some("Mert'ten"));
+        assert_eq!(model.name_without_apostrophe("Mertin", mert).as_deref(), Some("Mert'in"));
+        assert_eq!(model.name_without_apostrophe("Merte", mert), None, "a single vowel: foreign names end so (\"Carla\")");
+        assert_eq!(model.name_without_apostrophe("Mertden", mert), None, "not as its sounds demand: a typo");
+        assert_eq!(model.name_without_apostrophe("Merti", mert), None, "the object ending after a consonant is left alone");
     }
 
     #[test]
