@@ -104,8 +104,9 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Bu işi yarın yaparız çünki zman yok", Some("Bu işi yarın yaparız çünkü zaman yok")),
         ("Maçtan sonra tlf ile aradım ama açmadı.", Some("Maçtan sonra telefon ile aradım ama açmadı.")),
         // Swearing abbreviated to its consonants is chat-speak too (`wordlists/tr/chat-speak.txt`),
-        // with no correction to offer.
+        // with no correction to offer; capitalised as well.
         ("bu kadar soğuk yeter, şort giymek istiyorum aq", None),
+        ("Amk tanıdığım günden beri aynı", None),
         // Keyboard mash has no correction: no suggestion that changes nothing.
         ("çok komik bu video sjsjsjdj", None),
         // Mash drummed on the home row with a vowel or two, and mash typed with a capital.
@@ -127,7 +128,7 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         assert_eq!(verdict.decision, Decision::Reject, "{comment}");
         assert_eq!(verdict.reasons[0].suggestion.as_deref(), corrected, "{comment}");
     }
-    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü.", "Mahalle mevkiindeki arsa satıldı.", "Başvurunun mercii belli değil.", "MK Dons bu akşam sahaya çıkıyor.", "Eee, sen tarlaya yemek götürdün, biz ne yapacağız.", "Kooperatif saat onda toplandı.", "Ekipte herkes çok çalışkan.", "Onunki de seninki de aynı kitap.", "Ne idüğü belirsiz adamlar geldi."] {
+    for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü.", "Mahalle mevkiindeki arsa satıldı.", "Başvurunun mercii belli değil.", "Türk sanayiin gelişmesi için çalışıyoruz.", "Iıı, sen ne diyorsun böyle?", "MK Dons bu akşam sahaya çıkıyor.", "Eee, sen tarlaya yemek götürdün, biz ne yapacağız.", "Kooperatif saat onda toplandı.", "Ekipte herkes çok çalışkan.", "Onunki de seninki de aynı kitap.", "Ne idüğü belirsiz adamlar geldi."] {
         assert!(!spelling_fires(comment), "{comment}");
     }
 }
@@ -203,20 +204,30 @@ fn a_suffix_spelled_as_it_is_named_not_as_it_sounds_is_corrected() {
 }
 
 #[test]
+fn turkish_chat_speak_is_not_held_against_an_english_comment() {
+    let comment = "The new Jaguar Mk II is a lovely car and I would buy one tomorrow if I could.";
+    assert!(!spelling_fires(comment), "{comment}");
+}
+
+#[test]
 fn a_name_s_ending_joined_without_its_apostrophe_is_corrected_but_never_enough_alone() {
-    let verdict = spelling().moderate(&Comment::new("Ankarada 700 araçla tasarruf yapılırken Adanada 500 araçla az tasarruf olmuş"));
+    let verdict = spelling().moderate(&Comment::new("Ankaradan 700 araç gelirken Adanaya 500 araç gitmiş"));
     assert_eq!(verdict.decision, Decision::Reject);
-    assert_eq!(
-        verdict.reasons[0].suggestion.as_deref(),
-        Some("Ankara'da 700 araçla tasarruf yapılırken Adana'da 500 araçla az tasarruf olmuş"),
-        "the name's ending after an apostrophe, not \"Ankara da\""
-    );
+    assert_eq!(verdict.reasons[0].suggestion.as_deref(), Some("Ankara'dan 700 araç gelirken Adana'ya 500 araç gitmiş"));
+    // "-de" after a name is wrong either way, but may be the locative or the conjunction ("Ayşe
+    // de haklı"): no correction is offered for it.
+    let verdict = spelling().moderate(&Comment::new("Bence Ayşede haklı, Mehmette geldi"));
+    assert_eq!(verdict.decision, Decision::Reject);
+    let suggestion = verdict.reasons[0].suggestion.clone().unwrap_or_default();
+    assert!(!suggestion.contains("Ayşe'de") && !suggestion.contains("Mehmet'te"), "{suggestion}");
+    assert_eq!(verdict.reasons[0].spans.len(), 2);
     // Careful tweets leave one out too; two are careless however long the comment.
     assert!(!spelling_fires("Biz taraftar olarak eski Galatasarayın maçlarını çok özledik."));
     assert!(spelling_fires(
         "Biz taraftar olarak eski Galatasarayın maçlarını, o yılların havasını ve stadın sesini çok özledik; Beşiktaşın da öyle."
     ));
-    // Names that end as an ending does are left as they are.
+    // Names that end as an ending does are left as they are: a place named with a possessive
+    // (no object ending after a consonant is taken for one), a name in "-iye".
     for name in ["Samandağı", "Hayriye"] {
         let verdict = spelling().moderate(&Comment::new(&format!("slm nbr dün {name} ile konuştuk")));
         assert_eq!(verdict.decision, Decision::Reject, "for \"slm nbr\"");

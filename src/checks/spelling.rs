@@ -204,6 +204,11 @@ impl SpellingCheck {
         self.letters.is_some_and(|model| scan.model(model).has_form(word, CORPUS_COMMON))
     }
 
+    /// The letters model's corpus has this form at all, however rarely.
+    fn corpus_has(&self, scan: &Scan<'_>, word: &str) -> bool {
+        self.letters.is_some_and(|model| scan.model(model).has_form(word, f32::NEG_INFINITY))
+    }
+
     /// The comment as judged (Turkish letters restored) and its words that are evidence either way.
     fn judge<'s>(&self, scan: &'s Scan<'_>) -> Option<Judged<'s>> {
         let speller = self.speller(scan, scan.language)?;
@@ -247,9 +252,13 @@ impl SpellingCheck {
             let letters = &text[span.clone()];
             let no_word = letters.iter().filter(|c| c.is_alphabetic()).count() < 2 || in_link[span.start] || touches_a_digit(original, &span);
             let allowed_here = allowed.iter().any(|a| a.start < span.end && span.start < a.end);
-            // Chat-speak with no correction ("amk"), in capitals too: careless writing, not an acronym.
-            // Not in capitals in a comment that does not shout: "MK" may be an acronym.
-            let chat_here = !no_word && !allowed_here && !(in_capitals(letters) && !shouting) && chat.iter().any(|c| c.start <= span.start && span.end <= c.end);
+            // Turkish chat-speak with no correction ("amk", "Amk"): careless writing in a Turkish
+            // comment; in capitals only where the comment shouts ("MK" may be an acronym).
+            let chat_here = scan.language == Language::Tr
+                && !(in_capitals(letters) && !shouting)
+                && !no_word
+                && !allowed_here
+                && chat.iter().any(|c| c.start <= span.start && span.end <= c.end);
             if chat_here {
                 judged.push(JudgedWord { source: span, misspelled: Some(Kind::Listed), correction: None });
                 previous_word = None;
@@ -298,16 +307,21 @@ impl SpellingCheck {
             // A name the dictionary knows with a case ending joined where the rules put an
             // apostrophe ("Adanada" → "Adana'da", not "Adana da"), unless the letters model's
             // corpus writes the word so as a name of its own ("Samandağı").
+            // "Ayşede" is as often "Ayşe de" (the conjunction) as "Ayşe'de": wrong either way, but
+            // with no correction to offer.
             let name_with_ending = match judgement {
                 Judgement::Unknown | Judgement::Misspelled(Kind::JoinedDe | Kind::Compound, _)
-                    if starts_with_capital(&word) && !capitals && !title_case && !self.is_name(scan, &word) =>
+                    if scan.language == Language::Tr && starts_with_capital(&word) && !capitals && !title_case && !self.is_name(scan, &word) =>
                 {
                     speller.name_without_apostrophe(&word, |stem| self.is_name(scan, stem))
                 }
                 _ => None,
             };
             let (misspelled, correction) = match judgement {
-                _ if name_with_ending.is_some() => (Some(Kind::NameSuffix), name_with_ending),
+                _ if name_with_ending.is_some() => {
+                    let locative_or_de = name_with_ending.as_deref().is_some_and(|marked| ["'da", "'de", "'ta", "'te"].iter().any(|e| marked.ends_with(e)));
+                    (Some(Kind::NameSuffix), name_with_ending.filter(|_| !locative_or_de))
+                }
                 Judgement::Known if speller.may_be_pronoun_with_de(&word) => {
                     let rest = clause_after(text, span.end, PRONOUN_CLAUSE_WORDS);
                     match speller.pronoun_with_de(&word, rest.iter().map(String::as_str)) {
@@ -327,9 +341,17 @@ impl SpellingCheck {
                 // An interjection set off by a comma, as novels write one ("Eee, kes şu şarkıyı"):
                 // the writer punctuates with care. Tweets write it bare ("Aaa kimler gelmiş").
                 Judgement::Misspelled(Kind::Emphasis, _) if is_drawn_out_vowel(&word) && text.get(span.end) == Some(&',') => (None, None),
-                // A last "i" doubled where the letters model's corpus has the word is no emphasis:
-                // "mercii", an Arabic loanword's object form the dictionary lacks ("benii" is).
-                Judgement::Misspelled(Kind::Emphasis, _) if word.ends_with("ii") && !word.ends_with("iii") && self.corpus_knows(scan, &word) => {
+                // A doubled "i" where the letters model's corpus has the word is no emphasis: an
+                // Arabic loanword's object or genitive form the dictionary lacks ("mercii",
+                // "sanayiin", "mevkiin"); "benii", "ediin" are not in it. Not a short word: the
+                // corpus has "kii" too.
+                Judgement::Misspelled(Kind::Emphasis, _)
+                    if scan.language == Language::Tr
+                        && word.chars().count() >= 6
+                        && word.contains("ii")
+                        && !word.contains("iii")
+                        && self.corpus_has(scan, &word) =>
+                {
                     (None, None)
                 }
                 Judgement::Misspelled(kind, _) if kind != Kind::Listed && foreign() => continue,

@@ -1064,7 +1064,8 @@ fn doubled_vowels_once(word: &str) -> impl Iterator<Item = String> + '_ {
 
 /// One vowel drawn out ("Eee", "aaa"): an interjection, not a word stretched.
 pub(crate) fn is_drawn_out_vowel(word: &str) -> bool {
-    let mut letters = word.chars().flat_map(char::to_lowercase);
+    let lowered = lower(word);
+    let mut letters = lowered.chars();
     letters.next().is_some_and(|first| is_vowel(first) && letters.all(|c| c == first))
 }
 
@@ -1209,6 +1210,14 @@ mod tests {
         assert_eq!(model.name_without_apostrophe("Merte", mert), None, "a single vowel: foreign names end so (\"Carla\")");
         assert_eq!(model.name_without_apostrophe("Mertden", mert), None, "not as its sounds demand: a typo");
         assert_eq!(model.name_without_apostrophe("Merti", mert), None, "the object ending after a consonant is left alone");
+    }
+
+    #[test]
+    fn a_vowel_drawn_out_is_told_by_turkish_case() {
+        assert!(is_drawn_out_vowel("Iıı"));
+        assert!(is_drawn_out_vowel("Eee"));
+        assert!(!is_drawn_out_vowel("İıı"), "İ is i, not ı");
+        assert!(!is_drawn_out_vowel("hmm"));
     }
 
     #[test]
