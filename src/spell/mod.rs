@@ -565,7 +565,10 @@ impl SpellingModel {
                 return Judgement::Misspelled(kind, Some(recase(word, &format!("{stem} {}", particle.word))));
             }
         }
-        if lowered.chars().count() >= PUBLISHED_MIN_LETTERS {
+        // A plural's endings standing alone ("tv lere", "lerini") were cut off a word: the published
+        // guess at a word they resemble ("ellere", "ellerini") is no correction.
+        let cut_off_plural = lowered.starts_with("ler") || lowered.starts_with("lar");
+        if lowered.chars().count() >= PUBLISHED_MIN_LETTERS && !cut_off_plural {
             if let Some(correction) = self.published.get(&lowered) {
                 if correction.split(' ').all(|w| self.knows(w)) {
                     // Typed with some Turkish letters and not others ("yapmıs", "görüsmek"), the
@@ -1173,7 +1176,7 @@ mod tests {
             dic: DIC,
             corrections: Some("bi\tbir\n"),
             misspellings: None,
-            published: &["herkez\therkes\nkitab\tkitapx\n"],
+            published: &["herkez\therkes\nkitab\tkitapx\nlere\tkitaplar\n"],
             rewrites: Some("yo\tyor\nıcak\tacak\nıcak\tayacak\nicak\tayacak\n"),
             particles: Some("ki\tde da\nmi\n"),
             separate: None,
@@ -1218,6 +1221,13 @@ mod tests {
         assert!(is_drawn_out_vowel("Eee"));
         assert!(!is_drawn_out_vowel("İıı"), "İ is i, not ı");
         assert!(!is_drawn_out_vowel("hmm"));
+    }
+
+    #[test]
+    fn a_plurals_endings_cut_off_their_word_get_no_published_guess() {
+        let model = model();
+        assert_eq!(model.judge("herkez", false), Judgement::Misspelled(Kind::Published, Some("herkes".into())));
+        assert_eq!(model.judge("lere", false), Judgement::Unknown, "\"tv lere\" is no \"kitaplar\"");
     }
 
     #[test]
