@@ -103,6 +103,9 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         // Chat-speak found among the tweets' most frequent unknown words.
         ("Bu işi yarın yaparız çünki zman yok", Some("Bu işi yarın yaparız çünkü zaman yok")),
         ("Maçtan sonra tlf ile aradım ama açmadı.", Some("Maçtan sonra telefon ile aradım ama açmadı.")),
+        // The first word after the mentions a reply opens with begins its sentence: a capital
+        // there is no sign of a name.
+        ("@ali @veli Demekki sadece o dönemde yokmuş", Some("@ali @veli Demek ki sadece o dönemde yokmuş")),
         // Swearing abbreviated to its consonants is chat-speak too (`wordlists/tr/chat-speak.txt`),
         // with no correction to offer; capitalised as well.
         ("bu kadar soğuk yeter, şort giymek istiyorum aq", None),

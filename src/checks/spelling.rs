@@ -247,7 +247,10 @@ impl SpellingCheck {
         for span in spans {
             let previous_began_sentence = sentence_start;
             sentence_start = previous_end.is_none_or(|end| text[end..span.start].iter().any(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n')));
-            previous_end = Some(span.end);
+            // Mentions and links before the first word ("@ali @veli Tamm …") open no sentence.
+            if !in_link[span.start] || previous_end.is_some() {
+                previous_end = Some(span.end);
+            }
             let previous = previous_word.replace(span.clone());
             let letters = &text[span.clone()];
             let no_word = letters.iter().filter(|c| c.is_alphabetic()).count() < 2 || in_link[span.start] || touches_a_digit(original, &span);
