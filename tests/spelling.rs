@@ -258,6 +258,8 @@ fn a_suffix_cut_off_its_word_is_careless_however_long_the_comment() {
     // Careful writers slip on "hiç bir" in a long sentence; nobody careful cuts a case ending
     // off a name or word: the name's ending goes after an apostrophe, "-lı" is joined.
     let cases = [
+        // A name the dictionary knows only with a capital, first in its sentence.
+        ("Caner in pozisyonun aynısından kırmızı kart verdiler.", "Caner'in pozisyonun aynısından kırmızı kart verdiler."),
         (
             "Fenerbahçe nin tek kurtuluş yolu belli, yönetim hangi hocaya gittiyse ondan bir fazlasını vermeli.",
             "Fenerbahçe'nin tek kurtuluş yolu belli, yönetim hangi hocaya gittiyse ondan bir fazlasını vermeli.",

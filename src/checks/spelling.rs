@@ -410,7 +410,7 @@ impl SpellingCheck {
             let name_like = |letters: &[char]| {
                 letters.first().is_some_and(|c| c.is_uppercase()) && !in_capitals(letters) && {
                     let typed: String = letters.iter().collect();
-                    self.is_name(scan, &typed) || !speller.knows_remembered(&lower_word(letters))
+                    self.is_name(scan, &typed) || !speller.knows_in_lower_case(&lower_word(letters))
                 }
             };
             // Inside a sentence (and not in a comment Written Like This) a capital marks a name,

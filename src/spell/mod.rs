@@ -440,6 +440,12 @@ impl SpellingModel {
         self.cache.get_or_insert_with((word.to_string(), may_be_name), || self.judge_uncached(word, may_be_name))
     }
 
+    /// The dictionary knows the word in lower case as a word of its own, not only as a name
+    /// written with a capital ("hatay" is only "Hatay"; "video" is a word).
+    pub(crate) fn knows_in_lower_case(&self, word: &str) -> bool {
+        !too_long(word) && self.dictionary.check(word)
+    }
+
     /// [`SpellingModel::knows`], remembered.
     pub(crate) fn knows_remembered(&self, word: &str) -> bool {
         !too_long(word) && self.known.get_or_insert_with(word.to_string(), || self.knows(word))
