@@ -9,8 +9,9 @@
 //! particles written joined ("biliyorki" → "biliyor ki"), letters repeated for emphasis
 //! ("çoook" → "çok"), and, looking at the words around: a pronoun with "de" joined where a verb of
 //! its person follows ("bende bilmiyorum" → "ben de bilmiyorum", never "kitap bende kalsın"), one
-//! word written as two ("hiç bir" → "hiçbir") and a suffix written apart ("insanlar ın" →
-//! "insanların").
+//! word written as two ("hiç bir" → "hiçbir"), a suffix written apart ("insanlar ın" →
+//! "insanların"), and a name's case ending joined without its apostrophe ("Adanadan" →
+//! "Adana'dan"; weak alone, careless twice).
 //!
 //! ## What it leaves alone
 //! Words that are no evidence of careless writing: names (a capitalised word the dictionary lacks,
