@@ -133,11 +133,17 @@ fn spelling_policy(corrections: &str) -> Result<Policy, PolicyError> {
 
 /// The same with more files of the model (`name`, content).
 fn spelling_policy_with(corrections: &str, files: &[(&str, &str)]) -> Result<Policy, PolicyError> {
-    let root = tempfile::tempdir().expect("temp dir");
-    let (rules, lists, models) = (root.path().join("rules"), root.path().join("wordlists"), root.path().join("models"));
-    let rule = "id = \"spelling\"\ndescription = \"Spelling\"\n[message]\ntr = \"Yazım\"\nen = \"Spelling\"\n[check]\nkind = \"spelling\"\n\
+    spelling_policy_of_rule(SPELLING_RULE, corrections, files)
+}
+
+const SPELLING_RULE: &str = "id = \"spelling\"\ndescription = \"Spelling\"\n[message]\ntr = \"Yazım\"\nen = \"Spelling\"\n[check]\nkind = \"spelling\"\n\
         dictionaries = { tr = \"tiny\" }\nmin_score = 1.0\nalone = [\"listed\"]\n\
         weights = { listed = 1.0, misspelling = 1.0, emphasis = 1.0, colloquial = 1.0, joined = 1.0, joined-de = 0.5, published = 0.5, glued = 1.0, compound = 0.25, apart = 1.0, mash = 1.0, unknown = 0.25 }\n";
+
+/// A spelling policy whose rule file is `rule`.
+fn spelling_policy_of_rule(rule: &str, corrections: &str, files: &[(&str, &str)]) -> Result<Policy, PolicyError> {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (rules, lists, models) = (root.path().join("rules"), root.path().join("wordlists"), root.path().join("models"));
     write(&rules.join("spelling.toml"), rule);
     write(&lists.join("tr/empty.txt"), "");
     write(&models.join("tiny/dictionary.aff"), "SET UTF-8\nLANG tr_TR\n");
@@ -158,6 +164,15 @@ fn a_spelling_model_from_a_directory_judges_and_its_broken_list_is_named() {
 
     let error = spelling_policy("# ours\nslm selam\n").expect_err("a line without a tab is refused").to_string();
     assert!(error.contains("corrections.txt:2:") && error.contains("misspelling<TAB>correction"), "{error}");
+}
+
+#[test]
+fn a_spelling_threshold_for_any_length_below_the_ordinary_one_is_refused() {
+    let rule = SPELLING_RULE.replace("min_score = 1.0\n", "min_score = 1.0\nmin_score_any_length = 0.5\n");
+    let error = spelling_policy_of_rule(&rule, "", &[]).expect_err("0.5 is below `min_score`").to_string();
+    assert!(error.contains("spelling.toml") && error.contains("min_score_any_length"), "{error}");
+    let rule = SPELLING_RULE.replace("min_score = 1.0\n", "min_score = 1.0\nmin_score_any_length = 2.0\n");
+    spelling_policy_of_rule(&rule, "", &[]).expect("2.0 is a threshold");
 }
 
 #[test]

@@ -191,6 +191,18 @@ fn a_word_written_together_is_careless_in_a_short_comment_and_a_slip_in_a_long_o
 }
 
 #[test]
+fn misspellings_that_weigh_enough_together_are_careless_however_long_the_comment() {
+    // "yada", a typo and a word nobody knows in thirty words: too sparse for `min_ratio`, but in a
+    // comment left unfinished they weigh more than `min_score_any_length`, which no edited sentence does.
+    let unfinished = "Bence bu konuda yapılan açıklamalar yeterli değil, belediye yada bakanlık bir şey yapmalı ama kimse sorumlulk almıyor, vatandaşlar da artık bu durumdan bıkmış durumda ve herkes seçimleri bekliyor gibi görünüyr";
+    assert!(spelling_fires(unfinished));
+    // Closed, the same words weigh less: a careful writer's slips.
+    assert!(!spelling_fires(&format!("{unfinished}.")));
+    // With one mistake left, the unfinished comment is a slip too.
+    assert!(!spelling_fires(&unfinished.replace("sorumlulk", "sorumluluk").replace("görünüyr", "görünüyor")));
+}
+
+#[test]
 fn a_suffix_spelled_as_it_is_named_not_as_it_sounds_is_corrected() {
     // "etdim" for "ettim": the dictionary knows the word once its consonant agrees.
     let verdict = spelling().moderate(&Comment::new("dün gitdim ama işimi bitiremedim"));

@@ -45,6 +45,8 @@
 //!   comment whose last sentence has no closing mark: edited text closes its sentences.
 //! - `twice` (optional): kinds two words of which (of any of them) make a comment careless writing
 //!   however long it is: one "birşey" in a long comment is a slip, "ilerde … birşey" is not.
+//! - `min_score_any_length` (optional): misspellings weighing this much together make a comment
+//!   careless writing however long it is (eight unknown words, four typos).
 //!
 //! ## Example
 //! "ya bu haberde ne diyo anlamadim kimse aciklamiyo" → rejected: `diyo`, `aciklamiyo` (with
@@ -97,6 +99,8 @@ pub(crate) struct SpellingSpec {
     min_ratio: f64,
     #[serde(default = "one")]
     unfinished_weight: f64,
+    #[serde(default)]
+    min_score_any_length: Option<f64>,
 }
 
 fn one() -> f64 {
@@ -110,6 +114,9 @@ impl SpellingSpec {
         }
         if !(self.min_score > 0.0) {
             return Err(format!("`min_score` must be above 0, not {}", self.min_score));
+        }
+        if let Some(any_length) = self.min_score_any_length.filter(|w| !(*w >= self.min_score)) {
+            return Err(format!("`min_score_any_length` must be at least `min_score` ({}), not {any_length}", self.min_score));
         }
         if !(1.0..=10.0).contains(&self.unfinished_weight) {
             return Err(format!("`unfinished_weight` must be between 1 and 10, not {}", self.unfinished_weight));
@@ -153,6 +160,7 @@ impl SpellingSpec {
             min_score: self.min_score,
             min_ratio: self.min_ratio,
             unfinished_weight: self.unfinished_weight,
+            min_score_any_length: self.min_score_any_length.unwrap_or(f64::INFINITY),
         }))
     }
 }
@@ -169,6 +177,7 @@ struct SpellingCheck {
     min_score: f64,
     min_ratio: f64,
     unfinished_weight: f64,
+    min_score_any_length: f64,
 }
 
 /// The comment as the check judged it.
@@ -524,7 +533,8 @@ impl Check for SpellingCheck {
         };
         // A sure sign is careless writing however long the comment; weaker signs must be dense.
         let sure = words.iter().filter_map(|w| w.misspelled).any(|kind| self.alone.contains(&kind))
-            || words.iter().filter_map(|w| w.misspelled).filter(|kind| self.twice.contains(kind)).count() >= 2;
+            || words.iter().filter_map(|w| w.misspelled).filter(|kind| self.twice.contains(kind)).count() >= 2
+            || score >= self.min_score_any_length;
         if score < self.min_score || !sure && score / (words.len().max(1) as f64) < self.min_ratio {
             return None;
         }
