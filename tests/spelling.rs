@@ -203,6 +203,17 @@ fn misspellings_that_weigh_enough_together_are_careless_however_long_the_comment
 }
 
 #[test]
+fn words_written_together_are_split_only_into_words_people_write() {
+    let suggestion = |text: &str| spelling().moderate(&Comment::new(text)).reasons.first().and_then(|r| r.suggestion.clone());
+    assert_eq!(suggestion("negüzel olmuş bu").as_deref(), Some("ne güzel olmuş bu"));
+    assert_eq!(suggestion("tamam hoşçakal").as_deref(), Some("tamam hoşça kal"));
+    // "nesili" is a misspelled "nesli", not "ne sili"; "velince" no "ve lince": no split offered,
+    // and a word nobody writes is no sure sign of careless writing.
+    assert!(!spelling_fires("Bu okul yeni nesili iyi yetiştirdi."));
+    assert!(!suggestion("kur yedi lere velince takımlar battı").is_some_and(|s| s.contains("ve lince")));
+}
+
+#[test]
 fn a_suffix_spelled_as_it_is_named_not_as_it_sounds_is_corrected() {
     // "etdim" for "ettim": the dictionary knows the word once its consonant agrees.
     let verdict = spelling().moderate(&Comment::new("dün gitdim ama işimi bitiremedim"));

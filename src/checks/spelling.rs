@@ -67,6 +67,12 @@ use crate::text::Language;
 /// The log10 probability above which a form of the letters model's corpus is a word, not a typo.
 const CORPUS_COMMON: f32 = -6.0;
 
+/// Whether the letters model's corpus would have this form if it were common: it keeps only forms
+/// with a letter that may take a Turkish accent (`tools/export-turkish-letters.py`).
+fn in_corpus_alphabet(word: &str) -> bool {
+    word.chars().any(|c| "cgiosuçğıöşü".contains(c))
+}
+
 /// The fewest words a comment in title case must have ("Senin Yüreğin Güzel Olursa").
 const TITLE_CASE_WORDS: usize = 4;
 
@@ -378,6 +384,16 @@ impl SpellingCheck {
                         && self.corpus_knows(scan, &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)]) =>
                 {
                     (Some(Kind::Unknown), None)
+                }
+                // Words written together split so that the second is a form the letters model's
+                // corpus (every common form with a letter of c, g, ı, o, s, u) rarely sees:
+                // "nesili" is no "ne sili", "enisi" no "en isi", "velince" no "ve lince". A typo
+                // or a form the dictionary lacks, with no correction to offer.
+                Judgement::Misspelled(Kind::Glued, Some(ref correction))
+                    if scan.language == Language::Tr
+                        && correction.split_once(' ').is_some_and(|(_, second)| in_corpus_alphabet(second) && !self.corpus_knows(scan, second)) =>
+                {
+                    (Some(Kind::Compound), None)
                 }
                 // A name typed in lower case ("türkiyede", "fenerbahçe") is careless with
                 // capitals, not with spelling: the letters model's corpus writes it with a capital.
