@@ -328,6 +328,18 @@ fn a_suffix_cut_off_its_word_is_careless_however_long_the_comment() {
 }
 
 #[test]
+fn a_suffix_the_dictionary_knows_only_as_a_letter_is_still_one_cut_off() {
+    // "ni", "li", "deki" are in the dictionary (a note, a Chinese name, an abbreviation), but no
+    // word of a Turkish sentence: after a word they join, they are its suffix written apart.
+    let suggestion = |text: &str| spelling().moderate(&Comment::new(text)).reasons.first().and_then(|r| r.suggestion.clone());
+    assert_eq!(suggestion("onların gelmeleri ni bekliyoruz").as_deref(), Some("onların gelmelerini bekliyoruz"));
+    assert_eq!(suggestion("Suriye li kardeşlerimiz").as_deref(), Some("Suriyeli kardeşlerimiz"));
+    // A name in capitals, and the words "tir tir", are left alone.
+    assert!(!spelling_fires("Han Feizi ve Li Si gibi düşünürler yasaya dayanan bir devlet savundu."));
+    assert!(!spelling_fires("Soğuktan tir tir titriyordu."));
+}
+
+#[test]
 fn suffixes_that_look_like_words_or_particles_are_no_mistake() {
     for comment in [
         "Sesi şiir okurkenki gibi titriyordu.",

@@ -336,6 +336,17 @@ impl SpellingCheck {
                 }
                 _ => None,
             };
+            // A suffix that is no word of its own, in lower case, right after a word it joins, a
+            // space between ("gelmeleri ni", "Suriye li"; not "Li Si", a name).
+            let joins_previous = || {
+                speller.is_suffix_never_a_word(&word)
+                    && lower_word(letters) == word
+                    && previous.as_ref().is_some_and(|p| {
+                        let before = &text[p.clone()];
+                        let spaces_between = !text[p.end..span.start].is_empty() && text[p.end..span.start].iter().all(|c| *c == ' ');
+                        spaces_between && speller.knows(&format!("{}{}", lower_word(before), lower_word(letters)))
+                    })
+            };
             let (misspelled, correction) = match judgement {
                 _ if name_with_ending.is_some() => {
                     let locative_or_de = name_with_ending.as_deref().is_some_and(|marked| ["'da", "'de", "'ta", "'te"].iter().any(|e| marked.ends_with(e)));
@@ -409,7 +420,8 @@ impl SpellingCheck {
                     let name = starts_with_capital(&word) && !(capitals && shouting) && !title_case;
                     let foreign = foreign();
                     let ascii_typed = scan.language == Language::Tr && original[span.clone()].iter().all(char::is_ascii);
-                    if name || foreign || suffixed || ascii_typed && speller.knows_with_turkish_letters(&word) || self.is_name(scan, &word) {
+                    let not_evidence = name || foreign || suffixed || ascii_typed && speller.knows_with_turkish_letters(&word) || self.is_name(scan, &word);
+                    if not_evidence && !joins_previous() {
                         continue;
                     }
                     // Typed with some of its Turkish letters and not others ("cıkıyor"): still
@@ -467,6 +479,8 @@ impl SpellingCheck {
                 }
                 None if !capitals && after_acronym() && speller.is_suffix(&word) => Some(Kind::Apart),
                 None if lower_word(letters) == word && speller.is_suffix(&word) && after_name() => Some(Kind::Detached),
+                // One that is no word of its own after a word it joins ("gelmeleri ni", "Suriye li").
+                None if lower_word(letters) == word && joins_previous() => Some(Kind::Detached),
                 other => other,
             };
             // Two words the rules write as one ("hiç bir" → "hiçbir"), or a suffix written apart

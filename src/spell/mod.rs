@@ -12,7 +12,7 @@
 //! | `separate.txt` | words always written apart from the next ("ne", "her"): written together with a word the dictionary knows, they are careless ("negüzel") |
 //! | `ambiguous.txt` | words that are misspellings unless the words around them show the other meaning ("tabi" is "tabii" except in "vergiye tabi olmak", "vizeye tabi.") |
 //! | `pronouns.txt` | pronouns with "de" written joined ("bende" for "ben de"), with the verb endings of their person that tell them from the locative |
-//! | `suffixes.txt` | suffixes found written apart from their word ("insanlar ın" for "insanların", "GS ye" for "GS'ye") |
+//! | `suffixes.txt` | suffixes found written apart from their word ("insanlar ın" for "insanların", "GS ye" for "GS'ye"); `!` marks those that are no word of their own though the dictionary knows them ("ni", "li") |
 //! | `copulas.txt` | endings the dictionary lacks after words it knows, in archiphonemes ("DIr", "(y)DI": "müfrezedir", "mıntıkadaydı"), written as the word's sounds demand (`endings`) |
 //! | `particles.txt` | words written apart by the rules ("ki", "mi"), found joined to a word the dictionary knows ("biliyorki" → "biliyor ki") |
 //!
@@ -106,6 +106,8 @@ pub(crate) struct SpellingModel {
     separate: rustc_hash::FxHashSet<String>,
     /// Suffixes found written apart from their word ("insanlar ın").
     suffixes: rustc_hash::FxHashSet<String>,
+    /// Those of them no word of its own, though the dictionary knows them ("ni", "li": marked `!`).
+    suffixes_never_words: rustc_hash::FxHashSet<String>,
     /// Endings a known word may take that the dictionary's affix rules lack (`copulas.txt`).
     copulas: Vec<Ending>,
     /// Pronouns with "de" written joined ("bende" for "ben de"), told from the locative ("bende"
@@ -391,7 +393,9 @@ impl SpellingModel {
             let verb_endings = fields[2].split_whitespace().map(lower).collect();
             pronouns.insert(lower(fields[0].trim()), Pronoun { correction: fields[1].trim().to_string(), verb_endings });
         }
-        let suffixes = files.suffixes.map(lines).unwrap_or_default().into_iter().map(|(_, l)| lower(l.trim())).collect();
+        let suffix_lines: Vec<String> = files.suffixes.map(lines).unwrap_or_default().into_iter().map(|(_, l)| lower(l.trim())).collect();
+        let suffixes_never_words = suffix_lines.iter().filter_map(|l| l.strip_prefix('!')).map(str::to_string).collect();
+        let suffixes = suffix_lines.iter().map(|l| l.trim_start_matches('!').to_string()).collect();
         let mut copulas = Vec::new();
         for (line, text) in files.copulas.map(lines).unwrap_or_default() {
             let ending = Ending::parse(text).ok_or_else(|| SpellingFileError {
@@ -420,6 +424,7 @@ impl SpellingModel {
             ambiguous: WordTable::new(ambiguous),
             pronouns: WordTable::new(pronouns),
             suffixes,
+            suffixes_never_words,
             copulas,
             cache: Memo::default(),
             known: Memo::default(),
@@ -741,6 +746,12 @@ impl SpellingModel {
     /// The word is a suffix that belongs to the word before it ("ın" in "insanlar ın").
     pub(crate) fn is_suffix(&self, word: &str) -> bool {
         self.suffixes.contains(&lower(word))
+    }
+
+    /// The word is a suffix that is no word of its own, though the dictionary knows it as a
+    /// letter, a note or a foreign word ("ni", "li", "deki"): apart after any word it joins.
+    pub(crate) fn is_suffix_never_a_word(&self, word: &str) -> bool {
+        self.suffixes_never_words.contains(&lower(word))
     }
 
     /// The word may be a pronoun with "de" written joined (see [`SpellingModel::pronoun_with_de`]).
