@@ -177,6 +177,16 @@ fn doubtful_words_weigh_more_in_a_comment_left_unfinished() {
 }
 
 #[test]
+fn one_known_typo_is_careless_in_a_short_comment_left_unfinished() {
+    // "üzülüyorm" is among Zemberek's published misspellings: a slip in a closed sentence, careless
+    // writing typed in haste, as tweets are.
+    assert!(spelling_fires("Canım çok üzülüyorm sana"));
+    assert!(!spelling_fires("Canım çok üzülüyorm sana."));
+    // A long unfinished comment is not rejected for one.
+    assert!(!spelling_fires("Bugün belediyenin açıkladığı yeni bütçe hakkında düşündüklerimi yazmak istedim ama canım çok üzülüyorm sana anlatırken"));
+}
+
+#[test]
 fn a_word_written_together_is_careless_in_a_short_comment_and_a_slip_in_a_long_one() {
     // "herşey" and "ilerde" are in edited text too (essays, novels): one of them in a long,
     // otherwise careful sentence is a slip, not careless writing.
