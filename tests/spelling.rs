@@ -224,6 +224,13 @@ fn words_written_together_are_split_only_into_words_people_write() {
 }
 
 #[test]
+fn numbers_written_out_in_one_word_are_no_mistake() {
+    // Edited text writes numbers joined, with or without their Turkish letters and with endings.
+    assert!(!spelling_fires("Maç doksaniki dakika sürdü"));
+    assert!(!spelling_fires("Kanunun yirmibeşinci maddesi ondokuzda onbeşer kişilik gruplar ve yüzellinci yıl"));
+}
+
+#[test]
 fn a_suffix_spelled_as_it_is_named_not_as_it_sounds_is_corrected() {
     // "etdim" for "ettim": the dictionary knows the word once its consonant agrees.
     let verdict = spelling().moderate(&Comment::new("dün gitdim ama işimi bitiremedim"));
@@ -347,6 +354,11 @@ fn a_suffix_the_dictionary_knows_only_as_a_letter_is_still_one_cut_off() {
     // A name in capitals, and the words "tir tir", are left alone.
     assert!(!spelling_fires("Han Feizi ve Li Si gibi düşünürler yasaya dayanan bir devlet savundu."));
     assert!(!spelling_fires("Soğuktan tir tir titriyordu."));
+    // After a short word it may be the letter or the word it also is.
+    assert!(!spelling_fires("Arap alfabesinde bu nu harfi değil, bu nun harfidir."));
+    assert!(!spelling_fires("HTML'de ul ve li etiketleri liste yapar."));
+    // One in a long comment is a slip, as a word written apart is.
+    assert!(!spelling_fires("Belediyenin yeni bütçesini okudum, yolların ve parkların onarımı için ayrılan payın geçen yılın neredeyse yarısı olduğunu ve mahallelerin istekleri ni kimsenin dinlemediğini gördüm."));
 }
 
 #[test]

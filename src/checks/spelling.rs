@@ -45,8 +45,8 @@
 //!   comment whose last sentence has no closing mark: edited text closes its sentences.
 //! - `twice` (optional): kinds two words of which (of any of them) make a comment careless writing
 //!   however long it is: one "birşey" in a long comment is a slip, "ilerde … birşey" is not.
-//! - `min_score_any_length` (optional): misspellings weighing this much together make a comment
-//!   careless writing however long it is (eight unknown words, four typos).
+//! - `min_score_any_length` (optional): misspellings weighing this much together (with
+//!   `unfinished_weight`) make a comment careless writing however long it is.
 //!
 //! ## Example
 //! "ya bu haberde ne diyo anlamadim kimse aciklamiyo" → rejected: `diyo`, `aciklamiyo` (with
@@ -336,15 +336,18 @@ impl SpellingCheck {
                 }
                 _ => None,
             };
-            // A suffix that is no word of its own, in lower case, right after a word it joins, a
-            // space between ("gelmeleri ni", "Suriye li"; not "Li Si", a name).
+            // A suffix that is no word of its own, in lower case, right after a word of four
+            // letters or more it joins, a space between ("gelmeleri ni", "Suriye li"; not "Li Si",
+            // a name, nor "bu nu harfi", "ul ve li", "iki li": a letter, a tag, a Chinese mile).
+            // As it may be a letter or a foreign word after all, it weighs as `apart`, not as a
+            // suffix cut off its word: one alone rejects only a short comment.
             let joins_previous = || {
                 speller.is_suffix_never_a_word(&word)
                     && lower_word(letters) == word
                     && previous.as_ref().is_some_and(|p| {
                         let before = &text[p.clone()];
                         let spaces_between = !text[p.end..span.start].is_empty() && text[p.end..span.start].iter().all(|c| *c == ' ');
-                        spaces_between && speller.knows(&format!("{}{}", lower_word(before), lower_word(letters)))
+                        before.len() >= 4 && spaces_between && speller.knows(&format!("{}{}", lower_word(before), lower_word(letters)))
                     })
             };
             let (misspelled, correction) = match judgement {
@@ -397,7 +400,8 @@ impl SpellingCheck {
                     (Some(Kind::Unknown), None)
                 }
                 // Words written together split so that the second is a form the letters model's
-                // corpus (every common form with a letter of c, g, ı, o, s, u) rarely sees:
+                // corpus (every common form with a letter of c, ç, g, ğ, ı, i, o, ö, s, ş, u, ü)
+                // does not have as a common one (`CORPUS_COMMON`), or at all:
                 // "nesili" is no "ne sili", "enisi" no "en isi", "velince" no "ve lince". A typo
                 // or a form the dictionary lacks, with no correction to offer.
                 Judgement::Misspelled(Kind::Glued, Some(ref correction))
@@ -421,13 +425,17 @@ impl SpellingCheck {
                     let foreign = foreign();
                     let ascii_typed = scan.language == Language::Tr && original[span.clone()].iter().all(char::is_ascii);
                     let not_evidence = name || foreign || suffixed || ascii_typed && speller.knows_with_turkish_letters(&word) || self.is_name(scan, &word);
-                    if not_evidence && !joins_previous() {
-                        continue;
+                    if not_evidence {
+                        if !joins_previous() {
+                            continue;
+                        }
+                        (Some(Kind::Apart), None)
+                    } else {
+                        // Typed with some of its Turkish letters and not others ("cıkıyor"): still
+                        // careless, but the fix can put the missing ones back.
+                        let restored = (scan.language == Language::Tr).then(|| speller.with_missing_letters(&word)).flatten();
+                        (Some(Kind::Unknown), restored)
                     }
-                    // Typed with some of its Turkish letters and not others ("cıkıyor"): still
-                    // careless, but the fix can put the missing ones back.
-                    let restored = (scan.language == Language::Tr).then(|| speller.with_missing_letters(&word)).flatten();
-                    (Some(Kind::Unknown), restored)
                 }
             };
             // A suffix standing alone after a word and a space ("yi", "liler", "nin") is always one
@@ -479,8 +487,7 @@ impl SpellingCheck {
                 }
                 None if !capitals && after_acronym() && speller.is_suffix(&word) => Some(Kind::Apart),
                 None if lower_word(letters) == word && speller.is_suffix(&word) && after_name() => Some(Kind::Detached),
-                // One that is no word of its own after a word it joins ("gelmeleri ni", "Suriye li").
-                None if lower_word(letters) == word && joins_previous() => Some(Kind::Detached),
+                None if joins_previous() => Some(Kind::Apart),
                 other => other,
             };
             // Two words the rules write as one ("hiç bir" → "hiçbir"), or a suffix written apart
@@ -557,14 +564,16 @@ impl Check for SpellingCheck {
         // Edited text closes its last sentence; a comment typed in haste often does not, and there
         // a doubtful word (an unknown one, a typo) is more likely carelessness than a rare word.
         // Measured on Turkish comments only: an English comment is judged as before.
-        let score = match scan.language == Language::Tr && unfinished {
+        let weighed = match scan.language == Language::Tr && unfinished {
             true => score * self.unfinished_weight,
             false => score,
         };
-        // A sure sign is careless writing however long the comment; weaker signs must be dense.
+        // A sure sign is careless writing however long the comment; weaker signs must be dense,
+        // or weigh `min_score_any_length` together.
         let sure = words.iter().filter_map(|w| w.misspelled).any(|kind| self.alone.contains(&kind))
             || words.iter().filter_map(|w| w.misspelled).filter(|kind| self.twice.contains(kind)).count() >= 2
-            || score >= self.min_score_any_length;
+            || weighed >= self.min_score_any_length;
+        let score = weighed;
         if score < self.min_score || !sure && score / (words.len().max(1) as f64) < self.min_ratio {
             return None;
         }
