@@ -224,6 +224,16 @@ fn words_written_together_are_split_only_into_words_people_write() {
 }
 
 #[test]
+fn the_suggestion_leaves_right_words_as_typed() {
+    // The letters model would make "harfidir" "harfıdır" (it follows vowel harmony; "harf" does
+    // not): only words that restoring letters turns into words the dictionary knows change.
+    let verdict = spelling().moderate(&Comment::new("bi harfidir"));
+    assert_eq!(verdict.reasons[0].suggestion.as_deref(), Some("bir harfidir"));
+    let verdict = spelling().moderate(&Comment::new("bi sey diyecem"));
+    assert_eq!(verdict.reasons[0].suggestion.as_deref(), Some("bir şey diyeceğim"));
+}
+
+#[test]
 fn numbers_written_out_in_one_word_are_no_mistake() {
     // Edited text writes numbers joined, with or without their Turkish letters and with endings.
     assert!(!spelling_fires("Maç doksaniki dakika sürdü"));

@@ -225,6 +225,25 @@ impl SpellingCheck {
         self.letters.is_some_and(|model| scan.model(model).has_form(word, f32::NEG_INFINITY))
     }
 
+    /// The comment for the suggestion to correct: each word as typed, or with its Turkish letters
+    /// restored where that makes a word the dictionary lacks one it knows ("cok" → "çok"). The
+    /// letters model guesses at words it has not seen, and a right word must not come back wrong
+    /// ("bi harfidir" → "bir harfidir", not "bir harfıdır").
+    fn letters_kept(&self, scan: &Scan<'_>, restored: &[char]) -> Vec<char> {
+        let original = scan.text.original();
+        let Some(speller) = self.speller(scan, scan.language).filter(|_| restored.len() == original.len()) else {
+            return restored.to_vec();
+        };
+        let mut kept = original.to_vec();
+        for span in word_spans(restored) {
+            let (typed, guessed) = (&original[span.clone()], &restored[span.clone()]);
+            if typed != guessed && speller.knows_remembered(&typed_as(restored, &span)) && !speller.knows_remembered(&typed_as(original, &span)) {
+                kept[span.clone()].copy_from_slice(guessed);
+            }
+        }
+        kept
+    }
+
     /// The comment as judged (Turkish letters restored) and its words that are evidence either way.
     fn judge<'s>(&self, scan: &'s Scan<'_>) -> Option<Judged<'s>> {
         let speller = self.speller(scan, scan.language)?;
@@ -578,7 +597,7 @@ impl Check for SpellingCheck {
             return None;
         }
         // Keyboard mash and unknown words have no correction: a "fix" that changes nothing is none.
-        let fixed = corrected(text, &words);
+        let fixed = corrected(&self.letters_kept(scan, text), &words);
         let changes_something = fixed.chars().ne(scan.text.original().iter().copied());
         Some(Finding {
             spans: words.iter().filter(|w| w.misspelled.is_some()).map(|w| w.source.clone()).collect(),
@@ -602,7 +621,7 @@ impl Check for SpellingCheck {
 
     fn fix(&self, scan: &Scan<'_>) -> Option<String> {
         let judged = self.judge(scan)?;
-        Some(corrected(judged.text, &judged.words))
+        Some(corrected(&self.letters_kept(scan, judged.text), &judged.words))
     }
 
     /// After Turkish letters (words are judged with them), before sentence case.
