@@ -109,6 +109,19 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
 }
 
 #[test]
+fn naming_sexual_orientations_is_no_offense_but_insulting_them_is() {
+    // Before the model stopped seeing these words (`wordlists/tr/identities.txt`), the first went
+    // to review at 0.70, the second at 0.45.
+    for text in [
+        "\"Eşcinseller aşkı anlatıyor\" adlı bu dizide Türkiye'de eşcinsellik konusundaki ikiyüzlü yaklaşımları anlatıyor.",
+        "Bunların büyük bir çoğunluğu gay veya lesbiyen olarak partneri ile yaşıyor.",
+    ] {
+        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+    }
+    assert_ne!(judge("Eşcinseller hepsi sapık ve iğrenç").decision, Decision::Approve);
+}
+
+#[test]
 fn a_one_word_insult_before_a_sentence_is_still_judged() {
     for text in ["Şerefsiz! Bunu nasıl yaparsın", "Defol! Seni bir daha görmek istemiyorum"] {
         assert_eq!(judge(text).decision, Decision::Reject, "{text}: {:?}", rules(&judge(text)));

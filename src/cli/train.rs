@@ -49,8 +49,8 @@ pub(super) struct TrainArgs {
     /// are no insult alone, but a sign of offense the model weighs; +0.0008 cross-validated).
     #[arg(long, default_value = "insult,profanity,offensive,contempt,hostility")]
     lists: String,
-    /// Word lists whose words the model never sees (names of religions and peoples; borderline words).
-    #[arg(long, default_value = "belief,borderline,acronyms,peoples")]
+    /// Word lists whose words the model never sees (names of religions, peoples and identities; borderline words).
+    #[arg(long, default_value = "belief,borderline,acronyms,peoples,identities")]
     ignore: String,
     /// The model has 2^BITS weights.
     #[arg(long, default_value_t = 20)]
