@@ -28,6 +28,11 @@ fn spelling_fires(text: &str) -> bool {
     spelling().moderate(&Comment::new(text)).decision != Decision::Approve
 }
 
+/// The `spelling` reason's suggestion for a comment, where the rule rejects it.
+fn spelling_suggestion(text: &str) -> Option<String> {
+    spelling().moderate(&Comment::new(text)).reasons.first().and_then(|r| r.suggestion.clone())
+}
+
 /// Lower-case stems of the Turkish dictionary (`models/spelling-tr/dictionary.dic`), without the
 /// words the project lists as misspellings although the dictionary has them, and without the words
 /// that are misspellings in some constructions (`ambiguous.txt`: "tabi" for "tabii").
@@ -214,23 +219,20 @@ fn misspellings_that_weigh_enough_together_are_careless_however_long_the_comment
 
 #[test]
 fn words_written_together_are_split_only_into_words_people_write() {
-    let suggestion = |text: &str| spelling().moderate(&Comment::new(text)).reasons.first().and_then(|r| r.suggestion.clone());
-    assert_eq!(suggestion("negüzel olmuş bu").as_deref(), Some("ne güzel olmuş bu"));
-    assert_eq!(suggestion("tamam hoşçakal").as_deref(), Some("tamam hoşça kal"));
+    assert_eq!(spelling_suggestion("negüzel olmuş bu").as_deref(), Some("ne güzel olmuş bu"));
+    assert_eq!(spelling_suggestion("tamam hoşçakal").as_deref(), Some("tamam hoşça kal"));
     // "nesili" is a misspelled "nesli", not "ne sili"; "velince" no "ve lince": no split offered,
     // and a word nobody writes is no sure sign of careless writing.
     assert!(!spelling_fires("Bu okul yeni nesili iyi yetiştirdi."));
-    assert!(!suggestion("kur yedi lere velince takımlar battı").is_some_and(|s| s.contains("ve lince")));
+    assert!(!spelling_suggestion("kur yedi lere velince takımlar battı").is_some_and(|s| s.contains("ve lince")));
 }
 
 #[test]
 fn the_suggestion_leaves_right_words_as_typed() {
     // The letters model would make "harfidir" "harfıdır" (it follows vowel harmony; "harf" does
     // not): only words that restoring letters turns into words the dictionary knows change.
-    let verdict = spelling().moderate(&Comment::new("bi harfidir"));
-    assert_eq!(verdict.reasons[0].suggestion.as_deref(), Some("bir harfidir"));
-    let verdict = spelling().moderate(&Comment::new("bi sey diyecem"));
-    assert_eq!(verdict.reasons[0].suggestion.as_deref(), Some("bir şey diyeceğim"));
+    assert_eq!(spelling_suggestion("bi harfidir").as_deref(), Some("bir harfidir"));
+    assert_eq!(spelling_suggestion("bi sey diyecem").as_deref(), Some("bir şey diyeceğim"));
 }
 
 #[test]
@@ -358,9 +360,8 @@ fn a_suffix_cut_off_its_word_is_careless_however_long_the_comment() {
 fn a_suffix_the_dictionary_knows_only_as_a_letter_is_still_one_cut_off() {
     // "ni", "li", "deki" are in the dictionary (a note, a Chinese name, an abbreviation), but no
     // word of a Turkish sentence: after a word they join, they are its suffix written apart.
-    let suggestion = |text: &str| spelling().moderate(&Comment::new(text)).reasons.first().and_then(|r| r.suggestion.clone());
-    assert_eq!(suggestion("onların gelmeleri ni bekliyoruz").as_deref(), Some("onların gelmelerini bekliyoruz"));
-    assert_eq!(suggestion("Suriye li kardeşlerimiz").as_deref(), Some("Suriyeli kardeşlerimiz"));
+    assert_eq!(spelling_suggestion("onların gelmeleri ni bekliyoruz").as_deref(), Some("onların gelmelerini bekliyoruz"));
+    assert_eq!(spelling_suggestion("Suriye li kardeşlerimiz").as_deref(), Some("Suriyeli kardeşlerimiz"));
     // A name in capitals, and the words "tir tir", are left alone.
     assert!(!spelling_fires("Han Feizi ve Li Si gibi düşünürler yasaya dayanan bir devlet savundu."));
     assert!(!spelling_fires("Soğuktan tir tir titriyordu."));

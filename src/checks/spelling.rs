@@ -583,7 +583,7 @@ impl Check for SpellingCheck {
         // Edited text closes its last sentence; a comment typed in haste often does not, and there
         // a doubtful word (an unknown one, a typo) is more likely carelessness than a rare word.
         // Measured on Turkish comments only: an English comment is judged as before.
-        let weighed = match scan.language == Language::Tr && unfinished {
+        let score = match scan.language == Language::Tr && unfinished {
             true => score * self.unfinished_weight,
             false => score,
         };
@@ -591,8 +591,7 @@ impl Check for SpellingCheck {
         // or weigh `min_score_any_length` together.
         let sure = words.iter().filter_map(|w| w.misspelled).any(|kind| self.alone.contains(&kind))
             || words.iter().filter_map(|w| w.misspelled).filter(|kind| self.twice.contains(kind)).count() >= 2
-            || weighed >= self.min_score_any_length;
-        let score = weighed;
+            || score >= self.min_score_any_length;
         if score < self.min_score || !sure && score / (words.len().max(1) as f64) < self.min_ratio {
             return None;
         }

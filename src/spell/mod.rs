@@ -29,7 +29,7 @@ use endings::{is_voiceless, Ending};
 
 use rustc_hash::FxHashMap;
 
-use crate::text::fold::{turkish_lowercase, turkish_uppercase};
+use crate::text::fold::{ascii_skeleton, turkish_lowercase, turkish_uppercase};
 
 /// Words of at most this many c, g, i, o, s, u have every spelling with Turkish letters tried
 /// (2^5 look-ups at most).
@@ -41,22 +41,15 @@ const NUMBER_WORDS: [&str; 23] = [
     "doksan", "yüz", "bin", "milyon", "milyar", "buçuk",
 ];
 
-/// Turkish letters folded to the ASCII letters they are typed as when missing: number words are
-/// recognised however their letters were typed or restored ("doksanıki", "altmisiki").
-fn ascii_folded(c: char) -> char {
-    match c {
-        'ç' => 'c',
-        'ğ' => 'g',
-        'ı' => 'i',
-        'ö' => 'o',
-        'ş' => 's',
-        'ü' => 'u',
-        other => other,
-    }
+/// The number word `number` begins `word` (letters folded by [`ascii_skeleton`], so that
+/// "doksanıki" and "altmisiki" are found however their Turkish letters were typed or restored).
+fn begins_with_number(word: &[char], number: &str) -> bool {
+    let mut letters = word.iter();
+    number.chars().all(|n| letters.next().is_some_and(|&c| ascii_skeleton(c) == ascii_skeleton(n)))
 }
 
-/// Where number words written together end in `word` (folded letters), with how many there
-/// were: `counts[i]` is the most number words making up the first `i` letters, 0 where none do.
+/// Where number words written together end in `word`: `counts[i]` is the most number words
+/// making up its first `i` letters, 0 where none do.
 fn number_word_ends(word: &[char]) -> Vec<usize> {
     let mut counts = vec![0usize; word.len() + 1];
     // Counts are kept plus one, so that 0 can mean "not reached".
@@ -65,12 +58,9 @@ fn number_word_ends(word: &[char]) -> Vec<usize> {
         if counts[start] == 0 {
             continue;
         }
-        for number in NUMBER_WORDS {
-            let number: Vec<char> = number.chars().map(ascii_folded).collect();
-            if word[start..].starts_with(&number) {
-                let end = start + number.len();
-                counts[end] = counts[end].max(counts[start] + 1);
-            }
+        for number in NUMBER_WORDS.iter().filter(|n| begins_with_number(&word[start..], n)) {
+            let end = start + number.chars().count();
+            counts[end] = counts[end].max(counts[start] + 1);
         }
     }
     counts.iter().map(|c| c.saturating_sub(1)).collect()
@@ -763,16 +753,14 @@ impl SpellingModel {
     /// "onbeşer").
     fn is_number_written_out(&self, lowered: &str) -> bool {
         let letters: Vec<char> = lowered.chars().collect();
-        let folded: Vec<char> = letters.iter().map(|c| ascii_folded(*c)).collect();
-        let counts = number_word_ends(&folded);
-        if counts[folded.len()] >= 2 {
+        let counts = number_word_ends(&letters);
+        if counts[letters.len()] >= 2 {
             return true;
         }
         // After one number word or more, the rest is a number word with its suffix.
-        (1..folded.len()).filter(|&at| counts[at] >= 1).any(|at| {
-            let rest = &folded[at..];
-            let starts_with_number = NUMBER_WORDS.iter().any(|n| rest.starts_with(&n.chars().map(ascii_folded).collect::<Vec<_>>()));
-            starts_with_number && self.knows(&letters[at..].iter().collect::<String>())
+        (1..letters.len()).filter(|&at| counts[at] >= 1).any(|at| {
+            let rest = &letters[at..];
+            NUMBER_WORDS.iter().any(|n| begins_with_number(rest, n)) && self.knows(&rest.iter().collect::<String>())
         })
     }
 
