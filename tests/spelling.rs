@@ -385,6 +385,22 @@ fn suffixes_that_look_like_words_or_particles_are_no_mistake() {
 }
 
 #[test]
+fn a_possessive_with_its_object_ending_and_ki_of_place_or_time_are_no_particle_joined() {
+    // Sentences of a dictionary's examples (Kenet) the rule took for "hanumanı mı", "karşı ki".
+    for comment in [
+        "Bu oğlan hanumanımı yıkar benim, derdi.",
+        "İsterseniz bu sakınganlığımı klostrofobik olmama bağlayabilirsiniz.",
+        "Karşıki kayalar benim sesimi bana iade ettiler.",
+        "İleriki günlerde öğleki toplantıyı yeniden yapacağız.",
+        "Sözümü tuttum gibime geliyor.",
+    ] {
+        assert!(!spelling_fires(comment), "{comment}");
+    }
+    // A word already ending in a genitive or "your" takes no "my": the particle, joined.
+    assert_eq!(spelling_suggestion("cezasınımı çekmiş oluyor bu adam").as_deref(), Some("cezasını mı çekmiş oluyor bu adam"));
+}
+
+#[test]
 fn careful_writing_with_names_and_rare_words_is_approved() {
     for comment in [
         "Stoltenberg'in açıklaması Brüksel'de yankı uyandırdı.",

@@ -601,6 +601,9 @@ impl SpellingModel {
             if !self.is_past_verb(stem) && self.knows(without_last.as_str()) {
                 continue;
             }
+            if self.is_possessive_with_object(stem, &particle.word) {
+                continue;
+            }
             if known {
                 // After an object ending of the third person or "kendi" ("sesini", "ikisini",
                 // "kendini"), "de" is no locative, which would be "sesinde": the conjunction, sure.
@@ -679,6 +682,39 @@ impl SpellingModel {
             };
             Some(format!("{stem} {particle}"))
         })
+    }
+
+    /// "hanumanımı" is "hanuman" with "-ım" (my) and the object ending "-ı", not "hanumanı mı":
+    /// the word before "mı" ends in the particle's own vowel after a known word ending in a
+    /// consonant, softened or not ("sakınganlığımı" from "sakınganlık"). The check above catches
+    /// the possessive where the dictionary knows it ("azaldığım"); for rarer nouns it lacks the
+    /// possessive though it knows the noun. "güzelmi" (no vowel between) stays "güzel mi".
+    fn is_possessive_with_object(&self, stem: &str, particle: &str) -> bool {
+        let mut particle_letters = particle.chars();
+        let (Some('m'), Some(vowel @ ('ı' | 'i' | 'u' | 'ü')), None) = (particle_letters.next(), particle_letters.next(), particle_letters.next()) else {
+            return false;
+        };
+        let Some(noun) = stem.strip_suffix(vowel) else { return false };
+        let Some(last) = noun.chars().last().filter(|c| !is_vowel(*c)) else { return false };
+        if noun.chars().count() < PARTICLE_STEM || self.is_past_verb(stem) {
+            return false;
+        }
+        // A word already ending in "your" or a genitive takes no "my": "cezasınımı" is "cezasını
+        // mı", "verdiğinizimi" is "verdiğinizi mi" ("hanuman" ends so as a root).
+        let genitive_or_yours = ["n", "ın", "in", "un", "ün", "nız", "niz", "nuz", "nüz", "ınız", "iniz", "unuz", "ünüz"]
+            .iter()
+            .any(|ending| noun.strip_suffix(ending).is_some_and(|before| before.chars().count() >= PARTICLE_STEM && self.knows(before)));
+        if genitive_or_yours {
+            return false;
+        }
+        let hardened = match last {
+            'ğ' | 'g' => Some('k'),
+            'b' => Some('p'),
+            'c' => Some('ç'),
+            'd' => Some('t'),
+            _ => None,
+        };
+        self.knows(noun) || hardened.is_some_and(|hard| self.knows(&format!("{}{hard}", &noun[..noun.len() - last.len_utf8()])))
     }
 
     /// A verb in the past, third person singular ("geldi", "oldu"): its stem is known with an
