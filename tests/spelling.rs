@@ -34,16 +34,19 @@ fn spelling_suggestion(text: &str) -> Option<String> {
 }
 
 /// Lower-case stems of the Turkish dictionary (`models/spelling-tr/dictionary.dic`), without the
-/// words the project lists as misspellings although the dictionary has them, and without the words
-/// that are misspellings in some constructions (`ambiguous.txt`: "tabi" for "tabii").
+/// words the project lists as misspellings although the dictionary has them, without the words
+/// that are misspellings in some constructions (`ambiguous.txt`: "tabi" for "tabii"), and without
+/// suffixes that are also words, judged by the word before them (`suffixes.txt`: "dur" is
+/// "NATO'dur" after "NATO").
 fn dictionary_words() -> &'static [String] {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("models/spelling-tr");
         let dic = std::fs::read_to_string(folder.join("dictionary.dic")).expect("the dictionary is readable");
         let read = |name: &str| std::fs::read_to_string(folder.join(name)).unwrap_or_else(|e| panic!("{name} is readable: {e}"));
-        let (corrections, ambiguous) = (read("corrections.txt"), read("ambiguous.txt"));
-        let listed: Vec<&str> = corrections.lines().chain(ambiguous.lines()).filter_map(|l| l.split('\t').next()).collect();
+        let (corrections, ambiguous, suffixes) = (read("corrections.txt"), read("ambiguous.txt"), read("suffixes.txt"));
+        let suffixes = suffixes.lines().filter(|l| !l.starts_with('#')).map(|l| l.trim_start_matches('!'));
+        let listed: Vec<&str> = corrections.lines().chain(ambiguous.lines()).filter_map(|l| l.split('\t').next()).chain(suffixes).collect();
         let words: Vec<String> = dic
             .lines()
             .skip(1)
@@ -385,10 +388,12 @@ fn suffixes_that_look_like_words_or_particles_are_no_mistake() {
 }
 
 #[test]
-fn a_possessive_with_its_object_ending_and_ki_of_place_or_time_are_no_particle_joined() {
+fn words_once_taken_for_a_particle_joined_or_a_suffix_apart_are_no_mistake() {
     // Sentences of a dictionary's examples (Kenet) the rule took for "hanumanı mı", "karşı ki".
     for comment in [
         "Bu oğlan hanumanımı yıkar benim, derdi.",
+        // After an acronym read as a word, a suffix must fit it: "tır" here is a truck.
+        "Sınırda NATO tır konvoyu bekliyor.",
         "İsterseniz bu sakınganlığımı klostrofobik olmama bağlayabilirsiniz.",
         "Karşıki kayalar benim sesimi bana iade ettiler.",
         "İleriki günlerde öğleki toplantıyı yeniden yapacağız.",

@@ -10,6 +10,9 @@
 # - tools/offense-negatives.txt: news-style sentences written for this project, with words that are
 #   insults elsewhere (köpek, kuduz, domuz, katil, cahil, gavur) and names of religions and peoples
 #   used neutrally, also counted double: tweets alone teach that "köpek" is an insult.
+# - tools/treebank-negatives.txt (CC BY-SA 4.0, tools/treebank-negatives.LICENSE.md): dictionary
+#   examples and literature ("Zavallı adam …", "Fino … havlaya havlaya …"), counted once; the model
+#   had read their emotional words as offense.
 #
 # Usage: bash tools/train-offense.sh [extra `moderate train` options]
 set -euo pipefail
@@ -23,5 +26,6 @@ cargo build --release --quiet
 target/release/moderate train "$data/offenseval-tr/train.tsv" \
     --negatives "$work/wiki-train.txt" --negatives "$work/wiki-train.txt" \
     --negatives tools/offense-negatives.txt --negatives tools/offense-negatives.txt \
+    --negatives tools/treebank-negatives.txt \
     --symbols --folds 5 --clean "$work/wiki-held-out.txt" \
     --out models/offense-tr/classifier.txt "$@"

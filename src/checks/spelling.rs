@@ -467,6 +467,14 @@ impl SpellingCheck {
             let after_acronym = || {
                 before_space().is_some_and(char::is_uppercase) && previous.as_ref().is_some_and(|p| p.len() >= 2 && in_capitals(&text[p.clone()]))
             };
+            // An acronym read letter by letter ("AKP": a-ka-pe) ends in a vowel whatever its last
+            // letter; one ending in a vowel as typed is read as a word ("NATO") and its suffix fits it.
+            let acronym_takes = |suffix: &str| {
+                previous.as_ref().is_some_and(|p| {
+                    let acronym = &text[p.clone()];
+                    !lower_word(acronym).ends_with(is_vowel) || suffix_fits(acronym, suffix)
+                })
+            };
             // A suffix that is also a word ("ye", "ten") after a name it fits by vowel harmony and
             // by its first letter ("Türkiye ye", "İzmit ten") is the name's suffix written apart;
             // not after a capitalised common word ("Dört tür", "four kinds").
@@ -504,7 +512,9 @@ impl SpellingCheck {
                     let after_word = previous.as_ref().is_some_and(|p| end_before_spaces(text, span.start) == Some(p.end));
                     Some(if after_word && !after_acronym() { Kind::Detached } else { Kind::Apart })
                 }
-                None if !capitals && after_acronym() && speller.is_suffix(&word) => Some(Kind::Apart),
+                // After an acronym ending in a vowel as typed ("NATO", "UEFA"), only a suffix that
+                // fits it: "NATO tır" is a truck ("tır"), not "NATO'dur".
+                None if !capitals && after_acronym() && speller.is_suffix(&word) && acronym_takes(&word) => Some(Kind::Apart),
                 None if lower_word(letters) == word && speller.is_suffix(&word) && after_name() => Some(Kind::Detached),
                 None if joins_previous() => Some(Kind::Apart),
                 other => other,
