@@ -388,6 +388,17 @@ fn suffixes_that_look_like_words_or_particles_are_no_mistake() {
 }
 
 #[test]
+fn de_joined_after_an_object_ending_is_a_misspelling_careless_in_a_short_comment() {
+    // "devamı" + "de": the locative of "devamı" would be "devamında", so this is the conjunction.
+    assert_eq!(spelling_suggestion("Süper abi ya devamıda olsun").as_deref(), Some("Süper abi ya devamı da olsun"));
+    assert!(spelling_fires("Matruşka muhalefetide dediydi, reis her haliyle başka güzel"));
+    // The same slip in a long, careful sentence (Wikipedia) is a slip.
+    assert!(!spelling_fires(
+        "Bu sürülere tay ve danalarıda eklersek sayı oldukça artmakta ve bu, o dönemde hayvancılığın önemini gözler önüne sermektedir."
+    ));
+}
+
+#[test]
 fn words_once_taken_for_a_particle_joined_or_a_suffix_apart_are_no_mistake() {
     // Sentences of a dictionary's examples (Kenet) the rule took for "hanumanı mı", "karşı ki".
     for comment in [

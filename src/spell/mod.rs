@@ -612,7 +612,15 @@ impl SpellingModel {
                     matches!((tail.next(), tail.next()), (Some('ı' | 'i' | 'u' | 'ü'), Some('n')))
                 };
                 // Nor after a verb in the past ("geldide", "aldıda"), which takes no case ending.
-                let kind = if particle.weak && !object_of_possessive && !self.is_past_verb(stem) { Kind::JoinedDe } else { Kind::Joined };
+                let kind = if particle.weak && !object_of_possessive && !self.is_past_verb(stem) {
+                    // After a word's object or possessive ending ("muhalefetide", "danalarıda"),
+                    // whose locative would be "muhalefetinde", it is the conjunction too; but
+                    // edited text slips so (2 Wikipedia sentences): a misspelling careful writers
+                    // make, not chat-speak.
+                    if self.vowel_after_known_word(stem).is_some() { Kind::Misspelling } else { Kind::JoinedDe }
+                } else {
+                    Kind::Joined
+                };
                 return Judgement::Misspelled(kind, Some(recase(word, &format!("{stem} {}", particle.word))));
             }
         }
@@ -686,26 +694,35 @@ impl SpellingModel {
 
     /// "hanumanımı" is "hanuman" with "-ım" (my) and the object ending "-ı", not "hanumanı mı":
     /// the word before "mı" ends in the particle's own vowel after a known word ending in a
-    /// consonant, softened or not ("sakınganlığımı" from "sakınganlık"). The check above catches
-    /// the possessive where the dictionary knows it ("azaldığım"); for rarer nouns it lacks the
+    /// consonant ([`SpellingModel::vowel_after_known_word`]). The check above catches the
+    /// possessive where the dictionary knows it ("azaldığım"); for rarer nouns it lacks the
     /// possessive though it knows the noun. "güzelmi" (no vowel between) stays "güzel mi".
     fn is_possessive_with_object(&self, stem: &str, particle: &str) -> bool {
         let mut particle_letters = particle.chars();
         let (Some('m'), Some(vowel @ ('ı' | 'i' | 'u' | 'ü')), None) = (particle_letters.next(), particle_letters.next(), particle_letters.next()) else {
             return false;
         };
-        let Some(noun) = stem.strip_suffix(vowel) else { return false };
-        let Some(last) = noun.chars().last().filter(|c| !is_vowel(*c)) else { return false };
-        if noun.chars().count() < PARTICLE_STEM || self.is_past_verb(stem) {
+        if self.vowel_after_known_word(stem) != Some(vowel) || self.is_past_verb(stem) {
             return false;
         }
         // A word already ending in "your" or a genitive takes no "my": "cezasınımı" is "cezasını
         // mı", "verdiğinizimi" is "verdiğinizi mi" ("hanuman" ends so as a root).
+        let noun = &stem[..stem.len() - vowel.len_utf8()];
         let genitive_or_yours = ["n", "ın", "in", "un", "ün", "nız", "niz", "nuz", "nüz", "ınız", "iniz", "unuz", "ünüz"]
             .iter()
             .any(|ending| noun.strip_suffix(ending).is_some_and(|before| before.chars().count() >= PARTICLE_STEM && self.knows(before)));
-        if genitive_or_yours {
-            return false;
+        !genitive_or_yours
+    }
+
+    /// The vowel "ı/i/u/ü" ending `stem` after a known word of at least [`PARTICLE_STEM`] letters
+    /// ending in a consonant, softened or not: "muhalefeti" from "muhalefet", "sakınganlığı"
+    /// from "sakınganlık". Such a word is the object or possessive ending of that word.
+    fn vowel_after_known_word(&self, stem: &str) -> Option<char> {
+        let vowel = stem.chars().last().filter(|c| matches!(c, 'ı' | 'i' | 'u' | 'ü'))?;
+        let noun = &stem[..stem.len() - vowel.len_utf8()];
+        let last = noun.chars().last().filter(|c| !is_vowel(*c))?;
+        if noun.chars().count() < PARTICLE_STEM {
+            return None;
         }
         let hardened = match last {
             'ğ' | 'g' => Some('k'),
@@ -714,7 +731,8 @@ impl SpellingModel {
             'd' => Some('t'),
             _ => None,
         };
-        self.knows(noun) || hardened.is_some_and(|hard| self.knows(&format!("{}{hard}", &noun[..noun.len() - last.len_utf8()])))
+        let known = self.knows(noun) || hardened.is_some_and(|hard| self.knows(&format!("{}{hard}", &noun[..noun.len() - last.len_utf8()])));
+        known.then_some(vowel)
     }
 
     /// A verb in the past, third person singular ("geldi", "oldu"): its stem is known with an
