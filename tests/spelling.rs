@@ -399,6 +399,13 @@ fn de_joined_after_an_object_ending_is_a_misspelling_careless_in_a_short_comment
 }
 
 #[test]
+fn a_chain_of_suffixes_cut_off_its_word_is_joined_back() {
+    // "liydi" is no listed suffix, but begins with one ("li") and joins "Suriye" into a known word.
+    assert_eq!(spelling_suggestion("Dediğin otobüs Suriye liydi").as_deref(), Some("Dediğin otobüs Suriyeliydi"));
+    assert_eq!(spelling_suggestion("Tünel lerle getirmişler").as_deref(), Some("Tünellerle getirmişler"));
+}
+
+#[test]
 fn words_once_taken_for_a_particle_joined_or_a_suffix_apart_are_no_mistake() {
     // Sentences of a dictionary's examples (Kenet) the rule took for "hanumanı mı", "karşı ki".
     for comment in [

@@ -369,6 +369,21 @@ impl SpellingCheck {
                         before.len() >= 4 && spaces_between && speller.knows(&format!("{}{}", lower_word(before), lower_word(letters)))
                     })
             };
+            // A chain of suffixes the list lacks ("liydi", "lerinde"), in lower case and unknown,
+            // right after a word of four letters or more it joins into a word the dictionary knows
+            // ("Suriye liydi" → "Suriyeliydi"): cut off its word as a listed suffix is, but weighed
+            // as `apart`, as `joins_previous` is.
+            let chain_joined = || -> Option<String> {
+                let begins_with_suffix = word.char_indices().skip(1).any(|(at, _)| speller.is_suffix(&word[..at]));
+                if lower_word(letters) != word || !begins_with_suffix {
+                    return None;
+                }
+                let before = &text[previous.as_ref()?.clone()];
+                let between = &text[previous.as_ref()?.end..span.start];
+                let spaces_between = !between.is_empty() && between.iter().all(|c| *c == ' ');
+                let joined = format!("{}{word}", before.iter().collect::<String>());
+                (before.len() >= 4 && spaces_between && speller.knows(&joined)).then_some(joined)
+            };
             let (misspelled, correction) = match judgement {
                 _ if name_with_ending.is_some() => {
                     let locative_or_de = name_with_ending.as_deref().is_some_and(|marked| ["'da", "'de", "'ta", "'te"].iter().any(|e| marked.ends_with(e)));
@@ -517,6 +532,7 @@ impl SpellingCheck {
                 None if !capitals && after_acronym() && speller.is_suffix(&word) && acronym_takes(&word) => Some(Kind::Apart),
                 None if lower_word(letters) == word && speller.is_suffix(&word) && after_name() => Some(Kind::Detached),
                 None if joins_previous() => Some(Kind::Apart),
+                Some(Kind::Unknown) if chain_joined().is_some() => Some(Kind::Apart),
                 other => other,
             };
             // Two words the rules write as one ("hiç bir" → "hiçbir"), or a suffix written apart
@@ -546,6 +562,7 @@ impl SpellingCheck {
                             Some(format!("{first}{word}")).filter(|joined| speller.knows(joined))
                         }
                     }
+                    Some(Kind::Apart) => chain_joined(),
                     _ => None,
                 };
                 // The word before may already be part of a correction ("hiç bir" → "hiçbir" before
