@@ -421,6 +421,10 @@ fn words_once_taken_for_a_particle_joined_or_a_suffix_apart_are_no_mistake() {
     }
     // A word already ending in a genitive or "your" takes no "my": the particle, joined.
     assert_eq!(spelling_suggestion("cezasınımı çekmiş oluyor bu adam").as_deref(), Some("cezasını mı çekmiş oluyor bu adam"));
+    // Nor does a pronoun; and "ki" of place and time is joined only to whole words of place and time.
+    assert_eq!(spelling_suggestion("senimi seviyor bu kız").as_deref(), Some("seni mi seviyor bu kız"));
+    assert_eq!(spelling_suggestion("kişileriki hepsi yalan").as_deref(), Some("kişileri ki hepsi yalan"));
+    assert_eq!(spelling_suggestion("öbürki ev satılmış").as_deref(), Some("öbürkü ev satılmış"));
 }
 
 #[test]

@@ -76,6 +76,9 @@ fn in_corpus_alphabet(word: &str) -> bool {
 /// The fewest words a comment in title case must have ("Senin Yüreğin Güzel Olursa").
 const TITLE_CASE_WORDS: usize = 4;
 
+/// The most letters of two words joined back into one that the dictionary is asked about.
+const MAX_JOINED_LETTERS: usize = 40;
+
 /// The fewest letters of a listed misspelling judged in capitals where it could be an acronym.
 const LISTED_IN_CAPITALS: usize = 4;
 
@@ -355,34 +358,30 @@ impl SpellingCheck {
                 }
                 _ => None,
             };
-            // A suffix that is no word of its own, in lower case, right after a word of four
-            // letters or more it joins, a space between ("gelmeleri ni", "Suriye li"; not "Li Si",
-            // a name, nor "bu nu harfi", "ul ve li", "iki li": a letter, a tag, a Chinese mile).
-            // As it may be a letter or a foreign word after all, it weighs as `apart`, not as a
-            // suffix cut off its word: one alone rejects only a short comment.
-            let joins_previous = || {
-                speller.is_suffix_never_a_word(&word)
-                    && lower_word(letters) == word
-                    && previous.as_ref().is_some_and(|p| {
-                        let before = &text[p.clone()];
-                        let spaces_between = !text[p.end..span.start].is_empty() && text[p.end..span.start].iter().all(|c| *c == ' ');
-                        before.len() >= 4 && spaces_between && speller.knows(&format!("{}{}", lower_word(before), lower_word(letters)))
-                    })
-            };
-            // A chain of suffixes the list lacks ("liydi", "lerinde"), in lower case and unknown,
-            // right after a word of four letters or more it joins into a word the dictionary knows
-            // ("Suriye liydi" → "Suriyeliydi"): cut off its word as a listed suffix is, but weighed
-            // as `apart`, as `joins_previous` is.
-            let chain_joined = || -> Option<String> {
-                let begins_with_suffix = word.char_indices().skip(1).any(|(at, _)| speller.is_suffix(&word[..at]));
-                if lower_word(letters) != word || !begins_with_suffix {
-                    return None;
-                }
+            // The word before, of four letters or more and not in capitals, with only spaces between,
+            // and the two joined into a word the dictionary knows (as typed, lower case to check).
+            let joins_into_known = || -> Option<String> {
                 let before = &text[previous.as_ref()?.clone()];
                 let between = &text[previous.as_ref()?.end..span.start];
                 let spaces_between = !between.is_empty() && between.iter().all(|c| *c == ' ');
-                let joined = format!("{}{word}", before.iter().collect::<String>());
-                (before.len() >= 4 && spaces_between && speller.knows(&joined)).then_some(joined)
+                let joined_lower = format!("{}{}", lower_word(before), lower_word(letters));
+                let fits = before.len() >= 4 && !in_capitals(before) && spaces_between && joined_lower.chars().count() <= MAX_JOINED_LETTERS;
+                (fits && speller.knows(&joined_lower)).then(|| format!("{}{}", before.iter().collect::<String>(), word))
+            };
+            // A suffix that is no word of its own, in lower case, right after a word it joins
+            // ("gelmeleri ni", "Suriye li"; not "Li Si", a name, nor "bu nu harfi", "ul ve li", "iki
+            // li": a letter, a tag, a Chinese mile). As it may be a letter or a foreign word after
+            // all, it weighs as `apart`, not as a suffix cut off its word: one alone rejects only a
+            // short comment.
+            let joins_previous = || speller.is_suffix_never_a_word(&word) && lower_word(letters) == word && joins_into_known().is_some();
+            // A chain of suffixes the list lacks ("liydi", "lerinde"), in lower case and unknown,
+            // beginning with a listed one and joining the word before into a known word ("Suriye
+            // liydi" → "Suriyeliydi"): cut off its word as a listed suffix is, weighed as `apart`.
+            let chain_joined = || -> Option<String> {
+                if lower_word(letters) != word || !word.char_indices().skip(1).any(|(at, _)| speller.is_suffix(&word[..at])) {
+                    return None;
+                }
+                joins_into_known()
             };
             let (misspelled, correction) = match judgement {
                 _ if name_with_ending.is_some() => {
@@ -520,6 +519,7 @@ impl SpellingCheck {
                     name.len() >= 2 && before_space() == name.last().copied() && suffix_fits(name, &word) && name_here(name)
                 })
             };
+            let chained = if misspelled == Some(Kind::Unknown) && !speller.is_suffix(&word) { chain_joined() } else { None };
             let misspelled = match misspelled {
                 Some(Kind::Unknown) if speller.is_suffix(&word) && before_space().is_some_and(char::is_alphabetic) => {
                     // After a mention or hashtag ("@ali nin", "#beşiktaş ın") the apostrophe would
@@ -532,7 +532,7 @@ impl SpellingCheck {
                 None if !capitals && after_acronym() && speller.is_suffix(&word) && acronym_takes(&word) => Some(Kind::Apart),
                 None if lower_word(letters) == word && speller.is_suffix(&word) && after_name() => Some(Kind::Detached),
                 None if joins_previous() => Some(Kind::Apart),
-                Some(Kind::Unknown) if chain_joined().is_some() => Some(Kind::Apart),
+                Some(Kind::Unknown) if chained.is_some() => Some(Kind::Apart),
                 other => other,
             };
             // Two words the rules write as one ("hiç bir" → "hiçbir"), or a suffix written apart
@@ -562,7 +562,7 @@ impl SpellingCheck {
                             Some(format!("{first}{word}")).filter(|joined| speller.knows(joined))
                         }
                     }
-                    Some(Kind::Apart) => chain_joined(),
+                    Some(Kind::Apart) => chained.clone(),
                     _ => None,
                 };
                 // The word before may already be part of a correction ("hiç bir" → "hiçbir" before
@@ -585,6 +585,9 @@ impl SpellingCheck {
                     continue;
                 }
             }
+            // A chain of suffixes that could not be joined back (its word is already part of
+            // another correction) is an unknown word, as it was.
+            let misspelled = if chained.is_some() { Some(Kind::Unknown) } else { misspelled };
             judged.push(JudgedWord { source: span, misspelled, correction });
         }
         let unfinished = ends_unfinished(original, &in_link, &judged);

@@ -86,6 +86,18 @@ impl Ending {
     }
 }
 
+/// The voiceless consonant a word's last one was softened from before a vowel ("kitabı" from
+/// "kitap", "ağacı" from "ağaç", "sokağı" from "sokak", "kanadı" from "kanat").
+pub(super) fn hardened(c: char) -> Option<char> {
+    match c {
+        'b' => Some('p'),
+        'c' => Some('ç'),
+        'ğ' | 'g' => Some('k'),
+        'd' => Some('t'),
+        _ => None,
+    }
+}
+
 /// The consonants after which "d" is written "t" ("kitaptır", "gitti"): "fıstıkçı şahap".
 pub(super) fn is_voiceless(c: char) -> bool {
     matches!(c, 'f' | 's' | 't' | 'k' | 'ç' | 'ş' | 'h' | 'p')

@@ -614,10 +614,17 @@ impl SpellingModel {
                 // Nor after a verb in the past ("geldide", "aldıda"), which takes no case ending.
                 let kind = if particle.weak && !object_of_possessive && !self.is_past_verb(stem) {
                     // After a word's object or possessive ending ("muhalefetide", "danalarıda"),
-                    // whose locative would be "muhalefetinde", it is the conjunction too; but
-                    // edited text slips so (2 Wikipedia sentences): a misspelling careful writers
-                    // make, not chat-speak.
-                    if self.vowel_after_known_word(stem).is_some() { Kind::Misspelling } else { Kind::JoinedDe }
+                    // whose locative would have an "n" ("muhalefetinde"), it is the conjunction too;
+                    // unless the word before is a noun of its own, which takes a plural ("tutu",
+                    // "satı": "tutuda" is its locative). Edited text slips so (2 Wikipedia
+                    // sentences): a misspelling careful writers make, not chat-speak.
+                    let plural = match self.known_word_before_vowel(stem) {
+                        Some((_, 'ı' | 'u')) => Some("lar"),
+                        Some(_) => Some("ler"),
+                        None => None,
+                    };
+                    let possessive = plural.is_some_and(|plural| !self.knows(&format!("{stem}{plural}")));
+                    if possessive { Kind::Misspelling } else { Kind::JoinedDe }
                 } else {
                     Kind::Joined
                 };
@@ -693,46 +700,43 @@ impl SpellingModel {
     }
 
     /// "hanumanımı" is "hanuman" with "-ım" (my) and the object ending "-ı", not "hanumanı mı":
-    /// the word before "mı" ends in the particle's own vowel after a known word ending in a
-    /// consonant ([`SpellingModel::vowel_after_known_word`]). The check above catches the
-    /// possessive where the dictionary knows it ("azaldığım"); for rarer nouns it lacks the
-    /// possessive though it knows the noun. "güzelmi" (no vowel between) stays "güzel mi".
+    /// the word before "mı" ends in the particle's own vowel after a known word of four letters
+    /// or more ending in a consonant ([`SpellingModel::known_word_before_vowel`]; "senimi" is
+    /// "seni mi": pronouns take no "my"). The check above catches the possessive where the
+    /// dictionary knows it ("azaldığım"); for rarer nouns it lacks the possessive though it knows
+    /// the noun. "güzelmi" (no vowel between) stays "güzel mi".
     fn is_possessive_with_object(&self, stem: &str, particle: &str) -> bool {
         let mut particle_letters = particle.chars();
         let (Some('m'), Some(vowel @ ('ı' | 'i' | 'u' | 'ü')), None) = (particle_letters.next(), particle_letters.next(), particle_letters.next()) else {
             return false;
         };
-        if self.vowel_after_known_word(stem) != Some(vowel) || self.is_past_verb(stem) {
+        let Some(noun) = self.known_word_before_vowel(stem).filter(|(noun, before)| *before == vowel && noun.chars().count() >= 4).map(|(noun, _)| noun) else {
+            return false;
+        };
+        if self.is_past_verb(stem) {
             return false;
         }
         // A word already ending in "your" or a genitive takes no "my": "cezasınımı" is "cezasını
         // mı", "verdiğinizimi" is "verdiğinizi mi" ("hanuman" ends so as a root).
-        let noun = &stem[..stem.len() - vowel.len_utf8()];
         let genitive_or_yours = ["n", "ın", "in", "un", "ün", "nız", "niz", "nuz", "nüz", "ınız", "iniz", "unuz", "ünüz"]
             .iter()
             .any(|ending| noun.strip_suffix(ending).is_some_and(|before| before.chars().count() >= PARTICLE_STEM && self.knows(before)));
         !genitive_or_yours
     }
 
-    /// The vowel "ı/i/u/ü" ending `stem` after a known word of at least [`PARTICLE_STEM`] letters
-    /// ending in a consonant, softened or not: "muhalefeti" from "muhalefet", "sakınganlığı"
-    /// from "sakınganlık". Such a word is the object or possessive ending of that word.
-    fn vowel_after_known_word(&self, stem: &str) -> Option<char> {
+    /// `stem` as a known word of at least [`PARTICLE_STEM`] letters ending in a consonant,
+    /// softened or not, and the vowel "ı/i/u/ü" after it: "muhalefeti" is "muhalefet" and "i",
+    /// "sakınganlığı" is "sakınganlığ" (from "sakınganlık") and "ı". Such a vowel is the word's
+    /// object or possessive ending, or a word of its own ("tutu"): callers tell which.
+    fn known_word_before_vowel<'s>(&self, stem: &'s str) -> Option<(&'s str, char)> {
         let vowel = stem.chars().last().filter(|c| matches!(c, 'ı' | 'i' | 'u' | 'ü'))?;
         let noun = &stem[..stem.len() - vowel.len_utf8()];
         let last = noun.chars().last().filter(|c| !is_vowel(*c))?;
         if noun.chars().count() < PARTICLE_STEM {
             return None;
         }
-        let hardened = match last {
-            'ğ' | 'g' => Some('k'),
-            'b' => Some('p'),
-            'c' => Some('ç'),
-            'd' => Some('t'),
-            _ => None,
-        };
-        let known = self.knows(noun) || hardened.is_some_and(|hard| self.knows(&format!("{}{hard}", &noun[..noun.len() - last.len_utf8()])));
-        known.then_some(vowel)
+        let unsoftened = || endings::hardened(last).is_some_and(|hard| self.knows(&format!("{}{hard}", &noun[..noun.len() - last.len_utf8()])));
+        (self.knows(noun) || unsoftened()).then_some((noun, vowel))
     }
 
     /// A verb in the past, third person singular ("geldi", "oldu"): its stem is known with an
@@ -961,11 +965,7 @@ fn unassimilated(lowered: &str) -> impl Iterator<Item = String> + '_ {
             // A softened consonant kept before a suffix that begins with "d" ("mutluluğdan",
             // "kitabdan", "ağacdan"): both agree, "mutluluktan".
             (softened @ ('b' | 'c' | 'ğ'), 'd') => {
-                let hard = match softened {
-                    'b' => 'p',
-                    'c' => 'ç',
-                    _ => 'k',
-                };
+                let hard = endings::hardened(softened).unwrap_or(softened);
                 return Some(letters.iter().enumerate().map(|(i, &c)| if i == at - 1 { hard } else if i == at { 't' } else { c }).collect());
             }
             (before, 'd') if is_voiceless(before) => (at, 't'),
