@@ -399,6 +399,14 @@ fn de_joined_after_an_object_ending_is_a_misspelling_careless_in_a_short_comment
 }
 
 #[test]
+fn an_acronym_typed_in_lower_case_takes_its_suffix_after_an_apostrophe() {
+    assert_eq!(spelling_suggestion("Maçı tv den izlemek çok üzücü").as_deref(), Some("Maçı TV'den izlemek çok üzücü"));
+    assert_eq!(spelling_suggestion("Kartı 5 tl ye satıyorlar").as_deref(), Some("Kartı 5 TL'ye satıyorlar"));
+    // "iyi" is a party's name and a word ("good"): no acronym in lower case.
+    assert!(!spelling_fires("Bence iyi ye oy verenler de haklı"));
+}
+
+#[test]
 fn a_chain_of_suffixes_cut_off_its_word_is_joined_back() {
     // "liydi" is no listed suffix, but begins with one ("li") and joins "Suriye" into a known word.
     assert_eq!(spelling_suggestion("Dediğin otobüs Suriye liydi").as_deref(), Some("Dediğin otobüs Suriyeliydi"));

@@ -76,6 +76,9 @@ fn in_corpus_alphabet(word: &str) -> bool {
 /// The fewest words a comment in title case must have ("Senin Yüreğin Güzel Olursa").
 const TITLE_CASE_WORDS: usize = 4;
 
+/// The most letters of an allowed word typed in lower case taken for an acronym ("tbmm").
+const LOWER_CASE_ACRONYM_LETTERS: usize = 5;
+
 /// The most letters of two words joined back into one that the dictionary is asked about.
 const MAX_JOINED_LETTERS: usize = 40;
 
@@ -279,6 +282,8 @@ impl SpellingCheck {
         let mut judged: Vec<JudgedWord> = Vec::new();
         // The last word judged or left alone as a name: what a suffix written apart belongs to.
         let mut previous_word: Option<Range<usize>> = None;
+        // Whether that word is an allowed acronym typed in lower case ("akp", "tv").
+        let mut acronym_in_lower_case = false;
         let mut previous_end = None;
         // Whether the word before began its sentence: a capital there is no sign of a name.
         let mut sentence_start = true;
@@ -290,6 +295,7 @@ impl SpellingCheck {
                 previous_end = Some(span.end);
             }
             let previous = previous_word.replace(span.clone());
+            let after_acronym_in_lower_case = std::mem::take(&mut acronym_in_lower_case);
             let letters = &text[span.clone()];
             let no_word = letters.iter().filter(|c| c.is_alphabetic()).count() < 2 || in_link[span.start] || touches_a_digit(original, &span);
             let allowed_here = allowed.iter().any(|a| a.start < span.end && span.start < a.end);
@@ -306,8 +312,14 @@ impl SpellingCheck {
                 continue;
             }
             if no_word || allowed_here || !letters.iter().all(|c| c.is_alphabetic() && (c.is_ascii() || is_latin(*c)) || is_apostrophe(*c)) {
-                // An allowed acronym still takes a suffix written apart ("ABD ye", "TL ye").
-                if no_word || !(allowed_here && in_capitals(letters)) {
+                // An allowed acronym still takes a suffix written apart ("ABD ye", "TL ye"), also
+                // typed in lower case ("akp ye", "tv lere") where it is no word ("iyi", "mit" are).
+                acronym_in_lower_case = allowed_here
+                    && !no_word
+                    && letters.len() <= LOWER_CASE_ACRONYM_LETTERS
+                    && letters.iter().all(|c| c.is_lowercase())
+                    && !speller.knows_in_lower_case(&lower_word(letters));
+                if no_word || !(allowed_here && in_capitals(letters)) && !acronym_in_lower_case {
                     previous_word = None;
                 }
                 continue;
@@ -479,7 +491,8 @@ impl SpellingCheck {
             // text writes "0 dan küçük" too.
             let before_space = || end_before_spaces(text, span.start).and_then(|end| end.checked_sub(1)).map(|at| text[at]);
             let after_acronym = || {
-                before_space().is_some_and(char::is_uppercase) && previous.as_ref().is_some_and(|p| p.len() >= 2 && in_capitals(&text[p.clone()]))
+                let in_capitals_before = before_space().is_some_and(char::is_uppercase) && previous.as_ref().is_some_and(|p| p.len() >= 2 && in_capitals(&text[p.clone()]));
+                in_capitals_before || after_acronym_in_lower_case && previous.as_ref().is_some_and(|p| before_space() == text[p.clone()].last().copied())
             };
             // An acronym read letter by letter ("AKP": a-ka-pe) ends in a vowel whatever its last
             // letter; one ending in a vowel as typed is read as a word ("NATO") and its suffix fits it.
@@ -553,7 +566,10 @@ impl SpellingCheck {
                     Some(Kind::Apart | Kind::Detached) if speller.is_suffix(&word) && !first.contains('\'') => {
                         let letters = &text[previous_span.clone()];
                         let derived = is_plural_or_derivation(&word);
-                        if in_capitals(letters) && letters.len() >= 2 || !derived && name_here(letters) {
+                        if after_acronym_in_lower_case {
+                            // Written as acronyms are: "akp ye" → "AKP'ye".
+                            Some(format!("{}'{word}", first.chars().map(crate::text::fold::turkish_uppercase).collect::<String>()))
+                        } else if in_capitals(letters) && letters.len() >= 2 || !derived && name_here(letters) {
                             Some(format!("{first}'{word}"))
                         } else if derived && name_here(letters) {
                             // The dictionary knows few names, and fewer with "-lular".
