@@ -23,6 +23,10 @@
 //! - `min_words`: at least this many words typed without the letters they need.
 //! - `min_ratio`: and at least this share of the words that need Turkish letters typed without
 //!   them (the rest were typed with them).
+//! - `allow` (optional): word lists of names and abbreviations left as typed where they begin with
+//!   a capital, neither counted nor restored: foreign ones the model reads as Turkish words
+//!   ("Salomon Brothers Inc" is not "İnç", the inch; "5 inc" still is "5 inç"). A moderator adds
+//!   one by editing the list.
 //!
 //! Names the vocabulary knows in a Turkish spelling ("Besiktas'in") and unknown words the patterns
 //! give Turkish letters count too, but at least one of the words must be a common word the
@@ -33,9 +37,12 @@
 //! "Bu haber cok guzel olmus" → rejected, spans `cok`, `guzel`, `olmus`, suggestion "Bu haber çok
 //! güzel olmuş". "Bu haber çok güzel olmus" → approved (a slip: two of three words carry their letters).
 
+use std::ops::Range;
+
 use serde::Deserialize;
 
-use super::{Check, Finding, ModelId, PolicyData, Scan};
+use super::{Check, Finding, ListId, ModelId, PolicyData, Scan};
+use crate::restore::RestoredWord;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,6 +50,8 @@ pub(crate) struct DiacriticsSpec {
     model: String,
     min_words: usize,
     min_ratio: f64,
+    #[serde(default)]
+    allow: Vec<String>,
 }
 
 impl DiacriticsSpec {
@@ -54,6 +63,7 @@ impl DiacriticsSpec {
             model: data.resolve_model(&self.model)?,
             min_words: self.min_words.max(1),
             min_ratio: self.min_ratio,
+            allow: self.allow.iter().map(|name| data.resolve(name)).collect::<Result<_, _>>()?,
         }))
     }
 }
@@ -63,21 +73,40 @@ struct DiacriticsCheck {
     model: ModelId,
     min_words: usize,
     min_ratio: f64,
+    allow: Vec<ListId>,
+}
+
+impl DiacriticsCheck {
+    /// The restored words, but those an `allow` list holds written with a capital: the list
+    /// holds names and abbreviations ("Salomon Brothers Inc"), and the same letters in lower case
+    /// are as often a Turkish word typed without its letters ("5 inc" is "5 inç").
+    fn judged<'s>(&self, scan: &'s Scan<'_>) -> Vec<&'s RestoredWord> {
+        let original = scan.text.original();
+        let allowed: Vec<Range<usize>> = self
+            .allow
+            .iter()
+            .flat_map(|list| scan.hits(*list).iter().map(|h| h.source.clone()))
+            .filter(|span| original.get(span.start).is_some_and(|c| c.is_uppercase()))
+            .collect();
+        let overlaps = |span: &Range<usize>| allowed.iter().any(|a| a.start < span.end && span.start < a.end);
+        scan.restoration(self.model).words.iter().filter(|w| !overlaps(&w.source)).collect()
+    }
 }
 
 impl Check for DiacriticsCheck {
     fn find(&self, scan: &Scan<'_>) -> Option<Finding> {
         let restoration = scan.restoration(self.model);
-        let without = restoration.words.iter().filter(|w| w.needs_letters).count();
+        let words = self.judged(scan);
+        let without = words.iter().filter(|w| w.needs_letters).count();
         let ratio = without as f64 / (without + restoration.typed_with_letters).max(1) as f64;
         // Names and guesses support the case; a common word (or a suffix) typed without its letters
         // makes it.
-        let anchored = restoration.words.iter().any(|w| w.known_word);
+        let anchored = words.iter().any(|w| w.known_word);
         if without < self.min_words || ratio < self.min_ratio || !anchored {
             return None;
         }
         Some(Finding {
-            spans: restoration.words.iter().filter(|w| w.changed).map(|w| w.source.clone()).collect(),
+            spans: words.iter().filter(|w| w.changed).map(|w| w.source.clone()).collect(),
             suggestion: self.fix(scan),
             evidence: Vec::new(),
             ..Finding::default()
@@ -85,7 +114,16 @@ impl Check for DiacriticsCheck {
     }
 
     fn fix(&self, scan: &Scan<'_>) -> Option<String> {
-        Some(scan.restoration(self.model).text.iter().collect())
+        let restoration = scan.restoration(self.model);
+        if self.allow.is_empty() {
+            return Some(restoration.text.iter().collect());
+        }
+        // Allowed words keep the letters they were typed with.
+        let mut text = scan.text.original().to_vec();
+        for word in self.judged(scan) {
+            text[word.source.clone()].copy_from_slice(&restoration.text[word.source.clone()]);
+        }
+        Some(text.iter().collect())
     }
 
     fn fix_order(&self) -> u8 {
@@ -97,7 +135,7 @@ impl Check for DiacriticsCheck {
 mod tests {
     use crate::checks::testing::Fixture;
 
-    const WORDS: &str = "çok\t-2.4\ncok\t-4.9\ngüzel\t-3.0\nolmuş\t-3.2\nemeğinize\t-5\nsağlık\t-4\nsaglik\t-6.9\n";
+    const WORDS: &str = "inç\t-5\nçok\t-2.4\ncok\t-4.9\ngüzel\t-3.0\nolmuş\t-3.2\nemeğinize\t-5\nsağlık\t-4\nsaglik\t-6.9\n";
     const SPEC: &str = "kind = 'diacritics'\nmodel = 'letters'\nmin_words = 2\nmin_ratio = 0.5";
 
     fn fixture() -> Fixture {
@@ -122,5 +160,22 @@ mod tests {
         let check = fixture.check(SPEC);
         assert_eq!(fixture.spans(&*check, "Bu haber çok güzel olmus"), None);
         assert_eq!(fixture.spans(&*check, "Bu haber cok iyi"), None);
+    }
+
+    #[test]
+    fn words_of_an_allow_list_are_neither_counted_nor_restored() {
+        let fixture = Fixture::new(&[("letters-allow", "inc\n")]).with_model("letters", WORDS, "");
+        let spec = format!("{SPEC}\nallow = ['letters-allow']");
+        let check = fixture.check(&spec);
+        let comment = "Salomon Brothers Inc haberi cok guzel olmus";
+        assert_eq!(fixture.spans(&*check, comment), Some(vec!["cok".to_string(), "guzel".into(), "olmus".into()]));
+        assert_eq!(fixture.suggestion(&*check, comment).as_deref(), Some("Salomon Brothers Inc haberi çok güzel olmuş"));
+        // Without the list, "Inc" is the inch.
+        let unlisted = fixture.check(SPEC);
+        assert_eq!(fixture.suggestion(&*unlisted, comment).as_deref(), Some("Salomon Brothers İnç haberi çok güzel olmuş"));
+        // In lower case it is the inch typed without its letter.
+        assert_eq!(fixture.suggestion(&*check, "5 inc ekran cok guzel").as_deref(), Some("5 inç ekran çok güzel"));
+        // Only one word typed without letters once the allowed one is left out: a slip.
+        assert_eq!(fixture.spans(&*check, "Salomon Brothers Inc haberi çok güzel olmus"), None);
     }
 }
