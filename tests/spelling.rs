@@ -567,3 +567,14 @@ proptest! {
         still_approved_with(&sentence, additions)?;
     }
 }
+
+#[test]
+fn the_suffix_ki_of_place_written_apart_is_joined_but_the_conjunction_after_a_locative_stays() {
+    assert!(spelling_fires("Şu hayatta ki en büyük yeteneğim kalemle saç toplama"));
+    assert_eq!(
+        spelling_suggestion("Bu dünyada ki herkes kendi zamanına göre yaşar").as_deref(),
+        Some("Bu dünyadaki herkes kendi zamanına göre yaşar")
+    );
+    // "ki" the conjunction, after a locative it does not belong to.
+    assert!(!spelling_fires("Öyle bir durumda ki kimse ne yapacağını bilmiyordu."));
+}
