@@ -578,3 +578,9 @@ fn the_suffix_ki_of_place_written_apart_is_joined_but_the_conjunction_after_a_lo
     // "ki" the conjunction, after a locative it does not belong to.
     assert!(!spelling_fires("Öyle bir durumda ki kimse ne yapacağını bilmiyordu."));
 }
+
+#[test]
+fn a_suffix_cut_off_a_name_typed_in_lower_case_is_careless_but_english_check_in_is_not() {
+    assert!(spelling_fires("Dün gece morhipo dan alışveriş yaptım."));
+    assert!(!spelling_fires("Havalimanında check in işlemleri uzun sürdü."));
+}

@@ -524,12 +524,21 @@ impl SpellingCheck {
                         && !in_capitals(letters)
                         && letters.first().is_some_and(|c| c.is_uppercase())
             };
+            // A name typed in lower case ("morhipo dan", "rte ye"): a word of letters only, in lower
+            // case, that neither the dictionary nor the letters model knows; not before "in",
+            // English after an English word as often ("check in").
+            let lower_case_unknown = |letters: &[char]| {
+                letters.len() >= 3 && letters.iter().all(|c| c.is_alphabetic() && c.is_lowercase()) && {
+                    let typed: String = letters.iter().collect();
+                    !speller.knows(&typed) && !self.is_name(scan, &typed)
+                }
+            };
             // Not in a title of another language: "Radiative Transfer in Slabs".
             let next_capitalised = || text[span.end..].iter().find(|c| **c != ' ').is_some_and(|c| c.is_uppercase());
             let after_name = || {
                 !next_capitalised() && previous.as_ref().is_some_and(|p| {
                     let name = &text[p.clone()];
-                    name.len() >= 2 && before_space() == name.last().copied() && suffix_fits(name, &word) && name_here(name)
+                    name.len() >= 2 && before_space() == name.last().copied() && suffix_fits(name, &word) && (name_here(name) || word != "in" && lower_case_unknown(name))
                 })
             };
             let chained = if misspelled == Some(Kind::Unknown) && !speller.is_suffix(&word) { chain_joined() } else { None };
