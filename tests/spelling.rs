@@ -584,3 +584,12 @@ fn a_suffix_cut_off_a_name_typed_in_lower_case_is_careless_but_english_check_in_
     assert!(spelling_fires("Dün gece morhipo dan alışveriş yaptım."));
     assert!(!spelling_fires("Havalimanında check in işlemleri uzun sürdü."));
 }
+
+#[test]
+fn de_joined_to_a_conditional_is_careless_but_a_noun_s_own_locative_is_not() {
+    assert_eq!(spelling_suggestion("Sen istemesende hepsi etrafında yaşar.").as_deref(), Some("Sen istemesen de hepsi etrafında yaşar."));
+    assert!(spelling_fires("Beşiktaş bu maçı kazansakta oyun kötü"));
+    // "-sa" and "-sanız" end nouns too: France, your shares.
+    assert!(!spelling_fires("Fransada yeni bir yasa kabul edildi."));
+    assert!(!spelling_fires("Borsada hissenizde bir trend oluşmuşsa satmayın."));
+}
