@@ -1085,9 +1085,9 @@ const SECOND_PERSON_BEFORE_KI: [&str; 16] = [
     "malısın", "melisin", "yorsunuz",
 ];
 /// Endings of verb forms that take no case ending: "de/da" joined after them is the conjunction.
-const VERB_FORMS_BEFORE_DE: [&str; 26] = [
+const VERB_FORMS_BEFORE_DE: [&str; 29] = [
     "yor", "yorum", "yorsun", "yoruz", "yorsunuz", "yorlar", "ıp", "ip", "up", "üp", "arak", "erek", "yordu", "yordum", "yordun",
-    "yorduk", "yormuş", "madan", "meden", "ınca",
+    "yorduk", "yormuş", "madan", "meden", "ınca", "ince", "unca", "ünce",
     // The conditional ("fark etmesekte", "istesende"): a noun ending so takes a locative the
     // dictionary knows ("yüksekte"), and only words it does not know are read here. Not "-sa",
     // "-sanız", "-salar": a noun's own ending ("Fransada", "hissenizde", "hisselerde").
