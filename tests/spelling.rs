@@ -593,3 +593,10 @@ fn de_joined_to_a_conditional_is_careless_but_a_noun_s_own_locative_is_not() {
     assert!(!spelling_fires("Fransada yeni bir yasa kabul edildi."));
     assert!(!spelling_fires("Borsada hissenizde bir trend oluşmuşsa satmayın."));
 }
+
+#[test]
+fn words_written_together_count_at_a_sentence_s_start_but_names_there_do_not() {
+    assert_eq!(spelling_suggestion("Birtürlü cesaret edemiyorum").as_deref(), Some("Bir türlü cesaret edemiyorum"));
+    assert!(!spelling_fires("BirGün gazetesi bugün manşetinde ekonomiyi yazdı."));
+    assert!(!spelling_fires("Vehibe benden önce zihnini toplayarak cevap verdi."));
+}

@@ -354,6 +354,29 @@ impl SpellingCheck {
                 },
                 judgement => judgement,
             };
+            // Words written together are judged in lower case only ("Birsel" is a name); at a
+            // sentence's start a capital is no sign of a name, so "Birtürlü" is "Bir türlü" where
+            // the letters model's corpus knows no name so written and no capital inside shows one
+            // ("BirGün", the newspaper): 6 tweets, no edited sentence.
+            let judgement = match judgement {
+                Judgement::Unknown | Judgement::Misspelled(Kind::Compound, _)
+                    if sentence_start
+                        && !capitals
+                        && !title_case
+                        && starts_with_capital(&word)
+                        && !letters[1..].iter().any(|c| c.is_uppercase())
+                        && !self.is_name(scan, &word) =>
+                {
+                    match speller.judge(&lower_word(letters), false) {
+                        // A first word of three letters or more: names begin with "Ve", "En" too ("Vehibe", "Enfal").
+                        Judgement::Misspelled(Kind::Glued, Some(correction)) if correction.split(' ').next().is_some_and(|first| first.chars().count() >= 3) => {
+                            Judgement::Misspelled(Kind::Glued, Some(crate::spell::capitalised(&correction)))
+                        }
+                        _ => judgement,
+                    }
+                }
+                judgement => judgement,
+            };
             // A word of the other language is no evidence, unless this language lists it.
             // Only a word with no letter of Turkish alone: checked in capitals, "ın" would be "IN".
             let foreign = || !word.chars().any(|c| "çğıöşüÇĞİÖŞÜ".contains(c)) && others.iter().any(|other| other.knows_remembered(&word));
