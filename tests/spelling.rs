@@ -600,3 +600,9 @@ fn words_written_together_count_at_a_sentence_s_start_but_names_there_do_not() {
     assert!(!spelling_fires("BirGün gazetesi bugün manşetinde ekonomiyi yazdı."));
     assert!(!spelling_fires("Vehibe benden önce zihnini toplayarak cevap verdi."));
 }
+
+#[test]
+fn a_name_turkish_characters_leaves_as_typed_keeps_its_letters_in_the_spelling_fix_too() {
+    let fixed = spelling_suggestion("Birtürlü anlamadım, Salomon Brothers Inc hisseleri cok dustu diyo");
+    assert_eq!(fixed.as_deref(), Some("Bir türlü anlamadım, Salomon Brothers Inc hisseleri çok düştü diyor"));
+}

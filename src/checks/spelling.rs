@@ -34,6 +34,9 @@
 //! - `letters`: the model of Turkish letters restored before a Turkish comment is judged.
 //! - `dictionaries`: the spelling model for each language (`tr = "spelling-tr"`).
 //! - `allow`: word lists of names and terms to accept as they are.
+//! - `letters_allow` (optional): the lists of names and abbreviations `turkish-characters` leaves
+//!   as typed where they begin with a capital ("Salomon Brothers Inc"): the suggestion leaves them
+//!   so too, rather than give them the letters of a word ("İnç").
 //! - `chat` (optional): word lists of chat-speak with no correction to offer (abbreviated swearing:
 //!   "amk", "aq"); a word they match is a `listed` misspelling.
 //! - `weights`: how much a misspelled word of each kind counts (`crate::spell::Kind`); `detached`
@@ -100,6 +103,8 @@ pub(crate) struct SpellingSpec {
     #[serde(default)]
     allow: Vec<String>,
     #[serde(default)]
+    letters_allow: Vec<String>,
+    #[serde(default)]
     chat: Vec<String>,
     weights: HashMap<Kind, f64>,
     #[serde(default)]
@@ -165,6 +170,7 @@ impl SpellingSpec {
             letters: self.letters.as_deref().map(|name| data.resolve_model(name)).transpose()?,
             dictionaries,
             allow: self.allow.iter().map(|name| data.resolve(name)).collect::<Result<_, _>>()?,
+            letters_allow: self.letters_allow.iter().map(|name| data.resolve(name)).collect::<Result<_, _>>()?,
             chat: self.chat.iter().map(|name| data.resolve(name)).collect::<Result<_, _>>()?,
             weights,
             alone: self.alone.clone(),
@@ -182,6 +188,7 @@ struct SpellingCheck {
     letters: Option<ModelId>,
     dictionaries: Vec<(Language, SpellerId)>,
     allow: Vec<ListId>,
+    letters_allow: Vec<ListId>,
     chat: Vec<ListId>,
     weights: HashMap<Kind, f64>,
     alone: Vec<Kind>,
@@ -240,9 +247,18 @@ impl SpellingCheck {
         let Some(speller) = self.speller(scan, scan.language).filter(|_| restored.len() == original.len()) else {
             return restored.to_vec();
         };
+        let left_as_typed: Vec<Range<usize>> = self
+            .letters_allow
+            .iter()
+            .flat_map(|list| scan.hits(*list).iter().map(|h| h.source.clone()))
+            .filter(|span| original.get(span.start).is_some_and(|c| c.is_uppercase()))
+            .collect();
         let mut kept = original.to_vec();
         for span in word_spans(restored) {
             let (typed, guessed) = (&original[span.clone()], &restored[span.clone()]);
+            if left_as_typed.iter().any(|a| a.start < span.end && span.start < a.end) {
+                continue;
+            }
             if typed != guessed && speller.knows_remembered(&typed_as(restored, &span)) && !speller.knows_remembered(&typed_as(original, &span)) {
                 kept[span.clone()].copy_from_slice(guessed);
             }
