@@ -606,3 +606,12 @@ fn a_name_turkish_characters_leaves_as_typed_keeps_its_letters_in_the_spelling_f
     let fixed = spelling_suggestion("Birtürlü anlamadım, Salomon Brothers Inc hisseleri cok dustu diyo");
     assert_eq!(fixed.as_deref(), Some("Bir türlü anlamadım, Salomon Brothers Inc hisseleri çok düştü diyor"));
 }
+
+#[test]
+fn a_letter_doubled_for_emphasis_counts_at_a_sentence_s_start_but_not_opening_dialogue() {
+    assert_eq!(
+        spelling_suggestion("Tamm pastanın gerçeğini gelince telafi ederiz").as_deref(),
+        Some("Tam pastanın gerçeğini gelince telafi ederiz")
+    );
+    assert!(!spelling_fires("-Yoo, bir görev, dedi Şükran Hanım."));
+}

@@ -370,7 +370,8 @@ impl SpellingCheck {
                 },
                 judgement => judgement,
             };
-            // Words written together are judged in lower case only ("Birsel" is a name); at a
+            // Words written together, and letters doubled for emphasis, are judged in lower case
+            // only ("Birsel", "Penn" are names); at a
             // sentence's start a capital is no sign of a name, so "Birtürlü" is "Bir türlü" where
             // the letters model's corpus knows no name so written and no capital inside shows one
             // ("BirGün", the newspaper): 6 tweets, no edited sentence.
@@ -387,6 +388,12 @@ impl SpellingCheck {
                         // A first word of three letters or more: names begin with "Ve", "En" too ("Vehibe", "Enfal").
                         Judgement::Misspelled(Kind::Glued, Some(correction)) if correction.split(' ').next().is_some_and(|first| first.chars().count() >= 3) => {
                             Judgement::Misspelled(Kind::Glued, Some(crate::spell::capitalised(&correction)))
+                        }
+                        // So is a last letter doubled for emphasis ("Tamm", "Aminn", "Yaa"), but not
+                        // opening a line of dialogue, where a novel writes speech as it sounds
+                        // ("-Yoo, bir görev, dedi").
+                        Judgement::Misspelled(Kind::Emphasis, Some(correction)) if !opens_dialogue(text, span.start) => {
+                            Judgement::Misspelled(Kind::Emphasis, Some(crate::spell::capitalised(&correction)))
                         }
                         _ => judgement,
                     }
@@ -807,6 +814,11 @@ fn word_before(text: &[char], at: usize) -> Option<String> {
     let end = end_before_spaces(text, at)?;
     let start = text[..end].iter().rposition(|c| !c.is_alphabetic()).map_or(0, |i| i + 1);
     (start < end).then(|| text[start..end].iter().collect())
+}
+
+/// The word at `start` opens a line of dialogue: a dash before it, spaces between.
+fn opens_dialogue(text: &[char], start: usize) -> bool {
+    text[..start].iter().rev().find(|c| **c != ' ').is_some_and(|c| matches!(c, '-' | '–' | '—'))
 }
 
 /// A correction with the first letter of the words it replaces capitalised where that was.
