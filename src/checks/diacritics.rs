@@ -37,11 +37,9 @@
 //! "Bu haber cok guzel olmus" → rejected, spans `cok`, `guzel`, `olmus`, suggestion "Bu haber çok
 //! güzel olmuş". "Bu haber çok güzel olmus" → approved (a slip: two of three words carry their letters).
 
-use std::ops::Range;
-
 use serde::Deserialize;
 
-use super::{Check, Finding, ListId, ModelId, PolicyData, Scan};
+use super::{overlaps_any, Check, Finding, ListId, ModelId, PolicyData, Scan};
 use crate::restore::RestoredWord;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -81,15 +79,18 @@ impl DiacriticsCheck {
     /// holds names and abbreviations ("Salomon Brothers Inc"), and the same letters in lower case
     /// are as often a Turkish word typed without its letters ("5 inc" is "5 inç").
     fn judged<'s>(&self, scan: &'s Scan<'_>) -> Vec<&'s RestoredWord> {
-        let original = scan.text.original();
-        let allowed: Vec<Range<usize>> = self
-            .allow
-            .iter()
-            .flat_map(|list| scan.hits(*list).iter().map(|h| h.source.clone()))
-            .filter(|span| original.get(span.start).is_some_and(|c| c.is_uppercase()))
-            .collect();
-        let overlaps = |span: &Range<usize>| allowed.iter().any(|a| a.start < span.end && span.start < a.end);
-        scan.restoration(self.model).words.iter().filter(|w| !overlaps(&w.source)).collect()
+        let allowed = scan.capitalised_hits(&self.allow);
+        scan.restoration(self.model).words.iter().filter(|w| !overlaps_any(&allowed, &w.source)).collect()
+    }
+
+    /// The comment with the judged words restored; allowed ones keep the letters they were typed with.
+    fn restored(&self, scan: &Scan<'_>, words: &[&RestoredWord]) -> String {
+        let restoration = scan.restoration(self.model);
+        let mut text = scan.text.original().to_vec();
+        for word in words {
+            text[word.source.clone()].copy_from_slice(&restoration.text[word.source.clone()]);
+        }
+        text.iter().collect()
     }
 }
 
@@ -107,23 +108,14 @@ impl Check for DiacriticsCheck {
         }
         Some(Finding {
             spans: words.iter().filter(|w| w.changed).map(|w| w.source.clone()).collect(),
-            suggestion: self.fix(scan),
+            suggestion: Some(self.restored(scan, &words)),
             evidence: Vec::new(),
             ..Finding::default()
         })
     }
 
     fn fix(&self, scan: &Scan<'_>) -> Option<String> {
-        let restoration = scan.restoration(self.model);
-        if self.allow.is_empty() {
-            return Some(restoration.text.iter().collect());
-        }
-        // Allowed words keep the letters they were typed with.
-        let mut text = scan.text.original().to_vec();
-        for word in self.judged(scan) {
-            text[word.source.clone()].copy_from_slice(&restoration.text[word.source.clone()]);
-        }
-        Some(text.iter().collect())
+        Some(self.restored(scan, &self.judged(scan)))
     }
 
     fn fix_order(&self) -> u8 {

@@ -81,6 +81,17 @@ impl<'a> Scan<'a> {
         self.hits[list.0].get_or_init(|| self.lexicons[list.0].scan(self.text))
     }
 
+    /// Where the hits of these lists stand that begin with a capital: the names and abbreviations
+    /// of an allow list ("Salomon Brothers Inc"), whose letters in lower case may be a word ("5 inc").
+    pub(crate) fn capitalised_hits(&self, lists: &[ListId]) -> Vec<Range<usize>> {
+        let original = self.text.original();
+        lists
+            .iter()
+            .flat_map(|list| self.hits(*list).iter().map(|h| h.source.clone()))
+            .filter(|span| original.get(span.start).is_some_and(|c| c.is_uppercase()))
+            .collect()
+    }
+
     /// The comment with its Turkish letters restored by a model.
     pub(crate) fn restoration(&self, model: ModelId) -> &Restoration {
         self.restorations[model.0].get_or_init(|| self.models[model.0].restore(self.text.original()))
@@ -158,6 +169,11 @@ impl PolicyData<'_> {
         }
         find_by_name(self.classifiers, "classifier", name)
     }
+}
+
+/// Some span of `spans` shares a code point with `span`.
+pub(crate) fn overlaps_any(spans: &[Range<usize>], span: &Range<usize>) -> bool {
+    spans.iter().any(|a| a.start < span.end && span.start < a.end)
 }
 
 fn find_by_name<T: Copy>(names: &HashMap<String, T>, what: &str, name: &str) -> Result<T, String> {

@@ -62,7 +62,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::{Check, Finding, ListId, ModelId, PolicyData, Scan, SpellerId};
+use super::{overlaps_any, Check, Finding, ListId, ModelId, PolicyData, Scan, SpellerId};
 use crate::restore::{handles_and_links, is_apostrophe, touches_a_digit, word_end};
 use crate::spell::{capitalised, is_drawn_out_vowel, is_vowel, Judgement, Kind, SpellingModel};
 use crate::text::Language;
@@ -247,16 +247,11 @@ impl SpellingCheck {
         let Some(speller) = self.speller(scan, scan.language).filter(|_| restored.len() == original.len()) else {
             return restored.to_vec();
         };
-        let left_as_typed: Vec<Range<usize>> = self
-            .letters_allow
-            .iter()
-            .flat_map(|list| scan.hits(*list).iter().map(|h| h.source.clone()))
-            .filter(|span| original.get(span.start).is_some_and(|c| c.is_uppercase()))
-            .collect();
+        let left_as_typed = scan.capitalised_hits(&self.letters_allow);
         let mut kept = original.to_vec();
         for span in word_spans(restored) {
             let (typed, guessed) = (&original[span.clone()], &restored[span.clone()]);
-            if left_as_typed.iter().any(|a| a.start < span.end && span.start < a.end) {
+            if overlaps_any(&left_as_typed, &span) {
                 continue;
             }
             if typed != guessed && speller.knows_remembered(&typed_as(restored, &span)) && !speller.knows_remembered(&typed_as(original, &span)) {
@@ -314,7 +309,7 @@ impl SpellingCheck {
             let after_acronym_in_lower_case = std::mem::take(&mut acronym_in_lower_case);
             let letters = &text[span.clone()];
             let no_word = letters.iter().filter(|c| c.is_alphabetic()).count() < 2 || in_link[span.start] || touches_a_digit(original, &span);
-            let allowed_here = allowed.iter().any(|a| a.start < span.end && span.start < a.end);
+            let allowed_here = overlaps_any(&allowed, &span);
             // Turkish chat-speak with no correction ("amk", "Amk"): careless writing in a Turkish
             // comment; in capitals only where the comment shouts ("MK" may be an acronym).
             let chat_here = scan.language == Language::Tr
@@ -371,10 +366,9 @@ impl SpellingCheck {
                 judgement => judgement,
             };
             // Words written together, and letters doubled for emphasis, are judged in lower case
-            // only ("Birsel", "Penn" are names); at a
-            // sentence's start a capital is no sign of a name, so "Birtürlü" is "Bir türlü" where
-            // the letters model's corpus knows no name so written and no capital inside shows one
-            // ("BirGün", the newspaper): 6 tweets, no edited sentence.
+            // only ("Birsel", "Penn" are names); at a sentence's start a capital is no sign of a
+            // name, so "Birtürlü" is "Bir türlü" where the letters model's corpus knows no name so
+            // written and no capital inside shows one ("BirGün", the newspaper).
             let judgement = match judgement {
                 Judgement::Unknown | Judgement::Misspelled(Kind::Compound, _)
                     if sentence_start
