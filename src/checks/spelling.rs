@@ -57,6 +57,7 @@
 //! anlamadım kimse açıklamıyor"). "Stoltenberg'in açıklaması Brüksel'de yankı uyandırdı" →
 //! approved: names are not misspellings.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -202,7 +203,7 @@ struct SpellingCheck {
 /// The comment as the check judged it.
 struct Judged<'s> {
     /// The comment with its Turkish letters restored (the original for other languages).
-    text: &'s [char],
+    text: Cow<'s, [char]>,
     /// Its words that are evidence either way, in order.
     words: Vec<JudgedWord>,
     /// No mark closing a sentence follows its last judged word ([`ends_unfinished`]).
@@ -267,10 +268,26 @@ impl SpellingCheck {
         let others: Vec<&SpellingModel> =
             self.dictionaries.iter().filter(|(l, _)| *l != scan.language).map(|(_, id)| scan.speller(*id)).collect();
         let original = scan.text.original();
-        let text: &[char] = match (self.letters, scan.language) {
-            (Some(model), Language::Tr) => &scan.restoration(model).text,
-            _ => original,
+        // A word typed with some of its Turkish letters is judged as typed: the letters model
+        // completes it for `turkish-characters`, but a writer who has the letters and leaves some
+        // out is careless too ("cünkü", "yapmıs"), and Zemberek's misspellings know such words.
+        let judged_text: Cow<'s, [char]> = match (self.letters, scan.language) {
+            (Some(model), Language::Tr) => {
+                let restoration = scan.restoration(model);
+                let mut partly_typed = restoration.words.iter().filter(|w| w.partly_typed && w.changed).peekable();
+                if partly_typed.peek().is_none() {
+                    Cow::Borrowed(&restoration.text[..])
+                } else {
+                    let mut text = restoration.text.clone();
+                    for word in partly_typed {
+                        text[word.source.clone()].copy_from_slice(&original[word.source.clone()]);
+                    }
+                    Cow::Owned(text)
+                }
+            }
+            _ => Cow::Borrowed(original),
         };
+        let text: &[char] = &judged_text;
         let allowed: Vec<Range<usize>> = self.allow.iter().flat_map(|list| scan.hits(*list).iter().map(|h| h.source.clone())).collect();
         let chat: Vec<Range<usize>> = self.chat.iter().flat_map(|list| scan.hits(*list).iter().map(|h| h.source.clone())).collect();
         let in_link = handles_and_links(original);
@@ -656,7 +673,7 @@ impl SpellingCheck {
             judged.push(JudgedWord { source: span, misspelled, correction });
         }
         let unfinished = ends_unfinished(original, &in_link, &judged);
-        Some(Judged { text, words: judged, unfinished })
+        Some(Judged { text: judged_text, words: judged, unfinished })
     }
 }
 
@@ -691,7 +708,7 @@ impl Check for SpellingCheck {
             return None;
         }
         // Keyboard mash and unknown words have no correction: a "fix" that changes nothing is none.
-        let fixed = corrected(&self.letters_kept(scan, text), &words);
+        let fixed = corrected(&self.letters_kept(scan, &text), &words);
         let changes_something = fixed.chars().ne(scan.text.original().iter().copied());
         Some(Finding {
             spans: words.iter().filter(|w| w.misspelled.is_some()).map(|w| w.source.clone()).collect(),
@@ -715,7 +732,7 @@ impl Check for SpellingCheck {
 
     fn fix(&self, scan: &Scan<'_>) -> Option<String> {
         let judged = self.judge(scan)?;
-        Some(corrected(&self.letters_kept(scan, judged.text), &judged.words))
+        Some(corrected(&self.letters_kept(scan, &judged.text), &judged.words))
     }
 
     /// After Turkish letters (words are judged with them), before sentence case.

@@ -32,7 +32,7 @@ use vocabulary::Vocabulary;
 
 use unicode_normalization::char::is_combining_mark;
 
-use crate::text::fold::{is_turkish_letter, turkish_lowercase, turkish_uppercase};
+use crate::text::fold::{ascii_skeleton, is_turkish_letter, turkish_lowercase, turkish_uppercase};
 
 /// How much less probable (log10) than the best spelling a spelling may be and still win because
 /// the context patterns choose it.
@@ -91,6 +91,8 @@ pub(crate) struct RestoredWord {
     /// Among those, the surest signs: a common word the vocabulary knows (not a name, not a
     /// guess), or a suffix the writer typed after a name or a number.
     pub known_word: bool,
+    /// The writer typed some of the word's Turkish letters ("göründügü").
+    pub partly_typed: bool,
 }
 
 /// What is known about one word before it is restored.
@@ -106,6 +108,9 @@ struct Word {
     capitals: bool,
     /// A suffix written after a number ("1990'larin"): the last vowel of the number as it is read.
     after_number: Option<char>,
+    /// A word typed with some of its Turkish letters but not all ("göründügü", "ugraşmayın"):
+    /// its letters as typed, in Turkish lower case. Only the vocabulary restores it.
+    partly_typed: Option<Vec<char>>,
 }
 
 enum Choice {
@@ -184,9 +189,18 @@ impl LetterModel {
                 }
             }
             let needs_letters = changed && needs_letters;
-            restored.push(RestoredWord { source: word.source.clone(), changed, needs_letters, known_word: needs_letters && known_word });
+            restored.push(RestoredWord {
+                source: word.source.clone(),
+                changed,
+                needs_letters,
+                known_word: needs_letters && known_word,
+                partly_typed: word.partly_typed.is_some(),
+            });
         }
-        Restoration { text, words: restored, typed_with_letters }
+        // A word typed with some Turkish letters and restored lacked others: the writer typed it
+        // without them, whatever letters it had.
+        let completed = words.iter().zip(&restored).filter(|(w, r)| w.partly_typed.is_some() && r.needs_letters).count();
+        Restoration { text, words: restored, typed_with_letters: typed_with_letters - completed }
     }
 
     /// The vocabulary writes this word (lower-case ASCII key or Turkish spelling) with a capital:
@@ -206,6 +220,9 @@ impl LetterModel {
     }
 
     fn choose(&self, word: &Word, before: &[char], after: &[char]) -> Choice {
+        if let Some(typed) = &word.partly_typed {
+            return self.complete(word, typed);
+        }
         if let Some(vowel) = word.after_number {
             let spelling = harmonise(&[vowel], &word.key);
             return Choice::Suffixed { suffix_lacked_letters: spelling != word.key, spelling };
@@ -231,6 +248,7 @@ impl LetterModel {
                 acronym: word.acronym,
                 capitals: word.capitals,
                 after_number: None,
+                partly_typed: None,
             };
             let stem_spelling = match self.choose(&stem, before, after) {
                 Choice::Known { spelling, .. } | Choice::Suffixed { spelling, .. } | Choice::Guessed(spelling) => spelling,
@@ -249,6 +267,30 @@ impl LetterModel {
             return Choice::Kept;
         }
         Choice::Guessed(self.guess(&word.key, before, after))
+    }
+
+    /// A word typed with some of its Turkish letters: the commonest spelling of the vocabulary that
+    /// keeps every letter as typed and gives Turkish letters only to plain ones ("göründügü" →
+    /// "göründüğü"), where the word as typed is far rarer or unknown. Names are kept.
+    fn complete(&self, word: &Word, typed: &[char]) -> Choice {
+        let key: String = word.key.iter().collect();
+        let spellings = self.vocabulary.spellings(&key);
+        if spellings.is_name() {
+            return Choice::Kept;
+        }
+        let fits = |form: &[char]| {
+            form.len() == typed.len()
+                && form.iter().zip(typed).zip(&word.key).all(|((&f, &t), &k)| f == t || !is_turkish_letter(t) && t == k && f == with_accent(k))
+        };
+        let Some(best) = spellings.iter().find(|f| fits(&lower(f.text))) else {
+            return Choice::Kept;
+        };
+        let spelling = lower(best.text);
+        let as_typed = spellings.iter().find(|f| lower(f.text) == typed).map(|f| f.log_probability);
+        if spelling == typed || as_typed.is_some_and(|p| p >= best.log_probability - EVIDENCE_GAP) {
+            return Choice::Kept;
+        }
+        Choice::Known { spelling, ascii_far_rarer: true, name: false }
     }
 
     /// The spelling the vocabulary gives, if it knows the word. Where several spellings are common,
@@ -340,6 +382,21 @@ impl LetterModel {
 /// that makes one ("s" + U+0327).
 fn has_turkish_letter(word: &[char]) -> bool {
     word.iter().any(|&c| is_turkish_letter(c) || matches!(c, 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü') || is_combining_mark(c))
+}
+
+/// A word of two letters or more, plain and Turkish letters only (no combining mark, no â, no
+/// apostrophe), some of them plain letters that have a Turkish counterpart: the word as typed, in
+/// Turkish lower case.
+fn partly_typed(letters: &[char]) -> Option<Vec<char>> {
+    let turkish = |c: char| is_turkish_letter(c) || matches!(c, 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü');
+    if letters.len() < 2 || !letters.iter().all(|&c| c.is_ascii_alphabetic() || turkish(c)) {
+        return None;
+    }
+    if !letters.iter().any(|&c| c.is_ascii() && is_ambiguous(c.to_ascii_lowercase())) {
+        return None;
+    }
+    // A capital I among Turkish letters is read as a Turkish keyboard types it: the capital of ı.
+    Some(letters.iter().map(|&c| if c == 'I' { 'ı' } else { turkish_lowercase(c).next().unwrap_or(c) }).collect())
 }
 
 /// c, g, i, o, s, u: the letters that have a Turkish counterpart.
@@ -487,6 +544,10 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, Vec<Range<usize>>) {
         }
         if has_turkish_letter(letters) {
             typed_with_letters.push(span.clone());
+            if let Some(typed) = partly_typed(letters).filter(|_| !all_caps(&span)) {
+                let key = typed.iter().map(|&c| if is_turkish_letter(c) { ascii_skeleton(c) } else { c }).collect();
+                words.push(Word { source: span, key, name: false, acronym: false, capitals: false, after_number: None, partly_typed: Some(typed) });
+            }
             continue;
         }
         // â, î and û are Turkish too ("hâlâ", "millî"); they are read as a, i, u and never changed.
@@ -512,6 +573,7 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, Vec<Range<usize>>) {
             acronym: caps && !shouting,
             capitals: caps,
             after_number,
+            partly_typed: None,
         });
     }
     (words, typed_with_letters)
@@ -618,6 +680,23 @@ mod tests {
         assert_eq!(restored("çok guzel"), "çok güzel");
         let restoration = model().restore(&"çok guzel".chars().collect::<Vec<_>>());
         assert_eq!(restoration.typed_with_letters, 1);
+    }
+
+    #[test]
+    fn a_word_typed_with_some_of_its_turkish_letters_gets_the_rest() {
+        let words = "göründüğü\t-5.3\nbüyük\t-3\nöğretiyordu\t-6.9\n";
+        let model = LetterModel::parse(words, "", None).expect("parses");
+        let restore = |text: &str| model.restore(&text.chars().collect::<Vec<_>>());
+        let restoration = restore("Kimse göründügü kadar büyük değil");
+        assert_eq!(restoration.text.iter().collect::<String>(), "Kimse göründüğü kadar büyük değil");
+        let completed: Vec<&RestoredWord> = restoration.words.iter().filter(|w| w.needs_letters).collect();
+        assert_eq!(completed.len(), 1);
+        assert!(completed[0].known_word);
+        // It lacked letters: it no longer counts among the words typed with them.
+        assert_eq!(restoration.typed_with_letters, 2);
+        // A letter the writer typed is never changed: "öğretıyordu" is a typo, not a word lacking letters.
+        assert_eq!(restore("öğretıyordu").text.iter().collect::<String>(), "öğretıyordu");
+        assert_eq!(restore("öğretıyordu").typed_with_letters, 1);
     }
 
     #[test]
