@@ -544,7 +544,8 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, Vec<Range<usize>>) {
         }
         if has_turkish_letter(letters) {
             typed_with_letters.push(span.clone());
-            if let Some(typed) = partly_typed(letters).filter(|_| !all_caps(&span)) {
+            // Not a suffix after a number: its vowels follow the number's, as restored below.
+            if let Some(typed) = partly_typed(letters).filter(|_| !all_caps(&span) && after_number.is_none()) {
                 let key = typed.iter().map(|&c| if is_turkish_letter(c) { ascii_skeleton(c) } else { c }).collect();
                 words.push(Word { source: span, key, name: false, acronym: false, capitals: false, after_number: None, partly_typed: Some(typed) });
             }
