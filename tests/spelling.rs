@@ -133,6 +133,10 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Ona buna değilde, sana çok ihtiyacım var", Some("Ona buna değil de, sana çok ihtiyacım var")),
         // "de" joined to an adverb, which the dictionary reads as a locative nobody writes.
         ("Bu maç çokta önemli değil", Some("Bu maç çok da önemli değil")),
+        // The vowel of the last syllable left out, as chat types it: careless alone. Where either
+        // vowel makes a word ("sizdin", "sizden") there is no correction to offer.
+        ("Senden sonra kimseyi sevmedm, çok üzgünüm", Some("Senden sonra kimseyi sevmedim, çok üzgünüm")),
+        ("Sizdn bunu beklemezdim doğrusu", None),
     ];
     for (comment, corrected) in cases {
         let verdict = spelling().moderate(&Comment::new(comment));

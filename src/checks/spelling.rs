@@ -7,7 +7,8 @@
 //! language's affix rules (so "kitaplarımızdan" is a word), misspellings known with their
 //! corrections ("herkez" → "herkes", "slm" → "selam"), colloquial endings ("diyo" → "diyor"),
 //! particles written joined ("biliyorki" → "biliyor ki"), letters repeated for emphasis
-//! ("çoook" → "çok"), and, looking at the words around: a pronoun with "de" joined where a verb of
+//! ("çoook" → "çok"), the vowel of a last syllable left out ("sevmedm" → "sevmedim"), and,
+//! looking at the words around: a pronoun with "de" joined where a verb of
 //! its person follows ("bende bilmiyorum" → "ben de bilmiyorum", never "kitap bende kalsın"), one
 //! word written as two ("hiç bir" → "hiçbir"), a suffix written apart ("insanlar ın" →
 //! "insanların"), and a name's case ending joined without its apostrophe ("Adanadan" →
@@ -146,12 +147,16 @@ impl SpellingSpec {
             weights.entry(Kind::Detached).or_insert(apart);
         }
         // Kinds found later weigh as their nearest older kind in a rule file that predates them:
-        // consonants that disagree as misspellings, a noun joined to its verb as "de" joined.
+        // consonants that disagree as misspellings, a noun joined to its verb as "de" joined, a
+        // vowel left out as a published misspelling.
         if let Some(misspelling) = weights.get(&Kind::Misspelling).copied() {
             weights.entry(Kind::Assimilation).or_insert(misspelling);
         }
         if let Some(joined_de) = weights.get(&Kind::JoinedDe).copied() {
             weights.entry(Kind::JoinedVerb).or_insert(joined_de);
+        }
+        if let Some(published) = weights.get(&Kind::Published).copied() {
+            weights.entry(Kind::Abbreviated).or_insert(published);
         }
         // Before names' endings were judged, a name with one joined was no evidence.
         weights.entry(Kind::NameSuffix).or_insert(0.0);

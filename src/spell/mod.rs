@@ -300,12 +300,15 @@ pub(crate) enum Kind {
     /// Letters hit at random, no vowel among them ("sjsjdj", "ksksksk"): laughter or
     /// exasperation typed as keyboard mash.
     Mash,
+    /// The vowel of a word's last syllable left out, as chat types it ("sevmedm", "geldm" for
+    /// "sevmedim", "geldim").
+    Abbreviated,
     /// Not in the dictionary, no correction known.
     Unknown,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 16] = [
+    pub(crate) const ALL: [Kind; 17] = [
         Kind::Listed,
         Kind::Misspelling,
         Kind::Assimilation,
@@ -321,6 +324,7 @@ impl Kind {
         Kind::Detached,
         Kind::NameSuffix,
         Kind::Mash,
+        Kind::Abbreviated,
         Kind::Unknown,
     ];
 
@@ -341,6 +345,7 @@ impl Kind {
             Kind::Detached => "detached",
             Kind::NameSuffix => "name-suffix",
             Kind::Mash => "mash",
+            Kind::Abbreviated => "abbreviated",
             Kind::Unknown => "unknown",
         }
     }
@@ -561,6 +566,9 @@ impl SpellingModel {
         }
         if let Some(rewritten) = self.rewrite(&lowered) {
             return Judgement::Misspelled(Kind::Colloquial, Some(recase(word, &rewritten)));
+        }
+        if let Some(spelled_out) = self.last_vowel_left_out(&lowered) {
+            return Judgement::Misspelled(Kind::Abbreviated, spelled_out.map(|s| recase(word, &s)));
         }
         if let Some(spelled_out) = self.ne_contracted(&lowered) {
             return Judgement::Misspelled(Kind::Listed, Some(recase(word, &spelled_out)));
@@ -935,6 +943,29 @@ impl SpellingModel {
         })
     }
 
+    /// The word with the vowel of its last syllable put back, where it ends in two different
+    /// consonants and the dictionary knows it so: "sevmedm" → "sevmedim", "anladm" → "anladım".
+    /// The vowel is one vowel harmony allows, high ("-ım", "-in", "-uz") or low ("-dan", "-ler");
+    /// where both make a word ("sizdn": "sizdin" or "sizden") the word is abbreviated all the same,
+    /// with no correction to offer. A doubled last letter is emphasis ("Aminn"), judged before.
+    fn last_vowel_left_out(&self, lowered: &str) -> Option<Option<String>> {
+        let letters: Vec<char> = lowered.chars().collect();
+        let [.., before, last] = letters[..] else { return None };
+        if letters.len() < ABBREVIATED_LETTERS || before == last || is_vowel(before) || is_vowel(last) || !letters.iter().all(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let (high, low) = match letters.iter().rev().find(|c| is_vowel(**c))? {
+            'a' | 'ı' | 'â' => ('ı', 'a'),
+            'e' | 'i' | 'î' => ('i', 'e'),
+            'o' | 'u' | 'û' => ('u', 'a'),
+            _ => ('ü', 'e'),
+        };
+        let stem = &letters[..letters.len() - 1];
+        let mut known = [high, low].into_iter().map(|vowel| stem.iter().chain([&vowel, &last]).collect::<String>()).filter(|w| self.knows(w));
+        let first = known.next()?;
+        Some(known.next().is_none().then_some(first))
+    }
+
     /// A colloquial ending replaced by the written one, where the dictionary knows the result.
     fn rewrite(&self, lowered: &str) -> Option<String> {
         let matching = || {
@@ -1136,6 +1167,10 @@ fn name_with_ending(word: &str, endings: &[Ending], is_name: impl Fn(&str) -> bo
 const NAME_STEM: usize = 3;
 
 /// A Turkish vowel, with or without a circumflex.
+/// The shortest word whose last vowel left out is judged ([`SpellingModel::last_vowel_left_out`]):
+/// "geldm"; shorter ones are as often an abbreviation ("krm").
+const ABBREVIATED_LETTERS: usize = 5;
+
 pub(crate) fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'ı' | 'i' | 'o' | 'ö' | 'u' | 'ü' | 'â' | 'î' | 'û')
 }
