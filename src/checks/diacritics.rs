@@ -101,7 +101,10 @@ impl Check for DiacriticsCheck {
         let restoration = scan.restoration(self.model);
         let words = self.judged(scan);
         let without = words.iter().filter(|w| w.needs_letters).count();
-        let ratio = without as f64 / (without + restoration.typed_with_letters).max(1) as f64;
+        // A word typed with some Turkish letters that lacked others counts as typed without them.
+        let completed = words.iter().filter(|w| w.partly_typed && w.needs_letters).count();
+        let typed_with = restoration.typed_with_letters.saturating_sub(completed);
+        let ratio = without as f64 / (without + typed_with).max(1) as f64;
         // Names and guesses support the case; a common word (or a suffix) typed without its letters
         // makes it.
         let anchored = words.iter().any(|w| w.known_word);

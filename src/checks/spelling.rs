@@ -20,7 +20,8 @@
 //! joined to digits, URLs, e-mail addresses, mentions, hashtags, emoji, words of another language
 //! (an English word in a Turkish comment), a site's own names and terms (the `allow` word lists),
 //! and a word wrong only because its Turkish letters are missing: Turkish letters are restored
-//! first, and that is the `turkish-characters` rule's business. A slip or two in a long comment is
+//! first, and that is the `turkish-characters` rule's business (a word typed with some of them
+//! but not all, "cünkü", is judged as typed: Zemberek's misspellings know such words). A slip or two in a long comment is
 //! not careless writing either: each kind of misspelling has a weight, and the comment must reach
 //! `min_score`, and `min_ratio` of it per judged word, unless one of its misspellings is of a kind
 //! that is careless writing alone (chat-speak, "diyo", "çoook").
@@ -40,8 +41,10 @@
 //!   so too, rather than give them the letters of a word ("İnç").
 //! - `chat` (optional): word lists of chat-speak with no correction to offer (abbreviated swearing:
 //!   "amk", "aq"); a word they match is a `listed` misspelling.
-//! - `weights`: how much a misspelled word of each kind counts (`crate::spell::Kind`); `detached`
-//!   may be left out, and then weighs as `apart`.
+//! - `weights`: how much a misspelled word of each kind counts (`crate::spell::Kind`); kinds added
+//!   later may be left out and weigh as the older kind nearest them: `detached` as `apart`,
+//!   `assimilation` as `misspelling`, `joined-verb` as `joined-de`, `abbreviated` as `published`,
+//!   `name-suffix` as nothing.
 //! - `alone`: the kinds that make a comment careless writing on their own, however long it is.
 //! - `min_score`: the weight that rejects; `min_ratio`: and the weight per judged word it needs
 //!   without a word of an `alone` kind.
@@ -207,7 +210,8 @@ struct SpellingCheck {
 
 /// The comment as the check judged it.
 struct Judged<'s> {
-    /// The comment with its Turkish letters restored (the original for other languages).
+    /// The comment with its Turkish letters restored, but words typed with some of them as typed
+    /// (the original for other languages).
     text: Cow<'s, [char]>,
     /// Its words that are evidence either way, in order.
     words: Vec<JudgedWord>,
@@ -267,7 +271,8 @@ impl SpellingCheck {
         kept
     }
 
-    /// The comment as judged (Turkish letters restored) and its words that are evidence either way.
+    /// The comment as judged (Turkish letters restored, see [`Judged::text`]) and its words that are
+    /// evidence either way.
     fn judge<'s>(&self, scan: &'s Scan<'_>) -> Option<Judged<'s>> {
         let speller = self.speller(scan, scan.language)?;
         let others: Vec<&SpellingModel> =

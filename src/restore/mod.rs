@@ -12,11 +12,13 @@
 //! to the patterns alone, except names that share no stem with a Turkish word ("Muldoon" stays as
 //! written) and acronyms.
 //!
-//! Only the letters c, g, i, o, s, u (either case) ever change, and a word that already has a
-//! Turkish letter (or a combining mark) is the writer's own choice and stays as it is; so restoring
-//! twice changes nothing more (a property test holds it to that). Mentions, hashtags, URLs, e-mail
-//! addresses, the digits of numbers and words with letters foreign to Turkish (q, w, x, é) are left
-//! alone.
+//! Only the letters c, g, i, o, s, u (either case) ever change. A word typed with some Turkish
+//! letters is the writer's own choice and stays as it is, unless the vocabulary's commonest spelling
+//! of it keeps every letter typed and only gives plain ones their accents, and the word as typed is
+//! far rarer ("göründügü" → "göründüğü": the writer has the letters and left one out); a completed
+//! word is that spelling, which fits itself, so restoring twice changes nothing more (a property
+//! test holds it to that). Mentions, hashtags, URLs, e-mail addresses, the digits of numbers and
+//! words with letters foreign to Turkish (q, w, x, é) are left alone.
 //!
 //! On measured data (`BENCHMARKS.md`) this restores more words exactly than the patterns alone.
 
@@ -72,9 +74,11 @@ pub(crate) struct ModelFileError {
 pub(crate) struct Restoration {
     /// As many code points as the comment, the same characters but for c, g, i, o, s, u.
     pub text: Vec<char>,
-    /// The words that were judged (letters that could carry a Turkish accent, typed without any).
+    /// The words that were judged: letters that could carry a Turkish accent typed without any, or
+    /// with some but not all ([`RestoredWord::partly_typed`]).
     pub words: Vec<RestoredWord>,
-    /// Words the writer typed with Turkish letters: a writer who has them is not writing without.
+    /// Words the writer typed with Turkish letters, those typed with some but not all among them: a
+    /// writer who has the letters is not writing without.
     pub typed_with_letters: usize,
 }
 
@@ -109,8 +113,8 @@ struct Word {
     /// A suffix written after a number ("1990'larin"): the last vowel of the number as it is read.
     after_number: Option<char>,
     /// A word typed with some of its Turkish letters but not all ("göründügü", "ugraşmayın"):
-    /// its letters as typed, in Turkish lower case. Only the vocabulary restores it.
-    partly_typed: Option<Vec<char>>,
+    /// its letters as typed. Only the vocabulary restores it.
+    partly_typed: Option<Vec<TypedLetter>>,
 }
 
 enum Choice {
@@ -197,10 +201,7 @@ impl LetterModel {
                 partly_typed: word.partly_typed.is_some(),
             });
         }
-        // A word typed with some Turkish letters and restored lacked others: the writer typed it
-        // without them, whatever letters it had.
-        let completed = words.iter().zip(&restored).filter(|(w, r)| w.partly_typed.is_some() && r.needs_letters).count();
-        Restoration { text, words: restored, typed_with_letters: typed_with_letters - completed }
+        Restoration { text, words: restored, typed_with_letters }
     }
 
     /// The vocabulary writes this word (lower-case ASCII key or Turkish spelling) with a capital:
@@ -272,16 +273,14 @@ impl LetterModel {
     /// A word typed with some of its Turkish letters: the commonest spelling of the vocabulary that
     /// keeps every letter as typed and gives Turkish letters only to plain ones ("göründügü" →
     /// "göründüğü"), where the word as typed is far rarer or unknown. Names are kept.
-    fn complete(&self, word: &Word, typed: &[char]) -> Choice {
+    fn complete(&self, word: &Word, typed: &[TypedLetter]) -> Choice {
         let key: String = word.key.iter().collect();
         let spellings = self.vocabulary.spellings(&key);
         if spellings.is_name() {
             return Choice::Kept;
         }
-        let fits = |form: &[char]| {
-            form.len() == typed.len()
-                && form.iter().zip(typed).zip(&word.key).all(|((&f, &t), &k)| f == t || !is_turkish_letter(t) && t == k && f == with_accent(k))
-        };
+        let fits = |form: &[char]| form.len() == typed.len() && form.iter().zip(typed).all(|(&f, &(t, open))| f == t || open && f == with_accent(t));
+        let typed: Vec<char> = typed.iter().map(|&(letter, _)| letter).collect();
         let Some(best) = spellings.iter().find(|f| fits(&lower(f.text))) else {
             return Choice::Kept;
         };
@@ -384,19 +383,24 @@ fn has_turkish_letter(word: &[char]) -> bool {
     word.iter().any(|&c| is_turkish_letter(c) || matches!(c, 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü') || is_combining_mark(c))
 }
 
-/// A word of two letters or more, plain and Turkish letters only (no combining mark, no â, no
-/// apostrophe), some of them plain letters that have a Turkish counterpart: the word as typed, in
-/// Turkish lower case.
-fn partly_typed(letters: &[char]) -> Option<Vec<char>> {
+/// A letter of a word typed with some of its Turkish letters: as typed, in Turkish lower case, and
+/// whether it may still take its Turkish accent (a plain c, g, i, o, s or u).
+type TypedLetter = (char, bool);
+
+/// A word of two letters or more, of Turkish and plain letters only (no combining mark, no â, no
+/// apostrophe, no q, w or x), some of them plain letters that have a Turkish counterpart: its
+/// letters as typed.
+fn partly_typed(letters: &[char]) -> Option<Vec<TypedLetter>> {
     let turkish = |c: char| is_turkish_letter(c) || matches!(c, 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü');
-    if letters.len() < 2 || !letters.iter().all(|&c| c.is_ascii_alphabetic() || turkish(c)) {
+    let plain = |c: char| c.is_ascii_alphabetic() && !matches!(c.to_ascii_lowercase(), 'q' | 'w' | 'x');
+    if letters.len() < 2 || !letters.iter().all(|&c| plain(c) || turkish(c)) {
         return None;
     }
-    if !letters.iter().any(|&c| c.is_ascii() && is_ambiguous(c.to_ascii_lowercase())) {
-        return None;
-    }
-    // A capital I among Turkish letters is read as a Turkish keyboard types it: the capital of ı.
-    Some(letters.iter().map(|&c| if c == 'I' { 'ı' } else { turkish_lowercase(c).next().unwrap_or(c) }).collect())
+    // A capital I among Turkish letters is read as a Turkish keyboard types it, the capital of ı,
+    // and so is a letter typed with its accent; a capital İ, "i", keeps its dot.
+    let typed: Vec<TypedLetter> =
+        letters.iter().map(|&c| if c == 'I' { ('ı', false) } else { (turkish_lowercase(c).next().unwrap_or(c), c.is_ascii() && is_ambiguous(c.to_ascii_lowercase())) }).collect();
+    typed.iter().any(|&(_, open)| open).then_some(typed)
 }
 
 /// c, g, i, o, s, u: the letters that have a Turkish counterpart.
@@ -544,9 +548,10 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, Vec<Range<usize>>) {
         }
         if has_turkish_letter(letters) {
             typed_with_letters.push(span.clone());
-            // Not a suffix after a number: its vowels follow the number's, as restored below.
+            // Not a suffix after a number: its vowels follow the number's, as restored below. Not a
+            // word in capitals either: an I there may be ı or İ typed on any keyboard.
             if let Some(typed) = partly_typed(letters).filter(|_| !all_caps(&span) && after_number.is_none()) {
-                let key = typed.iter().map(|&c| if is_turkish_letter(c) { ascii_skeleton(c) } else { c }).collect();
+                let key = typed.iter().map(|&(c, _)| if is_turkish_letter(c) { ascii_skeleton(c) } else { c }).collect();
                 words.push(Word { source: span, key, name: false, acronym: false, capitals: false, after_number: None, partly_typed: Some(typed) });
             }
             continue;
@@ -692,9 +697,7 @@ mod tests {
         assert_eq!(restoration.text.iter().collect::<String>(), "Kimse göründüğü kadar büyük değil");
         let completed: Vec<&RestoredWord> = restoration.words.iter().filter(|w| w.needs_letters).collect();
         assert_eq!(completed.len(), 1);
-        assert!(completed[0].known_word);
-        // It lacked letters: it no longer counts among the words typed with them.
-        assert_eq!(restoration.typed_with_letters, 2);
+        assert!(completed[0].known_word && completed[0].partly_typed);
         // A letter the writer typed is never changed: "öğretıyordu" is a typo, not a word lacking letters.
         assert_eq!(restore("öğretıyordu").text.iter().collect::<String>(), "öğretıyordu");
         assert_eq!(restore("öğretıyordu").typed_with_letters, 1);

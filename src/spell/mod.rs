@@ -95,6 +95,10 @@ const GLUED_PART: usize = 2;
 /// The shortest word left before a particle split off it ("gelecekmi" → "gelecek mi").
 const PARTICLE_STEM: usize = 3;
 
+/// The shortest word whose last vowel left out is judged ([`SpellingModel::last_vowel_left_out`]):
+/// "geldm"; a shorter one is as often an abbreviation with a vowel ("adm" for "adım" or "adam").
+const ABBREVIATED_MIN_LETTERS: usize = 5;
+
 /// A Hunspell dictionary and the misspellings known for its language.
 pub(crate) struct SpellingModel {
     dictionary: spellbook::Dictionary,
@@ -105,6 +109,9 @@ pub(crate) struct SpellingModel {
     misspellings: FxHashMap<String, String>,
     /// Published corrections, used where the dictionary rejects the word.
     published: FxHashMap<String, String>,
+    /// The language's suffixes harmonise their vowels (Turkish, by the affix file's `LANG`), so a
+    /// vowel left out of a last syllable can be put back.
+    vowel_harmony: bool,
     rewrites: Vec<(String, String)>,
     particles: Vec<Particle>,
     /// Words always written apart from the next word.
@@ -441,6 +448,7 @@ impl SpellingModel {
             known_with_letters: Memo::default(),
             restored: Memo::default(),
             marked_names: Memo::default(),
+            vowel_harmony: files.aff.lines().any(|line| line.trim_start().starts_with("LANG tr")),
             name_endings: NAME_ENDINGS_WRITTEN_BY_SOUND.iter().filter_map(|e| Ending::parse(e)).collect(),
         })
     }
@@ -947,11 +955,13 @@ impl SpellingModel {
     /// consonants and the dictionary knows it so: "sevmedm" → "sevmedim", "anladm" → "anladım".
     /// The vowel is one vowel harmony allows, high ("-ım", "-in", "-uz") or low ("-dan", "-ler");
     /// where both make a word ("sizdn": "sizdin" or "sizden") the word is abbreviated all the same,
+    /// corrected as Zemberek's published misspellings correct it if they name one of the two, else
     /// with no correction to offer. A doubled last letter is emphasis ("Aminn"), judged before.
+    /// Only in a language whose suffixes harmonise their vowels: English "helpd" is a typo.
     fn last_vowel_left_out(&self, lowered: &str) -> Option<Option<String>> {
         let letters: Vec<char> = lowered.chars().collect();
         let [.., before, last] = letters[..] else { return None };
-        if letters.len() < ABBREVIATED_LETTERS || before == last || is_vowel(before) || is_vowel(last) || !letters.iter().all(|c| c.is_alphabetic()) {
+        if !self.vowel_harmony || letters.len() < ABBREVIATED_MIN_LETTERS || before == last || is_vowel(before) || is_vowel(last) || !letters.iter().all(|c| c.is_alphabetic()) {
             return None;
         }
         let (high, low) = match letters.iter().rev().find(|c| is_vowel(**c))? {
@@ -963,7 +973,8 @@ impl SpellingModel {
         let stem = &letters[..letters.len() - 1];
         let mut known = [high, low].into_iter().map(|vowel| stem.iter().chain([&vowel, &last]).collect::<String>()).filter(|w| self.knows(w));
         let first = known.next()?;
-        Some(known.next().is_none().then_some(first))
+        let Some(second) = known.next() else { return Some(Some(first)) };
+        Some(self.published.get(lowered).filter(|published| **published == first || **published == second).cloned())
     }
 
     /// A colloquial ending replaced by the written one, where the dictionary knows the result.
@@ -1167,10 +1178,6 @@ fn name_with_ending(word: &str, endings: &[Ending], is_name: impl Fn(&str) -> bo
 const NAME_STEM: usize = 3;
 
 /// A Turkish vowel, with or without a circumflex.
-/// The shortest word whose last vowel left out is judged ([`SpellingModel::last_vowel_left_out`]):
-/// "geldm"; shorter ones are as often an abbreviation ("krm").
-const ABBREVIATED_LETTERS: usize = 5;
-
 pub(crate) fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'ı' | 'i' | 'o' | 'ö' | 'u' | 'ü' | 'â' | 'î' | 'û')
 }
