@@ -597,7 +597,7 @@ impl SpellingCheck {
             let lower_case_unknown = |letters: &[char]| {
                 letters.len() >= 3 && letters.iter().all(|c| c.is_alphabetic() && c.is_lowercase()) && {
                     let typed: String = letters.iter().collect();
-                    !speller.knows(&typed) && !self.is_name(scan, &typed)
+                    !speller.knows_remembered(&typed) && !self.is_name(scan, &typed)
                 }
             };
             // Not in a title of another language: "Radiative Transfer in Slabs".

@@ -281,15 +281,16 @@ impl LetterModel {
         }
         let fits = |form: &[char]| form.len() == typed.len() && form.iter().zip(typed).all(|(&f, &(t, open))| f == t || open && f == with_accent(t));
         let typed: Vec<char> = typed.iter().map(|&(letter, _)| letter).collect();
-        let Some(best) = spellings.iter().find(|f| fits(&lower(f.text))) else {
+        // Most probable first, in lower case.
+        let forms: Vec<(Vec<char>, f32)> = spellings.iter().map(|f| (lower(f.text), f.log_probability)).collect();
+        let Some((spelling, probability)) = forms.iter().find(|(form, _)| fits(form)) else {
             return Choice::Kept;
         };
-        let spelling = lower(best.text);
-        let as_typed = spellings.iter().find(|f| lower(f.text) == typed).map(|f| f.log_probability);
-        if spelling == typed || as_typed.is_some_and(|p| p >= best.log_probability - EVIDENCE_GAP) {
+        let as_typed = forms.iter().find(|(form, _)| *form == typed).map(|&(_, p)| p);
+        if *spelling == typed || as_typed.is_some_and(|p| p >= probability - EVIDENCE_GAP) {
             return Choice::Kept;
         }
-        Choice::Known { spelling, ascii_far_rarer: true, name: false }
+        Choice::Known { spelling: spelling.clone(), ascii_far_rarer: true, name: false }
     }
 
     /// The spelling the vocabulary gives, if it knows the word. Where several spellings are common,
@@ -551,7 +552,7 @@ fn words_to_restore(original: &[char]) -> (Vec<Word>, Vec<Range<usize>>) {
             // Not a suffix after a number: its vowels follow the number's, as restored below. Not a
             // word in capitals either: an I there may be ı or İ typed on any keyboard.
             if let Some(typed) = partly_typed(letters).filter(|_| !all_caps(&span) && after_number.is_none()) {
-                let key = typed.iter().map(|&(c, _)| if is_turkish_letter(c) { ascii_skeleton(c) } else { c }).collect();
+                let key = typed.iter().map(|&(c, _)| ascii_skeleton(c)).collect();
                 words.push(Word { source: span, key, name: false, acronym: false, capitals: false, after_number: None, partly_typed: Some(typed) });
             }
             continue;
