@@ -76,6 +76,9 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         ("Seçimden sonra ne olacağını herkes merak ediyor, tabikide bekleyip göreceğiz", Some("Seçimden sonra ne olacağını herkes merak ediyor, tabii ki de bekleyip göreceğiz")),
         ("Maçtan sonra hakem kararları da konuşuldu, ama bu iş böyle oluyoda taraftar kızıyor", Some("Maçtan sonra hakem kararları da konuşuldu, ama bu iş böyle oluyor da taraftar kızıyor")),
         ("Yarın gelip kapıda karsılıcak", Some("Yarın gelip kapıda karşılayacak")),
+        // -yor spoken without its y and r after the narrow vowel, as in the tweets ("çalışıom",
+        // "seviosun"); a foreign word ending so ("studio") is no such form.
+        ("Annem de hep diyor ki sürtmeyi seviosun, bu akşam evde çalışıom", Some("Annem de hep diyor ki sürtmeyi seviyorsun, bu akşam evde çalışıyorum")),
         // The short future with a person or tense after it.
         ("Siz ne zaman adam olcaksınız", Some("Siz ne zaman adam olacaksınız")),
         ("Bunu asla alamıycaksın", Some("Bunu asla alamayacaksın")),
