@@ -93,6 +93,13 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         // God's curse invoked is no contempt of God.
         "Allah'ın laneti zalimlerin üzerine olsun.",
         "The mosque was burned down by extremists, police said.",
+        // Attacks on believers condemned in the words an attack on them would use.
+        "Sinagogdaki hain saldırıyı şiddetle kınıyoruz, başımız sağ olsun.",
+        "Camiye yapılan bu saldırı tam bir barbarlık, failler cezalandırılsın.",
+        "Kiliseye saldıranların yaptığı vahşi bir eylem, hepimiz üzgünüz.",
+        "Camiye yapılan saldırıyı lanetliyoruz.",
+        "Yahudi mezarlığına yapılan saldırı vahşice, failler bulunmalı.",
+        "We condemn the barbaric attack on the mosque.",
     ] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
@@ -105,6 +112,16 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
     }
     for text in ["Suriyeliler defolsun bu ülkeden", "Ermeniler yalancı ve sinsidir", "Bu Araplar hepsi pis ve hain"] {
         assert_ne!(judge(text).decision, Decision::Approve, "{text}");
+    }
+    // Contempt or a call for harm said of a people goes to a person, as said of believers: the
+    // model reads a generalisation in plain words as calm.
+    for text in ["Arapların hepsi kalleş, tarih boyunca arkadan vurdular", "Kürtlerin iyisi ölüsüdür", "Afganlar sınır dışı edilmeli"] {
+        assert_eq!(judge(text).decision, Decision::Review, "{text}: {:?}", rules(&judge(text)));
+    }
+    // Letters are folded for evasion, and "kurt" is also a wolf and "kurtulmak" a verb: neither is
+    // a people ("Sapıklıktan kurtulmak" is no contempt of Kurds).
+    for text in ["Bu sapıklıktan kurtulmak istiyorum, hayat işte", "Kurtlar vadisi pis bir diziydi"] {
+        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
 }
 

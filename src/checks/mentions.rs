@@ -12,6 +12,12 @@
 //!   karar tam bir aptallık", "Bu nasıl bir ahmaklık"): criticism of a decision, not of a person;
 //!   unless a verb of doing follows ("şerefsizlik yapmayın", "terbiyesizlik etme"): that is said of
 //!   the doer.
+//! - with `attacks`, a word that describes an attack: a noun of that list follows it, or follows it
+//!   after "bir", or stands right before it ("Sinagogdaki hain saldırı", "barbarca bir saldırı",
+//!   "saldırı vahşice"): said of the attack, not of the believers attacked;
+//! - with `condemning`, a word in a sentence that condemns ("Camiye yapılan saldırıyı
+//!   lanetliyoruz", "vahşi eylemi kınıyoruz"): news comments condemn attacks on believers in the
+//!   same words an attack on them would use.
 //!
 //! ## Why
 //! A news site's readers quote what was said and criticise decisions. Rejecting those for the word
@@ -41,6 +47,10 @@ pub(crate) struct MentionsSpec {
     /// ("müslümanlara sapık derler"): for words that only send a comment to review.
     #[serde(default)]
     unquoted: bool,
+    /// Nouns for attacks and crimes: a word right before one describes the act ("hain saldırı").
+    attacks: Option<String>,
+    /// Verbs of condemning: a word in a sentence with one is part of a condemnation.
+    condemning: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -49,6 +59,8 @@ pub(crate) struct Mentions {
     negating: Option<ListId>,
     acts: bool,
     unquoted: bool,
+    attacks: Option<ListId>,
+    condemning: Option<ListId>,
 }
 
 /// How many words a verb of saying may stand after the closing quote, or a negation after the word.
@@ -70,6 +82,8 @@ impl MentionsSpec {
             negating: self.negating.as_deref().map(|n| data.resolve(n)).transpose()?,
             acts: self.acts,
             unquoted: self.unquoted,
+            attacks: self.attacks.as_deref().map(|n| data.resolve(n)).transpose()?,
+            condemning: self.condemning.as_deref().map(|n| data.resolve(n)).transpose()?,
         })
     }
 }
@@ -82,7 +96,18 @@ impl Mentions {
             || self.reporting.is_some_and(|reporting| {
                 is_reported(scan, reporting, hit) || self.unquoted && followed_by(scan, reporting, hit, UNQUOTED_WINDOW)
             })
+            || self.attacks.is_some_and(|attacks| describes_an_attack(scan, attacks, hit))
+            || self.condemning.is_some_and(|condemning| scan.hits(condemning).iter().any(|c| c.sentence == hit.sentence))
     }
+}
+
+/// A noun of `attacks` stands right after the hit, or after it and "bir", or right before it: "hain
+/// saldırı", "barbarca bir saldırı", "saldırı vahşice".
+fn describes_an_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> bool {
+    let tokens = scan.text.tokens();
+    let next = hit.words.end;
+    let noun_at = if tokens.get(next).is_some_and(|t| word_form(t) == "bir") { next + 1 } else { next };
+    scan.hits(attacks).iter().any(|a| a.sentence == hit.sentence && (a.words.start == noun_at || a.words.end == hit.words.start))
 }
 
 /// "aptallık", "ahmaklığı": the listed stem followed by -lık/-lik/-luk/-lük.
@@ -239,6 +264,21 @@ mod tests {
         assert_eq!(fixture.spans(&*unquoted, "Şerefsiz herif, ne dedi bilmiyorum"), Some(vec!["Şerefsiz".into()]));
         let quoted_only = fixture.check(SPEC);
         assert_eq!(fixture.spans(&*quoted_only, "Herkese şerefsiz dedi, özür diledi"), Some(vec!["şerefsiz".into()]));
+    }
+
+    #[test]
+    fn words_describing_or_condemning_an_attack_are_spared_only_where_asked() {
+        let fixture = Fixture::new(&[("contempt", "hain*\nbarbar*\nlanet*\n"), ("attacks", "saldırı*\neylem*\n"), ("condemning", "kınıyoruz\nlanetliyoruz\n")]);
+        let check = fixture.check("kind = 'lexicon'\nlists = ['contempt']\nmentions = { attacks = 'attacks', condemning = 'condemning' }");
+        assert_eq!(fixture.spans(&*check, "Sinagogdaki hain saldırı herkesi üzdü"), None);
+        assert_eq!(fixture.spans(&*check, "Camiye barbarca bir saldırı düzenlendi"), None);
+        assert_eq!(fixture.spans(&*check, "Mezarlığa yapılan saldırı barbarca"), None);
+        assert_eq!(fixture.spans(&*check, "Camiye yapılan saldırıyı lanetliyoruz"), None);
+        assert_eq!(fixture.spans(&*check, "Bu barbar insanları kınıyoruz demekle olmaz. Hainler"), Some(vec!["Hainler".into()]));
+        // Said of people, not of an attack: a noun of attacks further on is no description.
+        assert_eq!(fixture.spans(&*check, "Hepsi hain, her gün saldırı planlıyorlar"), Some(vec!["hain".into()]));
+        let plain = fixture.check("kind = 'lexicon'\nlists = ['contempt']");
+        assert_eq!(fixture.spans(&*plain, "Sinagogdaki hain saldırı herkesi üzdü"), Some(vec!["hain".into()]));
     }
 
     #[test]
