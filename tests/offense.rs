@@ -110,7 +110,14 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
     for text in ["Suriyeliler bu yıl da bayramı Türkiye'de kutladı", "Kürt ve Türk gençler aynı takımda oynuyor", "Arap turistler ülke ekonomisine katkı sağlıyor"] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
-    for text in ["Suriyeliler defolsun bu ülkeden", "Ermeniler yalancı ve sinsidir", "Bu Araplar hepsi pis ve hain"] {
+    for text in [
+        "Suriyeliler defolsun bu ülkeden",
+        "Ermeniler yalancı ve sinsidir",
+        "Bu Araplar hepsi pis ve hain",
+        // Condemning the people themselves is no condemnation of an attack.
+        "Kürtler kalleş, hepsini kınıyorum",
+        "Müslümanların hepsi hain, onları kınıyorum",
+    ] {
         assert_ne!(judge(text).decision, Decision::Approve, "{text}");
     }
     // Contempt or a call for harm said of a people goes to a person, as said of believers: the

@@ -15,9 +15,10 @@
 //! - with `attacks`, a word that describes an attack: a noun of that list follows it, or follows it
 //!   after "bir", or stands right before it ("Sinagogdaki hain saldırı", "barbarca bir saldırı",
 //!   "saldırı vahşice"): said of the attack, not of the believers attacked;
-//! - with `condemning`, a word in a sentence that condemns ("Camiye yapılan saldırıyı
-//!   lanetliyoruz", "vahşi eylemi kınıyoruz"): news comments condemn attacks on believers in the
-//!   same words an attack on them would use.
+//! - with `condemning` (and `attacks`), a word in a sentence that condemns an attack ("Camiye
+//!   yapılan saldırıyı lanetliyoruz", "vahşi eylemi kınıyoruz"): news comments condemn attacks on
+//!   believers in the same words an attack on them would use. Condemning the believers themselves
+//!   ("hepsi hain, onları kınıyorum") names no attack, and is spared nothing.
 //!
 //! ## Why
 //! A news site's readers quote what was said and criticise decisions. Rejecting those for the word
@@ -97,7 +98,15 @@ impl Mentions {
                 is_reported(scan, reporting, hit) || self.unquoted && followed_by(scan, reporting, hit, UNQUOTED_WINDOW)
             })
             || self.attacks.is_some_and(|attacks| describes_an_attack(scan, attacks, hit))
-            || self.condemning.is_some_and(|condemning| scan.hits(condemning).iter().any(|c| c.sentence == hit.sentence))
+            || self.condemning.is_some_and(|condemning| self.condemns_an_attack(scan, condemning, hit))
+    }
+
+    /// The hit's sentence condemns, and what it condemns is an attack: "Camiye yapılan saldırıyı
+    /// lanetliyoruz". Without a noun of `attacks` the condemned may be the believers themselves
+    /// ("Müslümanların hepsi hain, onları kınıyorum").
+    fn condemns_an_attack(&self, scan: &Scan<'_>, condemning: ListId, hit: &Hit) -> bool {
+        let in_sentence = |list: ListId| scan.hits(list).iter().any(|h| h.sentence == hit.sentence);
+        in_sentence(condemning) && self.attacks.is_some_and(in_sentence)
     }
 }
 
@@ -274,7 +283,9 @@ mod tests {
         assert_eq!(fixture.spans(&*check, "Camiye barbarca bir saldırı düzenlendi"), None);
         assert_eq!(fixture.spans(&*check, "Mezarlığa yapılan saldırı barbarca"), None);
         assert_eq!(fixture.spans(&*check, "Camiye yapılan saldırıyı lanetliyoruz"), None);
-        assert_eq!(fixture.spans(&*check, "Bu barbar insanları kınıyoruz demekle olmaz. Hainler"), Some(vec!["Hainler".into()]));
+        assert_eq!(fixture.spans(&*check, "Bu barbar eylemi kınıyoruz. Hainler"), Some(vec!["Hainler".into()]));
+        // Condemning people, not an attack, spares nothing.
+        assert_eq!(fixture.spans(&*check, "Hepsi hain, onları kınıyoruz"), Some(vec!["hain".into()]));
         // Said of people, not of an attack: a noun of attacks further on is no description.
         assert_eq!(fixture.spans(&*check, "Hepsi hain, her gün saldırı planlıyorlar"), Some(vec!["hain".into()]));
         let plain = fixture.check("kind = 'lexicon'\nlists = ['contempt']");
