@@ -114,9 +114,11 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
         "Suriyeliler defolsun bu ülkeden",
         "Ermeniler yalancı ve sinsidir",
         "Bu Araplar hepsi pis ve hain",
-        // Condemning the people themselves is no condemnation of an attack.
+        // Condemning the people themselves is no condemnation of an attack, and an attack they
+        // are accused of is neither condemned nor suffered.
         "Kürtler kalleş, hepsini kınıyorum",
         "Müslümanların hepsi hain, onları kınıyorum",
+        "Yahudiler yine hain bir saldırı planlıyor",
     ] {
         assert_ne!(judge(text).decision, Decision::Approve, "{text}");
     }
@@ -126,9 +128,16 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
         assert_eq!(judge(text).decision, Decision::Review, "{text}: {:?}", rules(&judge(text)));
     }
     // Letters are folded for evasion, and "kurt" is also a wolf and "kurtulmak" a verb: neither is
-    // a people ("Sapıklıktan kurtulmak" is no contempt of Kurds).
-    for text in ["Bu sapıklıktan kurtulmak istiyorum, hayat işte", "Kurtlar vadisi pis bir diziydi"] {
+    // a people ("Sapıklıktan kurtulmak" is no contempt of Kurds); a breed is no slur.
+    for text in ["Bu sapıklıktan kurtulmak istiyorum, hayat işte", "Kurtlar vadisi pis bir diziydi", "Alman kurdu çok sadık bir köpektir"] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+    }
+    // A people or a belief named and called animals in the same breath is a slur; "Kürt" itself
+    // stays a people though "kurt" is excepted.
+    for (text, rule) in [("Bu Afgan köpekleri şehri köye çevirdi", "offensive"), ("Kürt hayvanlar", "offensive"), ("Şii domuzları yine sahnede", "belief-attack")] {
+        let verdict = judge(text);
+        assert_eq!(verdict.decision, Decision::Reject, "{text}: {:?}", rules(&verdict));
+        assert!(rules(&verdict).contains(&rule), "{text}: {:?}", rules(&verdict));
     }
 }
 

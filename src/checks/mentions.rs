@@ -12,13 +12,13 @@
 //!   karar tam bir aptallık", "Bu nasıl bir ahmaklık"): criticism of a decision, not of a person;
 //!   unless a verb of doing follows ("şerefsizlik yapmayın", "terbiyesizlik etme"): that is said of
 //!   the doer.
-//! - with `attacks`, a word that describes an attack: a noun of that list follows it, or follows it
-//!   after "bir", or stands right before it ("Sinagogdaki hain saldırı", "barbarca bir saldırı",
-//!   "saldırı vahşice"): said of the attack, not of the believers attacked;
-//! - with `condemning` (and `attacks`), a word in a sentence that condemns an attack ("Camiye
-//!   yapılan saldırıyı lanetliyoruz", "vahşi eylemi kınıyoruz"): news comments condemn attacks on
-//!   believers in the same words an attack on them would use. Condemning the believers themselves
-//!   ("hepsi hain, onları kınıyorum") names no attack, and is spared nothing.
+//! - with `attacks` and `condemning`, a word in a sentence that names an attack (a noun of
+//!   `attacks`) and condemns it or reports it suffered (a word of `condemning`): "Camiye yapılan
+//!   saldırıyı lanetliyoruz", "Sinagogdaki hain saldırıyı kınıyoruz", "Müslümanlara yönelik bu
+//!   barbarca saldırı": news comments condemn attacks on believers in the same words an attack on
+//!   them would use. Condemning the believers themselves ("hepsi hain, onları kınıyorum") names no
+//!   attack, and an attack they are accused of ("Yahudiler yine hain bir saldırı planlıyor") is
+//!   neither condemned nor suffered: both are spared nothing.
 //!
 //! ## Why
 //! A news site's readers quote what was said and criticise decisions. Rejecting those for the word
@@ -48,9 +48,10 @@ pub(crate) struct MentionsSpec {
     /// ("müslümanlara sapık derler"): for words that only send a comment to review.
     #[serde(default)]
     unquoted: bool,
-    /// Nouns for attacks and crimes: a word right before one describes the act ("hain saldırı").
+    /// Nouns for attacks and crimes ("saldırı", "eylem").
     attacks: Option<String>,
-    /// Verbs of condemning: a word in a sentence with one is part of a condemnation.
+    /// Verbs of condemning and words of an attack suffered ("kınıyoruz", "yapılan"): a word in a
+    /// sentence with one and a noun of `attacks` belongs to the condemnation of an attack.
     condemning: Option<String>,
 }
 
@@ -97,26 +98,17 @@ impl Mentions {
             || self.reporting.is_some_and(|reporting| {
                 is_reported(scan, reporting, hit) || self.unquoted && followed_by(scan, reporting, hit, UNQUOTED_WINDOW)
             })
-            || self.attacks.is_some_and(|attacks| describes_an_attack(scan, attacks, hit))
-            || self.condemning.is_some_and(|condemning| self.condemns_an_attack(scan, condemning, hit))
+            || self.condemns_an_attack(scan, hit)
     }
 
-    /// The hit's sentence condemns, and what it condemns is an attack: "Camiye yapılan saldırıyı
+    /// The hit's sentence condemns an attack or reports one suffered: "Camiye yapılan saldırıyı
     /// lanetliyoruz". Without a noun of `attacks` the condemned may be the believers themselves
-    /// ("Müslümanların hepsi hain, onları kınıyorum").
-    fn condemns_an_attack(&self, scan: &Scan<'_>, condemning: ListId, hit: &Hit) -> bool {
+    /// ("Müslümanların hepsi hain, onları kınıyorum"); without a word of `condemning` the attack
+    /// may be one they are accused of ("Yahudiler yine hain bir saldırı planlıyor").
+    fn condemns_an_attack(&self, scan: &Scan<'_>, hit: &Hit) -> bool {
         let in_sentence = |list: ListId| scan.hits(list).iter().any(|h| h.sentence == hit.sentence);
-        in_sentence(condemning) && self.attacks.is_some_and(in_sentence)
+        self.attacks.is_some_and(in_sentence) && self.condemning.is_some_and(in_sentence)
     }
-}
-
-/// A noun of `attacks` stands right after the hit, or after it and "bir", or right before it: "hain
-/// saldırı", "barbarca bir saldırı", "saldırı vahşice".
-fn describes_an_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> bool {
-    let tokens = scan.text.tokens();
-    let next = hit.words.end;
-    let noun_at = if tokens.get(next).is_some_and(|t| word_form(t) == "bir") { next + 1 } else { next };
-    scan.hits(attacks).iter().any(|a| a.sentence == hit.sentence && (a.words.start == noun_at || a.words.end == hit.words.start))
 }
 
 /// "aptallık", "ahmaklığı": the listed stem followed by -lık/-lik/-luk/-lük.
@@ -276,20 +268,22 @@ mod tests {
     }
 
     #[test]
-    fn words_describing_or_condemning_an_attack_are_spared_only_where_asked() {
-        let fixture = Fixture::new(&[("contempt", "hain*\nbarbar*\nlanet*\n"), ("attacks", "saldırı*\neylem*\n"), ("condemning", "kınıyoruz\nlanetliyoruz\n")]);
+    fn words_in_a_sentence_condemning_an_attack_are_spared_only_where_asked() {
+        let fixture = Fixture::new(&[
+            ("contempt", "hain*\nbarbar*\nlanet*\n"),
+            ("attacks", "saldırı*\neylem*\n"),
+            ("condemning", "kınıyoruz\nlanetliyoruz\nyapılan\nyönelik\n"),
+        ]);
         let check = fixture.check("kind = 'lexicon'\nlists = ['contempt']\nmentions = { attacks = 'attacks', condemning = 'condemning' }");
-        assert_eq!(fixture.spans(&*check, "Sinagogdaki hain saldırı herkesi üzdü"), None);
-        assert_eq!(fixture.spans(&*check, "Camiye barbarca bir saldırı düzenlendi"), None);
-        assert_eq!(fixture.spans(&*check, "Mezarlığa yapılan saldırı barbarca"), None);
+        assert_eq!(fixture.spans(&*check, "Sinagogdaki hain saldırıyı kınıyoruz"), None);
+        assert_eq!(fixture.spans(&*check, "Camiye yapılan barbarca saldırı herkesi üzdü"), None);
         assert_eq!(fixture.spans(&*check, "Camiye yapılan saldırıyı lanetliyoruz"), None);
         assert_eq!(fixture.spans(&*check, "Bu barbar eylemi kınıyoruz. Hainler"), Some(vec!["Hainler".into()]));
-        // Condemning people, not an attack, spares nothing.
+        // Condemning people, not an attack; an attack they are accused of, neither condemned nor suffered.
         assert_eq!(fixture.spans(&*check, "Hepsi hain, onları kınıyoruz"), Some(vec!["hain".into()]));
-        // Said of people, not of an attack: a noun of attacks further on is no description.
-        assert_eq!(fixture.spans(&*check, "Hepsi hain, her gün saldırı planlıyorlar"), Some(vec!["hain".into()]));
+        assert_eq!(fixture.spans(&*check, "Yine hain bir saldırı planlıyorlar"), Some(vec!["hain".into()]));
         let plain = fixture.check("kind = 'lexicon'\nlists = ['contempt']");
-        assert_eq!(fixture.spans(&*plain, "Sinagogdaki hain saldırı herkesi üzdü"), Some(vec!["hain".into()]));
+        assert_eq!(fixture.spans(&*plain, "Sinagogdaki hain saldırıyı kınıyoruz"), Some(vec!["hain".into()]));
     }
 
     #[test]

@@ -313,6 +313,11 @@ pub(crate) mod testing {
         }
 
         pub(crate) fn check(&self, spec: &str) -> Box<dyn Check> {
+            self.try_check(spec).expect("test spec builds")
+        }
+
+        /// The check a spec builds, or why it does not.
+        pub(crate) fn try_check(&self, spec: &str) -> Result<Box<dyn Check>, String> {
             let spec: CheckSpec = toml::from_str(spec).expect("test spec parses");
             let data = PolicyData {
                 lists: &self.names,
@@ -321,7 +326,7 @@ pub(crate) mod testing {
                 classifiers: &self.classifier_names,
                 unusable_classifiers: &HashMap::new(),
             };
-            spec.build(&data).expect("test spec builds")
+            spec.build(&data).map_err(|e| e.to_string())
         }
 
         fn data(&self) -> ScanData<'_> {

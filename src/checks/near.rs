@@ -15,6 +15,10 @@
 //! - `window`: how many words may stand between the two (0: adjacent or the same word).
 //! - `mentions` (optional): hits only mentioned are spared, as in `lexicon`.
 //! - `review` (optional): the comment goes to a person instead of being rejected.
+//! - `compound` (optional): only the target's name as listed, without a suffix, right before the
+//!   hit: the two make one noun ("Afgan köpekleri", "Şii domuzları"), where a suffixed name is a
+//!   subject and the hit its object ("Müslümanlar domuzları sevmez") and a hit first is another
+//!   phrase ("hayvanlar tanrısı"). `window` is then 0.
 //!
 //! ## Example
 //! "Dinini ... aptal Hristiyanlar" → rejected (spans "aptal" and "Hristiyanlar"); "Hristiyan
@@ -25,6 +29,9 @@ use serde::Deserialize;
 
 use super::mentions::{Mentions, MentionsSpec};
 use super::{Check, Finding, ListId, PolicyData, Scan};
+use crate::learn::features::word_form;
+use crate::text::fold::ascii_skeleton;
+use crate::wordlist::Hit;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,6 +44,9 @@ pub(crate) struct NearSpec {
     /// A person decides: the comment goes to review rather than being rejected.
     #[serde(default)]
     review: bool,
+    /// The target's bare name right before the hit, making one noun with it.
+    #[serde(default)]
+    compound: bool,
 }
 
 impl NearSpec {
@@ -46,7 +56,17 @@ impl NearSpec {
         }
         let resolve = |names: &[String]| names.iter().map(|n| lists.resolve(n)).collect::<Result<Vec<_>, _>>();
         let mentions = self.mentions.as_ref().map(|m| m.build(lists)).transpose()?;
-        Ok(Box::new(NearCheck { targets: resolve(&self.targets)?, hits: resolve(&self.hits)?, window: self.window, mentions, review: self.review }))
+        if self.compound && self.window != 0 {
+            return Err("`compound` joins the target and the hit: `window` must be 0".into());
+        }
+        Ok(Box::new(NearCheck {
+            targets: resolve(&self.targets)?,
+            hits: resolve(&self.hits)?,
+            window: self.window,
+            mentions,
+            review: self.review,
+            compound: self.compound,
+        }))
     }
 }
 
@@ -57,6 +77,20 @@ struct NearCheck {
     window: usize,
     mentions: Option<Mentions>,
     review: bool,
+    compound: bool,
+}
+
+/// The target is its listed stem alone, as typed on any keyboard ("Afgan" for `afgan*`, not
+/// "Afganlar"): the first half of a compound noun.
+fn is_bare(scan: &Scan<'_>, list: ListId, target: &Hit) -> bool {
+    let Some(token) = scan.text.tokens().get(target.words.start) else { return false };
+    if target.words.len() != 1 || token.source != target.source {
+        return false;
+    }
+    let origin = scan.origin(list, target);
+    let entry = origin.split_once(' ').map_or(origin.as_str(), |(_, entry)| entry);
+    let stem: String = entry.trim_start_matches(['!', '=']).trim_end_matches('*').chars().map(ascii_skeleton).collect();
+    word_form(token) == stem
 }
 
 impl Check for NearCheck {
@@ -78,7 +112,8 @@ impl Check for NearCheck {
                 } else {
                     continue;
                 };
-                if between <= self.window && hit.sentence == target.sentence {
+                let joined = !self.compound || hit.words.start == target.words.end && is_bare(scan, target_list, target);
+                if between <= self.window && hit.sentence == target.sentence && joined {
                     finding.spans.extend([target.source.clone(), hit.source.clone()]);
                     finding.evidence.extend([scan.origin(target_list, target), scan.origin(hit_list, hit)]);
                 }
@@ -118,6 +153,18 @@ mod tests {
         let fixture = fixture();
         let check = fixture.check(SPEC);
         assert_eq!(fixture.spans(&*check, "Müslüman, Hristiyan ve Yahudi liderler barış çağrısı yaptı"), None);
+    }
+
+    #[test]
+    fn a_compound_needs_the_bare_name_right_before_the_hit() {
+        let fixture = Fixture::new(&[("peoples", "afgan*\nşii*\n"), ("belief", "tanrı*\nmüslüman*\n"), ("animals", "köpekler*\ndomuzlar*\nhayvanlar*\n")]);
+        let check = fixture.check("kind = 'near'\ntargets = ['peoples', 'belief']\nhits = ['animals']\nwindow = 0\ncompound = true");
+        assert_eq!(fixture.spans(&*check, "Bu Afgan köpekleri"), Some(vec!["Afgan".into(), "köpekleri".into()]));
+        assert_eq!(fixture.spans(&*check, "Şii domuzları"), Some(vec!["Şii".into(), "domuzları".into()]));
+        // A subject and its object; another phrase with the hit first.
+        assert_eq!(fixture.spans(&*check, "Müslümanlar domuzları sevmez"), None);
+        assert_eq!(fixture.spans(&*check, "Mars, hayvanlar tanrısı"), None);
+        assert!(fixture.try_check("kind = 'near'\ntargets = ['peoples']\nhits = ['animals']\nwindow = 2\ncompound = true").is_err());
     }
 
     #[test]
