@@ -100,8 +100,32 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         "Camiye yapılan saldırıyı lanetliyoruz.",
         "Yahudi mezarlığına yapılan saldırı vahşice, failler bulunmalı.",
         "We condemn the barbaric attack on the mosque.",
+        // Animals named beside a faith, fairy tales of a people, pity and a curse on a match: a
+        // moderator approves all of them.
+        "Allah hayvanları da sever, onlara iyi bakın.",
+        "Tanrı hayvanları yarattı, insanları da.",
+        "İslam hayvanlara merhameti emreder.",
+        "Ramazan hayvanları besledi, komşular da yardım etti.",
+        "Alman masalları çocuklara hep bir ders verir.",
+        "Türk halk masalları derlendi, kitap yakında çıkıyor.",
+        "Zavallı Suriyeli çocuklar soğukta kaldı, yardım edelim.",
+        "Lanet olsun, Türk takımı yine kaybetti.",
     ] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+    }
+}
+
+#[test]
+fn condemning_an_attack_spares_only_the_words_that_describe_it() {
+    // Contempt said of the people named, beside an attack the speaker's side suffers, or beside a
+    // condemnation, is still contempt of the people.
+    for text in [
+        "Yahudiler yine bize yönelik hain bir saldırı planlıyor",
+        "Kürtler kalleş, bize yapılan her saldırının arkasında onlar var",
+        "Araplar kalleş, saldırıyı kınamadılar bile",
+        "Türk halkına yönelik saldırıyı kınıyoruz, hainler",
+    ] {
+        assert_ne!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
 }
 
@@ -132,12 +156,16 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
     for text in ["Bu sapıklıktan kurtulmak istiyorum, hayat işte", "Kurtlar vadisi pis bir diziydi", "Alman kurdu çok sadık bir köpektir"] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
-    // A people or a belief named and called animals in the same breath is a slur; "Kürt" itself
-    // stays a people though "kurt" is excepted.
-    for (text, rule) in [("Bu Afgan köpekleri şehri köye çevirdi", "offensive"), ("Kürt hayvanlar", "offensive"), ("Şii domuzları yine sahnede", "belief-attack")] {
+    // A people or a belief named and called animals in the same breath goes to a person ("Kürt"
+    // itself stays a people though "kurt" is excepted); words near the people are not: "Kürtaj",
+    // "kurdele", "almana".
+    for (text, rule) in [("Bu Afgan köpekleri şehri köye çevirdi", "offensive"), ("Kürt itleri", "offensive"), ("Şii domuzları yine sahnede", "belief-attack")] {
         let verdict = judge(text);
-        assert_eq!(verdict.decision, Decision::Reject, "{text}: {:?}", rules(&verdict));
+        assert_eq!(verdict.decision, Decision::Review, "{text}: {:?}", rules(&verdict));
         assert!(rules(&verdict).contains(&rule), "{text}: {:?}", rules(&verdict));
+    }
+    for text in ["Kürtaj tartışması yine gündemde, meclis konuyu görüşecek", "Kırmızı kurdele takıldı", "Kurtçuklar bahçedeki elmaları sardı", "Bunu almana gerek yok, evde var", "Denizlerdeki mikroplastik kirliliği artıyor"] {
+        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
 }
 

@@ -12,13 +12,16 @@
 //!   karar tam bir aptallık", "Bu nasıl bir ahmaklık"): criticism of a decision, not of a person;
 //!   unless a verb of doing follows ("şerefsizlik yapmayın", "terbiyesizlik etme"): that is said of
 //!   the doer.
-//! - with `attacks` and `condemning`, a word in a sentence that names an attack (a noun of
-//!   `attacks`) and condemns it or reports it suffered (a word of `condemning`): "Camiye yapılan
-//!   saldırıyı lanetliyoruz", "Sinagogdaki hain saldırıyı kınıyoruz", "Müslümanlara yönelik bu
-//!   barbarca saldırı": news comments condemn attacks on believers in the same words an attack on
-//!   them would use. Condemning the believers themselves ("hepsi hain, onları kınıyorum") names no
-//!   attack, and an attack they are accused of ("Yahudiler yine hain bir saldırı planlıyor") is
-//!   neither condemned nor suffered: both are spared nothing.
+//! - with `attacks`, `condemning` and `suffered`, a word that describes an attack it stands right
+//!   before or after (a noun of `attacks`: "hain saldırı", "vahşi bir eylem", "saldırı vahşice")
+//!   where the sentence condemns it (a verb of `condemning`: "Sinagogdaki hain saldırıyı
+//!   kınıyoruz") or reports it suffered (a
+//!   word of `suffered` just before the description: "Camiye yapılan barbarca saldırı",
+//!   "Müslümanlara yönelik bu vahşi eylem"): news comments condemn attacks on believers in the
+//!   words an attack on them would use. Nothing else in such a sentence is spared ("Türk halkına
+//!   yönelik saldırıyı kınıyoruz, hainler"), nor an attack the speaker's side says it suffers from
+//!   those named ("Yahudiler yine bize yönelik hain bir saldırı planlıyor"), nor one neither
+//!   condemned nor suffered ("Yine hain bir saldırı planlıyorlar").
 //!
 //! ## Why
 //! A news site's readers quote what was said and criticise decisions. Rejecting those for the word
@@ -50,9 +53,12 @@ pub(crate) struct MentionsSpec {
     unquoted: bool,
     /// Nouns for attacks and crimes ("saldırı", "eylem").
     attacks: Option<String>,
-    /// Verbs of condemning and words of an attack suffered ("kınıyoruz", "yapılan"): a word in a
-    /// sentence with one and a noun of `attacks` belongs to the condemnation of an attack.
+    /// Verbs of condemning ("kınıyoruz"): a word describing an attack in a sentence with one
+    /// belongs to the condemnation.
     condemning: Option<String>,
+    /// Words of an attack suffered ("yapılan", "yönelik"): a word describing an attack right after
+    /// one belongs to the report of the attack.
+    suffered: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -63,6 +69,7 @@ pub(crate) struct Mentions {
     unquoted: bool,
     attacks: Option<ListId>,
     condemning: Option<ListId>,
+    suffered: Option<ListId>,
 }
 
 /// How many words a verb of saying may stand after the closing quote, or a negation after the word.
@@ -86,6 +93,7 @@ impl MentionsSpec {
             unquoted: self.unquoted,
             attacks: self.attacks.as_deref().map(|n| data.resolve(n)).transpose()?,
             condemning: self.condemning.as_deref().map(|n| data.resolve(n)).transpose()?,
+            suffered: self.suffered.as_deref().map(|n| data.resolve(n)).transpose()?,
         })
     }
 }
@@ -101,14 +109,53 @@ impl Mentions {
             || self.condemns_an_attack(scan, hit)
     }
 
-    /// The hit's sentence condemns an attack or reports one suffered: "Camiye yapılan saldırıyı
-    /// lanetliyoruz". Without a noun of `attacks` the condemned may be the believers themselves
-    /// ("Müslümanların hepsi hain, onları kınıyorum"); without a word of `condemning` the attack
-    /// may be one they are accused of ("Yahudiler yine hain bir saldırı planlıyor").
+    /// The hit describes an attack that its sentence condemns or reports suffered: "Camiye yapılan
+    /// hain saldırıyı lanetliyoruz". A word elsewhere in the sentence may be said of the people
+    /// named ("saldırıyı kınıyoruz, hainler"); an attack described but neither condemned nor
+    /// suffered may be one they are accused of ("Yine hain bir saldırı planlıyorlar").
     fn condemns_an_attack(&self, scan: &Scan<'_>, hit: &Hit) -> bool {
-        let in_sentence = |list: ListId| scan.hits(list).iter().any(|h| h.sentence == hit.sentence);
-        self.attacks.is_some_and(in_sentence) && self.condemning.is_some_and(in_sentence)
+        let Some(attacks) = self.attacks else { return false };
+        let Some(described) = described_attack(scan, attacks, hit) else { return false };
+        let condemned = self.condemning.is_some_and(|verbs| scan.hits(verbs).iter().any(|h| h.sentence == hit.sentence));
+        condemned || self.suffered.is_some_and(|suffered| reported_suffered(scan, suffered, hit.sentence, described))
     }
+}
+
+/// Where the words describing an attack begin, if the hit is one of them: right before a noun of
+/// `attacks`, or before "bir" and one ("hain saldırı", "vahşi bir eylem"), or right after one
+/// ("saldırı vahşice").
+fn described_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> Option<usize> {
+    let tokens = scan.text.tokens();
+    let then_one = tokens.get(hit.words.end).is_some_and(|t| word_form(t) == "bir");
+    scan.hits(attacks).iter().filter(|a| a.sentence == hit.sentence).find_map(|a| {
+        if a.words.start == hit.words.end || then_one && a.words.start == hit.words.end + 1 {
+            Some(hit.words.start)
+        } else if a.words.end == hit.words.start {
+            Some(a.words.start)
+        } else {
+            None
+        }
+    })
+}
+
+/// A word of `suffered` stands right before the words describing the attack, or before one
+/// bridging word and them ("yapılan barbarca saldırı", "yönelik bu vahşi eylem", "saldıranların
+/// yaptığı vahşi bir eylem"), and not after "bize" or "bana": "bize yönelik hain saldırılar"
+/// accuses those named of attacking the speaker's side.
+fn reported_suffered(scan: &Scan<'_>, suffered: ListId, sentence: usize, described: usize) -> bool {
+    const SPEAKERS_SIDE: [&str; 2] = ["bize", "bana"];
+    // A determiner, or the attackers' deed named after them ("yaptığı"; word forms are ASCII
+    // skeletons); "Yahudilerin yaptığı vahşi eylem" has no word of `suffered` before "yaptığı"
+    // and stays an accusation.
+    const BRIDGES: [&str; 5] = ["bu", "bir", "yaptigi", "gerceklestirdigi", "duzenledigi"];
+    let tokens = scan.text.tokens();
+    let form_at = |at: usize| tokens.get(at).map(word_form);
+    scan.hits(suffered).iter().any(|s| {
+        let right_before = s.words.end == described
+            || s.words.end + 1 == described && form_at(s.words.end).is_some_and(|f| BRIDGES.contains(&f.as_str()));
+        let accused = s.words.start.checked_sub(1).and_then(form_at).is_some_and(|f| SPEAKERS_SIDE.contains(&f.as_str()));
+        s.sentence == sentence && right_before && !accused
+    })
 }
 
 /// "aptallık", "ahmaklığı": the listed stem followed by -lık/-lik/-luk/-lük.
@@ -268,20 +315,30 @@ mod tests {
     }
 
     #[test]
-    fn words_in_a_sentence_condemning_an_attack_are_spared_only_where_asked() {
+    fn words_describing_a_condemned_or_suffered_attack_are_spared_only_where_asked() {
         let fixture = Fixture::new(&[
-            ("contempt", "hain*\nbarbar*\nlanet*\n"),
+            ("contempt", "hain*\nbarbar*\nkalleş*\n"),
             ("attacks", "saldırı*\neylem*\n"),
-            ("condemning", "kınıyoruz\nlanetliyoruz\nyapılan\nyönelik\n"),
+            ("condemning", "kınıyoruz\nlanetliyoruz\n"),
+            ("suffered", "yapılan\nyönelik\nsaldıran*\n"),
         ]);
-        let check = fixture.check("kind = 'lexicon'\nlists = ['contempt']\nmentions = { attacks = 'attacks', condemning = 'condemning' }");
+        let check = fixture.check(
+            "kind = 'lexicon'\nlists = ['contempt']\nmentions = { attacks = 'attacks', condemning = 'condemning', suffered = 'suffered' }",
+        );
         assert_eq!(fixture.spans(&*check, "Sinagogdaki hain saldırıyı kınıyoruz"), None);
+        assert_eq!(fixture.spans(&*check, "Bu barbarca bir eylemi lanetliyoruz"), None);
         assert_eq!(fixture.spans(&*check, "Camiye yapılan barbarca saldırı herkesi üzdü"), None);
-        assert_eq!(fixture.spans(&*check, "Camiye yapılan saldırıyı lanetliyoruz"), None);
-        assert_eq!(fixture.spans(&*check, "Bu barbar eylemi kınıyoruz. Hainler"), Some(vec!["Hainler".into()]));
-        // Condemning people, not an attack; an attack they are accused of, neither condemned nor suffered.
+        assert_eq!(fixture.spans(&*check, "Müslümanlara yönelik bu hain saldırı"), None);
+        assert_eq!(fixture.spans(&*check, "Camiye yapılan saldırı barbarca, failler bulunmalı"), None);
+        assert_eq!(fixture.spans(&*check, "Camiye saldıranların yaptığı barbarca bir eylem"), None);
+        assert_eq!(fixture.spans(&*check, "Onların yaptığı barbarca bir eylem"), Some(vec!["barbarca".into()]));
+        // A word not describing the attack is said of someone: the condemned or those named.
+        assert_eq!(fixture.spans(&*check, "Bu saldırıyı kınıyoruz, hainler"), Some(vec!["hainler".into()]));
         assert_eq!(fixture.spans(&*check, "Hepsi hain, onları kınıyoruz"), Some(vec!["hain".into()]));
+        assert_eq!(fixture.spans(&*check, "Hepsi kalleş, bize yapılan her saldırının arkasında onlar"), Some(vec!["kalleş".into()]));
+        // An attack described but neither condemned nor suffered, or suffered by the speaker's side.
         assert_eq!(fixture.spans(&*check, "Yine hain bir saldırı planlıyorlar"), Some(vec!["hain".into()]));
+        assert_eq!(fixture.spans(&*check, "Yine bize yönelik hain bir saldırı planlıyorlar"), Some(vec!["hain".into()]));
         let plain = fixture.check("kind = 'lexicon'\nlists = ['contempt']");
         assert_eq!(fixture.spans(&*plain, "Sinagogdaki hain saldırıyı kınıyoruz"), Some(vec!["hain".into()]));
     }
