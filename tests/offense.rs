@@ -131,7 +131,16 @@ fn condemning_an_attack_spares_only_the_words_that_describe_it() {
 
 #[test]
 fn naming_peoples_is_no_offense_but_attacking_them_is() {
-    for text in ["Suriyeliler bu yıl da bayramı Türkiye'de kutladı", "Kürt ve Türk gençler aynı takımda oynuyor", "Arap turistler ülke ekonomisine katkı sağlıyor"] {
+    for text in [
+        "Suriyeliler bu yıl da bayramı Türkiye'de kutladı",
+        "Kürt ve Türk gençler aynı takımda oynuyor",
+        "Arap turistler ülke ekonomisine katkı sağlıyor",
+        // Sympathy in the words of contempt: said of how a people is treated, not of the people.
+        "Suriyeli mülteciler hayvan gibi çalıştırılıyor, bu bir utanç",
+        "Suriyelilere yapılan zulümden tiksiniyorum",
+        "Syrian refugees are welcome here",
+        "Japon balığı akvaryumda yüzüyor, Çinli turistler fotoğraf çekiyor",
+    ] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
     for text in [
@@ -148,7 +157,15 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
     }
     // Contempt or a call for harm said of a people goes to a person, as said of believers: the
     // model reads a generalisation in plain words as calm.
-    for text in ["Arapların hepsi kalleş, tarih boyunca arkadan vurdular", "Kürtlerin iyisi ölüsüdür", "Afganlar sınır dışı edilmeli"] {
+    for text in [
+        "Arapların hepsi kalleş, tarih boyunca arkadan vurdular",
+        "Kürtlerin iyisi ölüsüdür",
+        "Afganlar sınır dışı edilmeli",
+        // Dehumanising comparisons, shutting a people away, and the same in English.
+        "Suriyeliler fare gibi üreyip duruyor",
+        "Afganları toplayıp kamplara kapatmak lazım",
+        "Syrians are parasites, send them back",
+    ] {
         assert_eq!(judge(text).decision, Decision::Review, "{text}: {:?}", rules(&judge(text)));
     }
     // Letters are folded for evasion, and "kurt" is also a wolf and "kurtulmak" a verb: neither is
