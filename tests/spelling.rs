@@ -82,6 +82,8 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
         // The short future with a person or tense after it.
         ("Siz ne zaman adam olcaksınız", Some("Siz ne zaman adam olacaksınız")),
         ("Bunu asla alamıycaksın", Some("Bunu asla alamayacaksın")),
+        // The spoken future on a stem the rewrites cannot restore: careless, with nothing to offer.
+        ("Bu akşam o diziyi izliyicem kesin", None),
         ("Sen de bunu bir gün anlarsın, bilcen", Some("Sen de bunu bir gün anlarsın, bileceksin")),
         // "tşk" is chat-speak, not the acronym "TSK" of the allow lists; mostly said before "ederim".
         ("Ne güzel haber, tşk ederiz", Some("Ne güzel haber, teşekkür ederiz")),
@@ -292,6 +294,11 @@ fn a_name_s_ending_joined_without_its_apostrophe_is_corrected_but_never_enough_a
     assert!(spelling_fires(
         "Biz taraftar olarak eski Galatasarayın maçlarını, o yılların havasını ve stadın sesini çok özledik; Beşiktaşın da öyle."
     ));
+    // A name typed in lower case with its ending joined is the same mistake, corrected with its
+    // capital; one alone is still a slip.
+    let verdict = spelling().moderate(&Comment::new("Bence türkiyenin sorunu avrupaya benzemek istemesi"));
+    assert_eq!(verdict.reasons.first().and_then(|r| r.suggestion.as_deref()), Some("Bence Türkiye'nin sorunu Avrupa'ya benzemek istemesi"));
+    assert!(!spelling_fires("Bu yaz avrupaya gitmeyi düşünüyoruz."));
     // Names that end as an ending does are left as they are: a place named with a possessive
     // (no object ending after a consonant is taken for one), a name in "-iye".
     for name in ["Samandağı", "Hayriye"] {
