@@ -140,6 +140,14 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
         "Suriyelilere yapılan zulümden tiksiniyorum",
         "Syrian refugees are welcome here",
         "Japon balığı akvaryumda yüzüyor, Çinli turistler fotoğraf çekiyor",
+        // Contempt words inside ordinary ones: principles, a crime tried, wildlife, a dish, a
+        // false witness.
+        "İslam'ın temel ilkeleri bu kitapta anlatılıyor.",
+        "Papaz dolandırıcılık suçundan tutuklandı.",
+        "Alman turistler Antalya'da vahşi doğayı keşfetti.",
+        "Rum usulü yalancı dolma tarifi çok tuttu.",
+        "Kürt kökenli yalancı tanık mahkemede ifade verdi.",
+        "Bu diziler insanları aptallaştırıyor, Türk televizyonu böyle olmamalı.",
     ] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
@@ -165,6 +173,7 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
         "Suriyeliler fare gibi üreyip duruyor",
         "Afganları toplayıp kamplara kapatmak lazım",
         "Syrians are parasites, send them back",
+        "Araplar vahşi hayvanlar gibi",
     ] {
         assert_eq!(judge(text).decision, Decision::Review, "{text}: {:?}", rules(&judge(text)));
     }
