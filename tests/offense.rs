@@ -99,6 +99,9 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         "Kiliseye saldıranların yaptığı vahşi bir eylem, hepimiz üzgünüz.",
         "Camiye yapılan saldırıyı lanetliyoruz.",
         "Yahudi mezarlığına yapılan saldırı vahşice, failler bulunmalı.",
+        // A curse on terror is the commonest condolence under the news of an attack.
+        "Kahrolsun terör, Allah şehitlerimize rahmet eylesin.",
+        "Lanet olsun teröre, şehitlerimize rahmet olsun.",
         "We condemn the barbaric attack on the mosque.",
         // Animals named beside a faith, fairy tales of a people, pity and a curse on a match: a
         // moderator approves all of them.
@@ -124,6 +127,7 @@ fn condemning_an_attack_spares_only_the_words_that_describe_it() {
         "Kürtler kalleş, bize yapılan her saldırının arkasında onlar var",
         "Araplar kalleş, saldırıyı kınamadılar bile",
         "Türk halkına yönelik saldırıyı kınıyoruz, hainler",
+        "Kahrolsun terör, kahrolsun Kürtler",
     ] {
         assert_ne!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }

@@ -123,14 +123,19 @@ impl Mentions {
 
 /// Where the words describing an attack begin, if the hit is one of them: right before a noun of
 /// `attacks`, or before "bir" and one ("hain saldırı", "vahşi bir eylem"), or right after one
-/// ("saldırı vahşice").
+/// ("saldırı vahşice"), with only spaces between them: "Kahrolsun terör, kahrolsun Kürtler"
+/// curses a people after the comma, not the attack.
 fn described_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> Option<usize> {
     let tokens = scan.text.tokens();
-    let then_one = tokens.get(hit.words.end).is_some_and(|t| word_form(t) == "bir");
+    let original = scan.text.original();
+    let spaced = |from: usize, to: usize| original.get(from..to).is_some_and(|gap| gap.iter().all(|c| c.is_whitespace()));
+    let one = tokens.get(hit.words.end).filter(|t| word_form(t) == "bir" && spaced(hit.source.end, t.source.start));
     scan.hits(attacks).iter().filter(|a| a.sentence == hit.sentence).find_map(|a| {
-        if a.words.start == hit.words.end || then_one && a.words.start == hit.words.end + 1 {
+        let right_before = a.words.start == hit.words.end && spaced(hit.source.end, a.source.start);
+        let after_one = one.is_some_and(|t| a.words.start == hit.words.end + 1 && spaced(t.source.end, a.source.start));
+        if right_before || after_one {
             Some(hit.words.start)
-        } else if a.words.end == hit.words.start {
+        } else if a.words.end == hit.words.start && spaced(a.source.end, hit.source.start) {
             Some(a.words.start)
         } else {
             None
@@ -332,6 +337,7 @@ mod tests {
         assert_eq!(fixture.spans(&*check, "Camiye yapılan saldırı barbarca, failler bulunmalı"), None);
         assert_eq!(fixture.spans(&*check, "Camiye saldıranların yaptığı barbarca bir eylem"), None);
         assert_eq!(fixture.spans(&*check, "Onların yaptığı barbarca bir eylem"), Some(vec!["barbarca".into()]));
+        assert_eq!(fixture.spans(&*check, "Bu saldırıyı kınıyoruz, kalleşler"), Some(vec!["kalleşler".into()]));
         // A word not describing the attack is said of someone: the condemned or those named.
         assert_eq!(fixture.spans(&*check, "Bu saldırıyı kınıyoruz, hainler"), Some(vec!["hainler".into()]));
         assert_eq!(fixture.spans(&*check, "Hepsi hain, onları kınıyoruz"), Some(vec!["hain".into()]));
