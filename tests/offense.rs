@@ -227,11 +227,16 @@ fn words_only_mentioned_are_not_insults() {
         "Alınan karar tam bir aptallık",
         "Bu nasıl bir ahmaklık, kendi ayağımıza kurşun sıkıyoruz",
         "Kimseye aptal demiyorum ama bu kararın mantığı yok",
+        // A word named as a word, and a curse quoted in a report.
+        "\"Yobaz\" kelimesinin kökeni neymiş, etimolojisi ilginç imiş",
+        "Bu adam \"Kürtler defolsun\" diye yazmış, ırkçılık yaptığı için şikayet ettim",
     ] {
         let verdict = judge(text);
         assert!(!rules(&verdict).contains(&"insult"), "{text}: {:?}", rules(&verdict));
         assert_ne!(verdict.decision, Decision::Reject, "{text}: {:?}", rules(&verdict));
     }
+    // Said by the commenter, the quoted curse is the commenter's.
+    assert_eq!(judge("Sana \"defol\" diyorum").decision, Decision::Reject);
 }
 
 #[test]
