@@ -98,6 +98,7 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         "Camiye yapılan bu saldırı tam bir barbarlık, failler cezalandırılsın.",
         "Kiliseye saldıranların yaptığı vahşi bir eylem, hepimiz üzgünüz.",
         "Camiye yapılan saldırıyı lanetliyoruz.",
+        "Sinagogdaki hain saldırıyı kınadığımızı bildiririz.",
         "Yahudi mezarlığına yapılan saldırı vahşice, failler bulunmalı.",
         // A curse on terror is the commonest condolence under the news of an attack.
         "Kahrolsun terör, Allah şehitlerimize rahmet eylesin.",
@@ -128,6 +129,11 @@ fn condemning_an_attack_spares_only_the_words_that_describe_it() {
         "Araplar kalleş, saldırıyı kınamadılar bile",
         "Türk halkına yönelik saldırıyı kınıyoruz, hainler",
         "Kahrolsun terör, kahrolsun Kürtler",
+        // The curse shared with a people joined to the attack, or with its doers; an attack on
+        // the speaker's side blamed on a people.
+        "Kahrolsun terör ve Kürtler",
+        "Kahrolsun katliam yapan Yahudiler",
+        "Askerlerimize yapılan hain saldırıların arkasında Ermeniler var.",
     ] {
         assert_ne!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
@@ -152,6 +158,10 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
         "Rum usulü yalancı dolma tarifi çok tuttu.",
         "Kürt kökenli yalancı tanık mahkemede ifade verdi.",
         "Bu diziler insanları aptallaştırıyor, Türk televizyonu böyle olmamalı.",
+        // Harm reported, not called for; a rat's soaking; a sick refugee.
+        "Çin'de Müslüman Uygurlar kamplara kapatıldı, dünya sessiz.",
+        "Alman turistler yağmurda fare gibi ıslandı.",
+        "Many Syrian refugees are sick and need urgent medical help.",
     ] {
         assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
@@ -178,6 +188,8 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
         "Afganları toplayıp kamplara kapatmak lazım",
         "Syrians are parasites, send them back",
         "Araplar vahşi hayvanlar gibi",
+        "Araplar lanetli bir millettir.",
+        "Arap sürüleri şehri bastı.",
     ] {
         assert_eq!(judge(text).decision, Decision::Review, "{text}: {:?}", rules(&judge(text)));
     }

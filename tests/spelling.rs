@@ -152,6 +152,10 @@ fn colloquial_futures_mash_and_joined_particles_are_careless_writing() {
     for comment in ["Sizde kitabın var mı?", "Dört tür enzim vardır.", "Ankara ya da İzmir'de yaşayacağız.", "Kitapların hepsi onlarda kaldı.", "TBMM ve NATO bugün toplandı.", "TSK açıklama yaptı.", "Disk koruncaklarda saklanır.", "Bu gelir vergiye tabi değildir.", "Yeni vergi düzenlemesine göre ithalat da vergiye tabi.", "Kontrplak fiyatları yükseldi.", "Flash bellekler ucuzladı.", "Beverly Hills yangını söndürüldü.", "Mahalle mevkiindeki arsa satıldı.", "Başvurunun mercii belli değil.", "Türk sanayiin gelişmesi için çalışıyoruz.", "Iıı, sen ne diyorsun böyle?", "MK Dons bu akşam sahaya çıkıyor.", "Eee, sen tarlaya yemek götürdün, biz ne yapacağız.", "Kooperatif saat onda toplandı.", "Ekipte herkes çok çalışkan.", "Onunki de seninki de aynı kitap.", "Ne idüğü belirsiz adamlar geldi."] {
         assert!(!spelling_fires(comment), "{comment}");
     }
+    // "-cam" after an English word is a camera, not the spoken future.
+    for comment in ["Polis bodycam kullanmalı.", "Yayıncı facecam açmadan oyun oynuyor."] {
+        assert!(!spelling_fires(comment), "{comment}");
+    }
 }
 
 #[test]

@@ -122,20 +122,29 @@ impl Mentions {
 }
 
 /// Where the words describing an attack begin, if the hit is one of them: right before a noun of
-/// `attacks`, or before "bir" and one ("hain saldırı", "vahşi bir eylem"), or right after one
-/// ("saldırı vahşice"), with only spaces between them: "Kahrolsun terör, kahrolsun Kürtler"
-/// curses a people after the comma, not the attack.
+/// `attacks`, or before "bir" and one ("hain saldırı", "vahşi bir eylem"), or right after one and
+/// ending its clause ("saldırı vahşice, failler bulunmalı"), with only spaces between them:
+/// "Kahrolsun terör, kahrolsun Kürtler" curses a people after the comma, not the attack. Not
+/// where the noun is joined to others or names its doers ("Kahrolsun terör ve Kürtler", "Kürtler
+/// ve terör kahrolsun", "Kahrolsun katliam yapan Yahudiler", "Kahrolsun zulüm kahrolsun
+/// Yahudiler"): the words are said of them too.
 fn described_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> Option<usize> {
+    // Word forms are ASCII skeletons.
+    const JOINED: [&str; 10] = ["ve", "ile", "veya", "yapan", "yapanlar", "eden", "edenler", "isleyen", "duzenleyen", "gerceklestiren"];
     let tokens = scan.text.tokens();
     let original = scan.text.original();
     let spaced = |from: usize, to: usize| original.get(from..to).is_some_and(|gap| gap.iter().all(|c| c.is_whitespace()));
+    let joined_at = |at: usize| tokens.get(at).is_some_and(|t| JOINED.contains(&word_form(t).as_str()));
     let one = tokens.get(hit.words.end).filter(|t| word_form(t) == "bir" && spaced(hit.source.end, t.source.start));
+    // Nothing but punctuation, or the end, after the hit before the next word.
+    let ends_clause = tokens.get(hit.words.end).is_none_or(|next| !spaced(hit.source.end, next.source.start));
     scan.hits(attacks).iter().filter(|a| a.sentence == hit.sentence).find_map(|a| {
         let right_before = a.words.start == hit.words.end && spaced(hit.source.end, a.source.start);
         let after_one = one.is_some_and(|t| a.words.start == hit.words.end + 1 && spaced(t.source.end, a.source.start));
-        if right_before || after_one {
+        let right_after = a.words.end == hit.words.start && spaced(a.source.end, hit.source.start) && ends_clause;
+        if (right_before || after_one) && !joined_at(a.words.end) {
             Some(hit.words.start)
-        } else if a.words.end == hit.words.start && spaced(a.source.end, hit.source.start) {
+        } else if right_after && !a.words.start.checked_sub(1).is_some_and(joined_at) {
             Some(a.words.start)
         } else {
             None
@@ -145,10 +154,12 @@ fn described_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> Option<usize
 
 /// A word of `suffered` stands right before the words describing the attack, or before one
 /// bridging word and them ("yapılan barbarca saldırı", "yönelik bu vahşi eylem", "saldıranların
-/// yaptığı vahşi bir eylem"), and not after "bize" or "bana": "bize yönelik hain saldırılar"
-/// accuses those named of attacking the speaker's side.
+/// yaptığı vahşi bir eylem"), and not after the speaker's side ("bize", "bana", "askerlerimize",
+/// "ülkemize"): "bize yönelik hain saldırılar" accuses those named of attacking it.
 fn reported_suffered(scan: &Scan<'_>, suffered: ListId, sentence: usize, described: usize) -> bool {
     const SPEAKERS_SIDE: [&str; 2] = ["bize", "bana"];
+    // "our …" in the dative, as ASCII skeletons: -(ı)mıza, -(i)mize, -(u)muza, -(ü)müze.
+    const OUR_DATIVE: [&str; 3] = ["miza", "mize", "muza"];
     // A determiner, or the attackers' deed named after them ("yaptığı"; word forms are ASCII
     // skeletons); "Yahudilerin yaptığı vahşi eylem" has no word of `suffered` before "yaptığı"
     // and stays an accusation.
@@ -158,7 +169,9 @@ fn reported_suffered(scan: &Scan<'_>, suffered: ListId, sentence: usize, describ
     scan.hits(suffered).iter().any(|s| {
         let right_before = s.words.end == described
             || s.words.end + 1 == described && form_at(s.words.end).is_some_and(|f| BRIDGES.contains(&f.as_str()));
-        let accused = s.words.start.checked_sub(1).and_then(form_at).is_some_and(|f| SPEAKERS_SIDE.contains(&f.as_str()));
+        let accused = s.words.start.checked_sub(1).and_then(form_at).is_some_and(|f| {
+            SPEAKERS_SIDE.contains(&f.as_str()) || f.chars().count() > 5 && OUR_DATIVE.iter().any(|ending| f.ends_with(ending))
+        });
         s.sentence == sentence && right_before && !accused
     })
 }
@@ -345,6 +358,11 @@ mod tests {
         // An attack described but neither condemned nor suffered, or suffered by the speaker's side.
         assert_eq!(fixture.spans(&*check, "Yine hain bir saldırı planlıyorlar"), Some(vec!["hain".into()]));
         assert_eq!(fixture.spans(&*check, "Yine bize yönelik hain bir saldırı planlıyorlar"), Some(vec!["hain".into()]));
+        assert_eq!(fixture.spans(&*check, "Askerlerimize yapılan hain saldırıların arkasında onlar var"), Some(vec!["hain".into()]));
+        // An attack joined to others, or named with its doers, shares the words with them.
+        assert_eq!(fixture.spans(&*check, "Hain saldırı ve hainler, kınıyoruz"), Some(vec!["Hain".into(), "hainler".into()]));
+        assert_eq!(fixture.spans(&*check, "Kalleş saldırı yapan Yahudiler, kınıyoruz"), Some(vec!["Kalleş".into()]));
+        assert_eq!(fixture.spans(&*check, "Saldırı kalleşçe kınıyoruz onları"), Some(vec!["kalleşçe".into()]));
         let plain = fixture.check("kind = 'lexicon'\nlists = ['contempt']");
         assert_eq!(fixture.spans(&*plain, "Sinagogdaki hain saldırıyı kınıyoruz"), Some(vec!["hain".into()]));
     }

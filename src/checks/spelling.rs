@@ -552,9 +552,15 @@ impl SpellingCheck {
                             continue;
                         }
                         (Some(Kind::Apart), None)
-                    } else if scan.language == Language::Tr && lower_word(letters) == word && ends_in_spoken_future(&word) {
+                    } else if scan.language == Language::Tr
+                        && lower_word(letters) == word
+                        && ends_in_spoken_future(&word)
+                        && !word.strip_suffix("cam").is_some_and(|stem| others.iter().any(|other| other.knows_remembered(stem)))
+                    {
                         // The future as spoken, on a stem the rewrites could not restore
                         // ("yucarlicam", "konuşmuyucam", "gitmicen"): careless whatever the stem.
+                        // Not an English camera ("bodycam", "facecam": a word of the other language
+                        // before "cam").
                         (Some(Kind::Colloquial), None)
                     } else {
                         // Typed with some of its Turkish letters and not others ("cıkıyor"): still
