@@ -72,6 +72,24 @@ impl Trie {
         self.nodes[node].ends.push(end);
     }
 
+    /// Whether `step` leads anywhere: most words begin with no entry's first letter, and answering
+    /// that costs no allocation.
+    fn can_step(&self, node: usize, sym: Sym, use_letters: bool) -> bool {
+        let children = &self.nodes[node].children;
+        let any = |want: &dyn Fn(char) -> bool| children.iter().any(|(c, _)| want(*c));
+        match sym {
+            Sym::Letter { dotless_capital: true, .. } if use_letters => any(&|c| c == 'ı' || c == 'i'),
+            Sym::Letter { letter, skeleton, .. } => {
+                let expected = if use_letters { letter } else { skeleton };
+                any(&|c| c == expected)
+            }
+            Sym::OneOf(options) => any(&|c| options.contains(&c)),
+            Sym::Any if use_letters => any(&|c| c.is_ascii()),
+            Sym::Any => !children.is_empty(),
+            Sym::Literal(_) => false,
+        }
+    }
+
     /// The nodes one position of a word leads to from `node`, each with whether the step rests on
     /// weak evidence (a capital `I` read as ı or i in the exact-letter tree).
     fn step(&self, node: usize, sym: Sym, use_letters: bool, out: &mut Vec<(usize, bool)>) {
@@ -350,7 +368,9 @@ fn hit(token: &Token, entry: u32) -> Hit {
 /// inside the name ("Götze'nin").
 /// Returns the number of tree steps taken.
 fn walk(trie: &Trie, token: &Token, use_letters: bool, budget: usize, is_exception: impl Fn(u32) -> bool, found: &mut Vec<WordMatch>) -> usize {
-    if trie.nodes[0].children.is_empty() {
+    // The first letter (a run's symbol is its first, or one of its readings) leads nowhere: no
+    // entry begins so, and nothing need be built to walk.
+    if token.syms.first().is_none_or(|&first| !trie.can_step(0, first, use_letters)) {
         return 0;
     }
     let runs = runs(&token.syms, token.suffix_at);
