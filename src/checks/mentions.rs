@@ -121,29 +121,57 @@ impl Mentions {
     }
 }
 
-/// Where the words describing an attack begin, if the hit is one of them: right before a noun of
-/// `attacks`, or before "bir" and one ("hain saldırı", "vahşi bir eylem"), or right after one and
+/// Where the words describing an attack begin, if the hit is one of them: before a noun of
+/// `attacks`, with at most two more words of an attack's description between ("hain saldırı",
+/// "vahşi bir eylem", "hain bombalı saldırı", "bu hain ve alçakça saldırı"), or right after one and
 /// ending its clause ("saldırı vahşice, failler bulunmalı"), with only spaces between them:
 /// "Kahrolsun terör, kahrolsun Kürtler" curses a people after the comma, not the attack. Not
 /// where the noun is joined to others or names its doers ("Kahrolsun terör ve Kürtler", "Kürtler
 /// ve terör kahrolsun", "Kahrolsun katliam yapan Yahudiler", "Kahrolsun zulüm kahrolsun
-/// Yahudiler"): the words are said of them too.
+/// Yahudiler"): the words are said of them too. The description begins up to two such words
+/// before the hit ("yapılan bu hain ve alçakça saldırı").
 fn described_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> Option<usize> {
     // Word forms are ASCII skeletons.
     const JOINED: [&str; 10] = ["ve", "ile", "veya", "yapan", "yapanlar", "eden", "edenler", "isleyen", "duzenleyen", "gerceklestiren"];
+    // Words that describe an attack beside the hit: never a name, so "hain Kürt saldırısı" (an
+    // attack blamed on a people) is described by "hain" alone and not at all.
+    const DESCRIBING: [&str; 20] = [
+        "bir", "ve", "bombali", "silahli", "kanli", "intihar", "teror", "hain", "alcak", "alcakca", "barbar", "barbarca", "vahsi",
+        "vahsice", "menfur", "kalles", "kallesce", "namert", "namertce", "cirkin",
+    ];
+    const MOST_BETWEEN: usize = 2;
     let tokens = scan.text.tokens();
     let original = scan.text.original();
     let spaced = |from: usize, to: usize| original.get(from..to).is_some_and(|gap| gap.iter().all(|c| c.is_whitespace()));
     let joined_at = |at: usize| tokens.get(at).is_some_and(|t| JOINED.contains(&word_form(t).as_str()));
-    let one = tokens.get(hit.words.end).filter(|t| word_form(t) == "bir" && spaced(hit.source.end, t.source.start));
+    let describing = |at: usize| tokens.get(at).is_some_and(|t| DESCRIBING.contains(&word_form(t).as_str()));
+    // Each word from `from` to `to` (not included) a describing one, each after the one before with
+    // only spaces between; `end` is where the hit ends in the comment.
+    let bridged = |from: usize, to: usize, end: usize| {
+        let mut last_end = end;
+        (from..to).all(|at| {
+            let ok = describing(at) && tokens.get(at).is_some_and(|t| spaced(last_end, t.source.start));
+            last_end = tokens.get(at).map_or(last_end, |t| t.source.end);
+            ok
+        }) && tokens.get(to).is_some_and(|t| spaced(last_end, t.source.start))
+    };
+    let mut first = hit.words.start;
+    while hit.words.start - first < MOST_BETWEEN
+        && first > 0
+        && describing(first - 1)
+        && tokens.get(first - 1).zip(tokens.get(first)).is_some_and(|(before, t)| spaced(before.source.end, t.source.start))
+    {
+        first -= 1;
+    }
     // Nothing but punctuation, or the end, after the hit before the next word.
     let ends_clause = tokens.get(hit.words.end).is_none_or(|next| !spaced(hit.source.end, next.source.start));
     scan.hits(attacks).iter().filter(|a| a.sentence == hit.sentence).find_map(|a| {
-        let right_before = a.words.start == hit.words.end && spaced(hit.source.end, a.source.start);
-        let after_one = one.is_some_and(|t| a.words.start == hit.words.end + 1 && spaced(t.source.end, a.source.start));
+        let before = a.words.start >= hit.words.end
+            && a.words.start - hit.words.end <= MOST_BETWEEN
+            && bridged(hit.words.end, a.words.start, hit.source.end);
         let right_after = a.words.end == hit.words.start && spaced(a.source.end, hit.source.start) && ends_clause;
-        if (right_before || after_one) && !joined_at(a.words.end) {
-            Some(hit.words.start)
+        if before && !joined_at(a.words.end) {
+            Some(first)
         } else if right_after && !a.words.start.checked_sub(1).is_some_and(joined_at) {
             Some(a.words.start)
         } else {
@@ -363,6 +391,10 @@ mod tests {
         assert_eq!(fixture.spans(&*check, "Hain saldırı ve hainler, kınıyoruz"), Some(vec!["Hain".into(), "hainler".into()]));
         assert_eq!(fixture.spans(&*check, "Kalleş saldırı yapan Yahudiler, kınıyoruz"), Some(vec!["Kalleş".into()]));
         assert_eq!(fixture.spans(&*check, "Saldırı kalleşçe kınıyoruz onları"), Some(vec!["kalleşçe".into()]));
+        // Several words describe one attack; a name between is no description.
+        assert_eq!(fixture.spans(&*check, "Kiliseye yönelik hain bombalı saldırıyı kınıyoruz"), None);
+        assert_eq!(fixture.spans(&*check, "Kiliseye yapılan bu hain ve barbarca saldırı"), None);
+        assert_eq!(fixture.spans(&*check, "Hain Kürt saldırısını kınıyoruz"), Some(vec!["Hain".into()]));
         let plain = fixture.check("kind = 'lexicon'\nlists = ['contempt']");
         assert_eq!(fixture.spans(&*plain, "Sinagogdaki hain saldırıyı kınıyoruz"), Some(vec!["hain".into()]));
     }
