@@ -145,22 +145,15 @@ fn described_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> Option<usize
     let spaced = |from: usize, to: usize| original.get(from..to).is_some_and(|gap| gap.iter().all(|c| c.is_whitespace()));
     let joined_at = |at: usize| tokens.get(at).is_some_and(|t| JOINED.contains(&word_form(t).as_str()));
     let describing = |at: usize| tokens.get(at).is_some_and(|t| DESCRIBING.contains(&word_form(t).as_str()));
-    // Each word from `from` to `to` (not included) a describing one, each after the one before with
-    // only spaces between; `end` is where the hit ends in the comment.
-    let bridged = |from: usize, to: usize, end: usize| {
-        let mut last_end = end;
-        (from..to).all(|at| {
-            let ok = describing(at) && tokens.get(at).is_some_and(|t| spaced(last_end, t.source.start));
-            last_end = tokens.get(at).map_or(last_end, |t| t.source.end);
-            ok
-        }) && tokens.get(to).is_some_and(|t| spaced(last_end, t.source.start))
+    // Only spaces between the word at `at` and the next.
+    let spaced_after = |at: usize| tokens.get(at).zip(tokens.get(at + 1)).is_some_and(|(t, next)| spaced(t.source.end, next.source.start));
+    // The hit, then describing words up to the noun at `to`, with only spaces between.
+    let bridged = |to: usize| {
+        tokens.get(hit.words.end).is_some_and(|t| spaced(hit.source.end, t.source.start))
+            && (hit.words.end..to).all(|at| describing(at) && spaced_after(at))
     };
     let mut first = hit.words.start;
-    while hit.words.start - first < MOST_BETWEEN
-        && first > 0
-        && describing(first - 1)
-        && tokens.get(first - 1).zip(tokens.get(first)).is_some_and(|(before, t)| spaced(before.source.end, t.source.start))
-    {
+    while hit.words.start - first < MOST_BETWEEN && first > 0 && describing(first - 1) && spaced_after(first - 1) {
         first -= 1;
     }
     // Nothing but punctuation, or the end, after the hit before the next word.
@@ -168,7 +161,7 @@ fn described_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> Option<usize
     scan.hits(attacks).iter().filter(|a| a.sentence == hit.sentence).find_map(|a| {
         let before = a.words.start >= hit.words.end
             && a.words.start - hit.words.end <= MOST_BETWEEN
-            && bridged(hit.words.end, a.words.start, hit.source.end);
+            && bridged(a.words.start);
         let right_after = a.words.end == hit.words.start && spaced(a.source.end, hit.source.start) && ends_clause;
         if before && !joined_at(a.words.end) {
             Some(first)

@@ -73,7 +73,9 @@ impl Trie {
     }
 
     /// Whether `step` leads anywhere: most words begin with no entry's first letter, and answering
-    /// that costs no allocation.
+    /// that costs no allocation. It repeats `step`'s readings of a symbol rather than sharing one
+    /// function with it: the shared form cost 5% more instructions a comment (callgrind), and a
+    /// test keeps the two in agreement.
     fn can_step(&self, node: usize, sym: Sym, use_letters: bool) -> bool {
         let children = &self.nodes[node].children;
         let any = |want: &dyn Fn(char) -> bool| children.iter().any(|(c, _)| want(*c));
@@ -519,6 +521,30 @@ mod tests {
     fn found(lexicon: &Lexicon, comment: &str) -> Vec<String> {
         let text = Text::new(comment);
         lexicon.scan(&text).iter().map(|h| text.span(h.source.clone()).text).collect()
+    }
+
+    #[test]
+    fn can_step_agrees_with_step_for_every_kind_of_symbol() {
+        let list = lexicon("ılık*\nişte\nsık*\natlas\n");
+        let symbols = [
+            Sym::Letter { letter: 'ı', skeleton: 'i', dotless_capital: false },
+            Sym::Letter { letter: 'ı', skeleton: 'i', dotless_capital: true },
+            Sym::Letter { letter: 's', skeleton: 's', dotless_capital: false },
+            Sym::Letter { letter: 'z', skeleton: 'z', dotless_capital: false },
+            Sym::OneOf(&['a', 'e']),
+            Sym::OneOf(&['q']),
+            Sym::Any,
+            Sym::Literal('7'),
+        ];
+        for trie in [&list.skeletons, &list.letters] {
+            for use_letters in [false, true] {
+                for sym in symbols {
+                    let mut reached = Vec::new();
+                    trie.step(0, sym, use_letters, &mut reached);
+                    assert_eq!(trie.can_step(0, sym, use_letters), !reached.is_empty(), "{sym:?}, letters {use_letters}");
+                }
+            }
+        }
     }
 
     #[test]
