@@ -344,3 +344,49 @@ fn a_sentence_scores_the_same_with_or_without_its_closing_full_stop() {
     assert_eq!(score(&format!("{sentence}.")), bare);
     assert_eq!(score(&format!("{sentence}. Belediye yeni yolu yarın açıyor.")), bare);
 }
+
+#[test]
+fn a_generalisation_said_with_hepsi_or_bunlar_reaches_back_to_the_people_or_faith_named() {
+    for (text, rule) in [
+        ("Şiiler İran'ın beşinci kolu, bu ülkedeki hepsi toplanıp sınır dışı edilmeli", "belief-attack"),
+        ("Rum da Ermeni de Süryani de hepsi aynı hain soy", "offensive"),
+        ("Yahudiler Türkiye'de yaşayıp İsrail'i savunuyor, hepsinin vatandaşlığı düşürülmeli.", "belief-attack"),
+        ("Suriyeliler geldiğinden beri mahallede huzur kalmadı, hepsi geri gönderilmeli.", "offensive"),
+    ] {
+        let verdict = judge(text);
+        assert_ne!(verdict.decision, Decision::Approve, "{text}");
+        assert!(rules(&verdict).contains(&rule), "{text}: {:?}", rules(&verdict));
+    }
+    // The same words about something else, or a question that defends them.
+    for text in [
+        "Suriyeli çocuklar da okula gidiyor, hepsi çok çalışkan.",
+        "Suriyeliler de insan değil mi?",
+        "Yahudi cemaati bayramı kutladı. Hepsi çok mutluydu.",
+    ] {
+        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+    }
+}
+
+#[test]
+fn god_invoked_in_a_curse_or_a_prayer_is_no_belief_attacked() {
+    for text in [
+        "PKK'lı teröristler bir kez daha kalleşçe saldırdı, Allah kahretsin bu katilleri.",
+        "Allah bu hain teröristlerin cezasını versin.",
+    ] {
+        assert!(!rules(&judge(text)).contains(&"belief-attack"), "{text}: {:?}", rules(&judge(text)));
+    }
+    // God named as an object is still attacked; a people cursed is still the curse's target.
+    assert!(rules(&judge("Allah'ını kitabını sikeyim")).contains(&"belief-attack"));
+    assert_ne!(judge("Allah kahretsin bu Yahudileri, hepsi hain").decision, Decision::Approve);
+}
+
+#[test]
+fn a_word_named_as_a_word_is_not_used() {
+    for text in [
+        "Yobaz kelimesinin kökeni hakkında bir makale okudum, Arapçadan geldiği söyleniyor.",
+        "Şu yobaz lafını her dindara yapıştırmayı bırakalım artık.",
+    ] {
+        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+    }
+    assert_ne!(judge("Sen tam bir yobazsın, lafını bil.").decision, Decision::Approve);
+}

@@ -51,6 +51,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::mentions::{Mentions, MentionsSpec};
+use super::near::idiomatic;
 use super::{Check, ClassifierId, Finding, ListId, PolicyData, Scan};
 use crate::learn::{scored_parts, Scored};
 use crate::text::Language;
@@ -141,18 +142,9 @@ impl LearnedCheck {
         lists.iter().any(|&list| scan.hits(list).iter().any(|h| h.sentence == sentence))
     }
 
-    /// A target word of the sentence that is not part of an idiom: inside one, or the word right
-    /// before one ("Allah belanı versin", "Allah kahretsin").
+    /// A target word of the sentence that is not part of an idiom (see [`super::near::idiomatic`]).
     fn has_target(&self, scan: &Scan<'_>, sentence: usize) -> bool {
-        let idiomatic = |hit: &crate::wordlist::Hit| {
-            self.idioms.iter().any(|&list| {
-                scan.hits(list).iter().any(|idiom| {
-                    let inside = idiom.source.start <= hit.source.start && hit.source.end <= idiom.source.end;
-                    inside || (idiom.sentence == hit.sentence && idiom.words.start == hit.words.end)
-                })
-            })
-        };
-        self.targets.iter().any(|&list| scan.hits(list).iter().any(|h| h.sentence == sentence && !idiomatic(h)))
+        self.targets.iter().any(|&list| scan.hits(list).iter().any(|h| h.sentence == sentence && !idiomatic(scan, &self.idioms, list, h)))
     }
 
     /// The hits of `lists` in the sentences `sentences`, as spans and evidence.

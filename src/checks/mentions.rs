@@ -8,6 +8,8 @@
 //!   after the word, without quotes ("1,5 milyar müslümana sapık derler");
 //! - negated mentions: a word of the `negating` list follows within two words ("Kimseye aptal
 //!   demiyorum", "o aptal değil"; the list's own exceptions keep "aptal değil mi" an insult);
+//! - a word named as a word: the noun for a word follows it ("Yobaz kelimesinin kökeni", "şu
+//!   yobaz lafını her dindara yapıştırmayı bırakalım"), quoted or not;
 //! - acts: the word takes the suffix -lık/-lik/-luk/-lük that makes a noun of the quality ("Alınan
 //!   karar tam bir aptallık", "Bu nasıl bir ahmaklık"): criticism of a decision, not of a person;
 //!   unless a verb of doing follows ("şerefsizlik yapmayın", "terbiyesizlik etme"): that is said of
@@ -101,7 +103,8 @@ impl MentionsSpec {
 impl Mentions {
     /// The hit of `list` is a mention, not a use: it is no evidence for the rule.
     pub(crate) fn spares(&self, scan: &Scan<'_>, list: ListId, hit: &Hit) -> bool {
-        (self.acts && names_an_act(scan, list, hit))
+        named_as_a_word(scan, hit)
+            || (self.acts && names_an_act(scan, list, hit))
             || self.negating.is_some_and(|negating| followed_by(scan, negating, hit, NEGATING_WINDOW))
             || self.reporting.is_some_and(|reporting| {
                 is_reported(scan, reporting, hit) || self.unquoted && followed_by(scan, reporting, hit, UNQUOTED_WINDOW)
@@ -123,8 +126,9 @@ impl Mentions {
 
 /// Where the words describing an attack begin, if the hit is one of them: before a noun of
 /// `attacks`, with at most two more words of an attack's description between ("hain saldırı",
-/// "vahşi bir eylem", "hain bombalı saldırı", "bu hain ve alçakça saldırı"), or right after one and
-/// ending its clause ("saldırı vahşice, failler bulunmalı"), with only spaces between them:
+/// "vahşi bir eylem", "hain bombalı saldırı", "bu hain ve alçakça saldırı"), or after one, at most
+/// "tam bir" between, and ending its clause ("saldırı vahşice, failler bulunmalı", "saldırı tam bir
+/// barbarlık, failler cezalandırılsın"), with only spaces between them:
 /// "Kahrolsun terör, kahrolsun Kürtler" curses a people after the comma, not the attack. Not
 /// where the noun is joined to others or names its doers ("Kahrolsun terör ve Kürtler", "Kürtler
 /// ve terör kahrolsun", "Kahrolsun katliam yapan Yahudiler", "Kahrolsun zulüm kahrolsun
@@ -139,6 +143,8 @@ fn described_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> Option<usize
         "bir", "ve", "bombali", "silahli", "kanli", "intihar", "teror", "hain", "alcak", "alcakca", "barbar", "barbarca", "vahsi",
         "vahsice", "menfur", "kalles", "kallesce", "namert", "namertce", "cirkin",
     ];
+    // Words between an attack noun and the word that judges it ("saldırı tam bir barbarlık").
+    const GRADING: [&str; 4] = ["tam", "bir", "resmen", "adeta"];
     const MOST_BETWEEN: usize = 2;
     let tokens = scan.text.tokens();
     let original = scan.text.original();
@@ -162,7 +168,12 @@ fn described_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> Option<usize
         let before = a.words.start >= hit.words.end
             && a.words.start - hit.words.end <= MOST_BETWEEN
             && bridged(a.words.start);
-        let right_after = a.words.end == hit.words.start && spaced(a.source.end, hit.source.start) && ends_clause;
+        // "saldırı vahşice", "saldırı tam bir barbarlık": only words that say how much between.
+        let right_after = a.words.end <= hit.words.start
+            && hit.words.start - a.words.end <= MOST_BETWEEN
+            && (a.words.end..hit.words.start).all(|at| tokens.get(at).is_some_and(|t| GRADING.contains(&word_form(t).as_str())))
+            && (a.words.end - 1..hit.words.start).all(spaced_after)
+            && ends_clause;
         if before && !joined_at(a.words.end) {
             Some(first)
         } else if right_after && !a.words.start.checked_sub(1).is_some_and(joined_at) {
@@ -194,6 +205,20 @@ fn reported_suffered(scan: &Scan<'_>, suffered: ListId, sentence: usize, describ
             SPEAKERS_SIDE.contains(&f.as_str()) || f.chars().count() > 5 && OUR_DATIVE.iter().any(|ending| f.ends_with(ending))
         });
         s.sentence == sentence && right_before && !accused
+    })
+}
+
+/// The word right after the hit, with only spaces between, names it as a word: "Yobaz kelimesinin
+/// kökeni", "'aptal' sözcüğü", "yobaz lafını yapıştırmak", "gavur tabiri".
+fn named_as_a_word(scan: &Scan<'_>, hit: &Hit) -> bool {
+    // Word forms are ASCII skeletons: kelimesi, sözcüğü, lafı, terimi, tabiri and their cases.
+    const WORD_NOUNS: [&str; 6] = ["kelimesi", "sozcugu", "sozcugun", "lafi", "terimi", "tabiri"];
+    let tokens = scan.text.tokens();
+    let original = scan.text.original();
+    tokens.get(hit.words.end).is_some_and(|next| {
+        let spaced = original.get(hit.source.end..next.source.start).is_some_and(|gap| gap.iter().all(|c| c.is_whitespace() || is_quote(*c)));
+        let form = word_form(next);
+        spaced && next.sentence == hit.sentence && WORD_NOUNS.iter().any(|noun| form.starts_with(noun))
     })
 }
 

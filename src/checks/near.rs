@@ -19,6 +19,15 @@
 //!   hit: the two make one noun ("Afgan köpekleri", "Şii domuzları"), where a suffixed name is a
 //!   subject and the hit its object ("Müslümanlar domuzları sevmez") and a hit first is another
 //!   phrase ("hayvanlar tanrısı"). `window` is then 0.
+//! - `idioms` (optional): lists of phrases that use a target word idiomatically; a target in or
+//!   before one is no target ("Allah kahretsin bu hain teröristleri" invokes God, it does not
+//!   call God a traitor).
+//! - `referents` (optional): a list of words that refer back to the target ("hepsi", "bunlar"):
+//!   one after a target, in its sentence or the next, stands for it, so the window is counted from
+//!   it too ("Şiiler İran'ın beşinci kolu, bu ülkedeki hepsi sınır dışı edilmeli", "Yahudiler
+//!   dünyayı yönetiyor. Hepsi sinsi"). A generalisation about a whole people or faith is said with
+//!   such a word, and it puts the target further from what is said of it than a window should
+//!   reach.
 //!
 //! ## Example
 //! "Dinini ... aptal Hristiyanlar" → rejected (spans "aptal" and "Hristiyanlar"); "Hristiyan
@@ -47,6 +56,11 @@ pub(crate) struct NearSpec {
     /// The target's bare name right before the hit, making one noun with it.
     #[serde(default)]
     compound: bool,
+    /// Words that refer back to a target before them ("hepsi", "bunlar").
+    referents: Option<String>,
+    /// Phrases that use a target word idiomatically ("Allah kahretsin"): see [`idiomatic`].
+    #[serde(default)]
+    idioms: Vec<String>,
 }
 
 impl NearSpec {
@@ -56,8 +70,8 @@ impl NearSpec {
         }
         let resolve = |names: &[String]| names.iter().map(|n| lists.resolve(n)).collect::<Result<Vec<_>, _>>();
         let mentions = self.mentions.as_ref().map(|m| m.build(lists)).transpose()?;
-        if self.compound && self.window != 0 {
-            return Err("`compound` joins the target and the hit: `window` must be 0".into());
+        if self.compound && (self.window != 0 || self.referents.is_some()) {
+            return Err("`compound` joins the target and the hit: `window` must be 0, without `referents`".into());
         }
         Ok(Box::new(NearCheck {
             targets: resolve(&self.targets)?,
@@ -66,6 +80,8 @@ impl NearSpec {
             mentions,
             review: self.review,
             compound: self.compound,
+            referents: self.referents.as_deref().map(|n| lists.resolve(n)).transpose()?,
+            idioms: resolve(&self.idioms)?,
         }))
     }
 }
@@ -78,6 +94,36 @@ struct NearCheck {
     mentions: Option<Mentions>,
     review: bool,
     compound: bool,
+    referents: Option<ListId>,
+    idioms: Vec<ListId>,
+}
+
+/// The target is part of an idiom of `idioms`: inside one, or the word right before one ("Allah
+/// belanı versin", "Allah kahretsin"), or its bare name up to a few words before one, as the
+/// subject invoked ("Allah bu katilleri kahretsin"); not a name with a suffix ("Allah'ını ..."),
+/// which is an object.
+pub(super) fn idiomatic(scan: &Scan<'_>, idioms: &[ListId], list: ListId, target: &Hit) -> bool {
+    const SUBJECT_WORDS_BEFORE: usize = 3;
+    let reach = if is_bare(scan, list, target) { SUBJECT_WORDS_BEFORE } else { 0 };
+    idioms.iter().any(|&idioms| {
+        scan.hits(idioms).iter().any(|idiom| {
+            let inside = idiom.source.start <= target.source.start && target.source.end <= idiom.source.end;
+            let before =
+                idiom.sentence == target.sentence && idiom.words.start >= target.words.end && idiom.words.start - target.words.end <= reach;
+            inside || before
+        })
+    })
+}
+
+/// How many words two hits stand apart; `None` when they overlap (one word read as both).
+fn words_between(a: &Hit, b: &Hit) -> Option<usize> {
+    if b.words.start >= a.words.end {
+        Some(b.words.start - a.words.end)
+    } else if a.words.start >= b.words.end {
+        Some(a.words.start - b.words.end)
+    } else {
+        None
+    }
 }
 
 /// The target is its listed stem alone, as typed on any keyboard ("Afgan" for `afgan*`, not
@@ -101,20 +147,25 @@ impl Check for NearCheck {
             return None;
         }
         let mut finding = Finding { review: self.review, ..Finding::default() };
-        for (target_list, target) in self.targets.iter().flat_map(|&l| scan.hits(l).iter().map(move |h| (l, h))) {
+        let referents = self.referents.map_or(&[][..], |list| scan.hits(list));
+        let targets = self.targets.iter().flat_map(|&l| scan.hits(l).iter().map(move |h| (l, h)));
+        for (target_list, target) in targets.filter(|&(l, h)| !idiomatic(scan, &self.idioms, l, h)) {
+            // A word after the target that refers back to it, in its sentence or the next.
+            let standing_for = referents.iter().filter(|r| {
+                r.words.start >= target.words.end && (r.sentence == target.sentence || r.sentence == target.sentence + 1)
+            });
             for &(hit_list, hit) in &hits {
                 // Two different words: one masked word ("m*****man") may read as a target and as
                 // an insult at once, and that is no attack on anything.
-                let between = if hit.words.start >= target.words.end {
-                    hit.words.start - target.words.end
-                } else if target.words.start >= hit.words.end {
-                    target.words.start - hit.words.end
-                } else {
-                    continue;
-                };
+                let Some(between) = words_between(target, hit) else { continue };
                 let joined = !self.compound || hit.words.start == target.words.end && is_bare(scan, target_list, target);
                 if between <= self.window && hit.sentence == target.sentence && joined {
                     finding.spans.extend([target.source.clone(), hit.source.clone()]);
+                    finding.evidence.extend([scan.origin(target_list, target), scan.origin(hit_list, hit)]);
+                } else if let Some(referent) = standing_for.clone().find(|r| {
+                    r.sentence == hit.sentence && words_between(r, hit).is_some_and(|between| between <= self.window)
+                }) {
+                    finding.spans.extend([target.source.clone(), referent.source.clone(), hit.source.clone()]);
                     finding.evidence.extend([scan.origin(target_list, target), scan.origin(hit_list, hit)]);
                 }
             }
@@ -173,5 +224,30 @@ mod tests {
         let check = fixture.check(SPEC);
         assert_eq!(fixture.spans(&*check, "Hristiyan liderler toplandı ve uzun uzun konuştu, aptal"), None);
         assert_eq!(fixture.spans(&*check, "Hristiyanlar geldi. Aptal"), None);
+    }
+
+    #[test]
+    fn a_word_referring_back_to_the_target_stands_for_it() {
+        let fixture = Fixture::new(&[("peoples", "şii*
+yahudi*
+"), ("hostility", "sınır dışı edilmeli*
+"), ("contempt", "sinsi*
+"), ("referents", "hepsi
+bunlar
+")]);
+        let spec = "kind = 'near'\ntargets = ['peoples']\nhits = ['hostility', 'contempt']\nwindow = 2\nreferents = 'referents'";
+        let check = fixture.check(spec);
+        assert_eq!(
+            fixture.spans(&*check, "Şiiler İran'ın beşinci kolu, bu ülkedeki hepsi toplanıp sınır dışı edilmeli"),
+            Some(vec!["Şiiler".into(), "hepsi".into(), "sınır dışı edilmeli".into()])
+        );
+        assert!(fixture.spans(&*check, "Yahudiler dünyayı yönetiyor. Hepsi sinsi").is_some());
+        // Without the referent the target is too far; a referent before the target, or two
+        // sentences on, refers to something else.
+        let without = fixture.check(&spec.replace("\nreferents = 'referents'", ""));
+        assert_eq!(fixture.spans(&*without, "Şiiler İran'ın beşinci kolu, bu ülkedeki hepsi toplanıp sınır dışı edilmeli"), None);
+        assert_eq!(fixture.spans(&*check, "Hepsi sinsi, dedi. Yahudiler dün toplandı"), None);
+        assert_eq!(fixture.spans(&*check, "Yahudiler dün toplandı. Maç bitti. Bunlar sinsi"), None);
+        assert!(fixture.try_check(&format!("{spec}\ncompound = true").replace("window = 2", "window = 0")).is_err());
     }
 }
