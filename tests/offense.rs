@@ -352,6 +352,8 @@ fn a_generalisation_said_with_hepsi_or_bunlar_reaches_back_to_the_people_or_fait
         ("Rum da Ermeni de Süryani de hepsi aynı hain soy", "offensive"),
         ("Yahudiler Türkiye'de yaşayıp İsrail'i savunuyor, hepsinin vatandaşlığı düşürülmeli.", "belief-attack"),
         ("Suriyeliler geldiğinden beri mahallede huzur kalmadı, hepsi geri gönderilmeli.", "offensive"),
+        // A campaign hashtag is a sentence with its spaces taken out.
+        ("#SuriyelilerDefolsun hepsini otobüslere doldurun", "offensive"),
     ] {
         let verdict = judge(text);
         assert_ne!(verdict.decision, Decision::Approve, "{text}");

@@ -85,8 +85,9 @@ impl Check for UppercaseCheck {
         let mut shouted = Vec::new();
         for (index, token) in scan.text.tokens().iter().enumerate() {
             // Mentions and hashtags are names, not the commenter's writing.
-            let handle = |at: usize| original.get(at).is_some_and(|c| matches!(c, '@' | '#'));
-            if handle(token.source.start) || token.source.start.checked_sub(1).is_some_and(handle) {
+            // A word right after a letter is the next word of a hashtag in camel case ("#EytHakkımız").
+            let handle = |at: usize| original.get(at).is_some_and(|c| matches!(c, '@' | '#') || c.is_alphanumeric());
+            if original.get(token.source.start).is_some_and(|c| matches!(c, '@' | '#')) || token.source.start.checked_sub(1).is_some_and(handle) {
                 continue;
             }
             let letters = &original[token.source.clone()];

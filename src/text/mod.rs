@@ -45,7 +45,7 @@ impl Text {
     pub(crate) fn new(comment: &str) -> Self {
         let original: Vec<char> = comment.chars().collect();
         let chars = normalise(&original);
-        let mut tokens = tokens::tokenize(&chars);
+        let mut tokens = tokens::tokenize(&chars, &original);
         for token in tokens.iter_mut().filter(|t| t.suffix_at.is_some()) {
             token.proper_name = original.get(token.source.start).is_some_and(|c| c.is_uppercase());
         }

@@ -95,7 +95,25 @@ fn may_open_word(c: char) -> bool {
     matches!(c, '@' | '$' | '*' | '€')
 }
 
-pub(crate) fn tokenize(chars: &[NormChar]) -> Vec<Token> {
+/// Where a hashtag written in camel case begins a new word ("#SuriyelilerDefolsun",
+/// "#ÜlkemdeAfganİstemiyoruz"): a capital after a small letter. Campaign hashtags are sentences
+/// with the spaces taken out, and read as one word they hide what they say from every list.
+fn hashtag_words(chars: &[NormChar], original: &[char], range: Range<usize>) -> Vec<Range<usize>> {
+    let case_at = |at: usize| original.get(chars[at].source.start).map(|&c| (c.is_uppercase(), c.is_lowercase()));
+    let mut words = Vec::new();
+    let mut start = range.start;
+    for at in range.start + 1..range.end {
+        let begins = case_at(at).is_some_and(|(upper, _)| upper) && case_at(at - 1).is_some_and(|(_, lower)| lower);
+        if begins {
+            words.push(start..at);
+            start = at;
+        }
+    }
+    words.push(start..range.end);
+    words
+}
+
+pub(crate) fn tokenize(chars: &[NormChar], original: &[char]) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut sentence = 0;
     let mut sentence_ended = false;
@@ -133,6 +151,13 @@ pub(crate) fn tokenize(chars: &[NormChar]) -> Vec<Token> {
             sentence += 1;
         }
         sentence_ended = chars[end..i].iter().any(|c| ends_sentence(c.letter));
+        if chars[run_start].letter == '#' && run_start < start {
+            for word in hashtag_words(chars, original, start..end) {
+                let index = tokens.len();
+                tokens.push(build_token(chars, word, index, sentence));
+            }
+            continue;
+        }
         let index = tokens.len();
         tokens.push(build_token(chars, start..end, index, sentence));
     }
@@ -303,6 +328,14 @@ mod tests {
     #[test]
     fn symbols_inside_words_stay_in_the_word() {
         assert_eq!(words("@mk s*ktir $ik #etiket $1ktir !!!amk"), ["@mk", "s*ktir", "$ik", "etiket", "$1ktir", "amk"]);
+    }
+
+    #[test]
+    fn a_hashtag_in_camel_case_is_read_as_its_words() {
+        assert_eq!(words("#SuriyelilerDefolsun hemen"), ["Suriyeliler", "Defolsun", "hemen"]);
+        assert_eq!(words("#ÜlkemdeAfganİstemiyorum"), ["Ülkemde", "Afgan", "İstemiyorum"]);
+        // Capitals in a row, or a word outside a hashtag, stay one word.
+        assert_eq!(words("#EYT2019 #diyanetkapatılsın YouTube"), ["EYT2019", "diyanetkapatılsın", "YouTube"]);
     }
 
     #[test]
