@@ -634,3 +634,13 @@ fn a_letter_doubled_for_emphasis_counts_at_a_sentence_s_start_but_not_opening_di
     );
     assert!(!spelling_fires("-Yoo, bir görev, dedi Şükran Hanım."));
 }
+
+#[test]
+fn de_joined_after_a_pronoun_s_locative_is_careless_but_after_a_noun_s_a_slip() {
+    // No word ends in two locatives: "bendede" is "bende de", and chat writes it so.
+    assert_eq!(spelling_suggestion("Bu işte sendede suç var").as_deref(), Some("Bu işte sende de suç var"));
+    assert!(spelling_fires("Bendede suç var seni adam yerine koyup hâlâ yazıyorum"));
+    // After a noun's locative careful writers slip too: one in a long sentence is no careless writing.
+    assert!(!spelling_fires("Smith ilk kez bu zamanlar müziğinin dışındada kendinden söz ettirecek bir imaj oluşturdu."));
+    assert!(!spelling_fires("Sadede gelelim, ortada bir sorun yok."));
+}

@@ -581,7 +581,7 @@ impl SpellingModel {
         if let Some(spelled_out) = self.ne_contracted(&lowered) {
             return Judgement::Misspelled(Kind::Listed, Some(recase(word, &spelled_out)));
         }
-        if let Some(corrected) = self.particle_after_verb_form(&lowered) {
+        if let Some(corrected) = self.particle_after_verb_form(&lowered).or_else(|| self.particle_after_locative(&lowered)) {
             return Judgement::Misspelled(Kind::Joined, Some(recase(word, &corrected)));
         }
         for particle in &self.particles {
@@ -713,6 +713,17 @@ impl SpellingModel {
             };
             Some(format!("{stem} {particle}"))
         })
+    }
+
+    /// "de/da" joined after a pronoun's locative ("bendede", "sizdede", "onlardada" for "bende de",
+    /// "sizde de", "onlarda da"): no word ends in two locatives, so it can only be the conjunction,
+    /// and chat writes "ben de" so. After a noun's locative ("yılındada", "sayıdada") careful
+    /// writers slip too (3 Wikipedia sentences): that stays a weak `joined-de`.
+    fn particle_after_locative(&self, lowered: &str) -> Option<String> {
+        const PRONOUN_LOCATIVES: [&str; 10] = ["bende", "sende", "onda", "bizde", "sizde", "onlarda", "bunda", "şunda", "bunlarda", "şunlarda"];
+        let (locative, particle) = ["de", "da"].iter().find_map(|&particle| Some((lowered.strip_suffix(particle)?, particle)))?;
+        let agrees = locative.chars().last() == particle.chars().last();
+        (agrees && PRONOUN_LOCATIVES.contains(&locative)).then(|| format!("{locative} {particle}"))
     }
 
     /// "hanumanımı" is "hanuman" with "-ım" (my) and the object ending "-ı", not "hanumanı mı":
