@@ -172,7 +172,7 @@ fn described_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> Option<usize
         let right_after = a.words.end <= hit.words.start
             && hit.words.start - a.words.end <= MOST_BETWEEN
             && (a.words.end..hit.words.start).all(|at| tokens.get(at).is_some_and(|t| GRADING.contains(&word_form(t).as_str())))
-            && (a.words.end - 1..hit.words.start).all(spaced_after)
+            && (a.words.end.saturating_sub(1)..hit.words.start).all(spaced_after)
             && ends_clause;
         if before && !joined_at(a.words.end) {
             Some(first)
@@ -211,15 +211,20 @@ fn reported_suffered(scan: &Scan<'_>, suffered: ListId, sentence: usize, describ
 /// The word right after the hit, with only spaces between, names it as a word: "Yobaz kelimesinin
 /// kökeni", "'aptal' sözcüğü", "yobaz lafını yapıştırmak", "gavur tabiri".
 fn named_as_a_word(scan: &Scan<'_>, hit: &Hit) -> bool {
-    // Word forms are ASCII skeletons: kelimesi, sözcüğü, lafı, terimi, tabiri and their cases.
-    const WORD_NOUNS: [&str; 6] = ["kelimesi", "sozcugu", "sozcugun", "lafi", "terimi", "tabiri"];
+    // Word forms are ASCII skeletons. Not "lafı bile az" or "tabiri caizse": idioms that say the
+    // word of someone ("Ermeniler için aşağılık lafı bile az"), so not "lafı" or "tabiri" alone.
+    const WORD_NOUNS: [&str; 21] = [
+        "kelimesi", "kelimesini", "kelimesinin", "kelimesine", "kelimesinde", "kelimesinden", "kelimesiyle", "sozcugu", "sozcugunu",
+        "sozcugunun", "sozcugune", "sozcugunde", "sozcugunden", "sozcuguyle", "lafini", "lafinin", "terimi", "terimini", "teriminin",
+        "tabirini", "tabirinin",
+    ];
     let tokens = scan.text.tokens();
     let original = scan.text.original();
-    tokens.get(hit.words.end).is_some_and(|next| {
-        let spaced = original.get(hit.source.end..next.source.start).is_some_and(|gap| gap.iter().all(|c| c.is_whitespace() || is_quote(*c)));
-        let form = word_form(next);
-        spaced && next.sentence == hit.sentence && WORD_NOUNS.iter().any(|noun| form.starts_with(noun))
-    })
+    let Some(next) = tokens.get(hit.words.end) else { return false };
+    let spaced = original.get(hit.source.end..next.source.start).is_some_and(|gap| gap.iter().all(|c| c.is_whitespace() || is_quote(*c)));
+    // "… kelimesi bile az": the word said, however it is named.
+    let said_anyway = tokens.get(hit.words.end + 1).is_some_and(|after| word_form(after) == "bile");
+    spaced && next.sentence == hit.sentence && WORD_NOUNS.contains(&word_form(next).as_str()) && !said_anyway
 }
 
 /// "aptallık", "ahmaklığı": the listed stem followed by -lık/-lik/-luk/-lük.

@@ -23,9 +23,9 @@
 //!   before one is no target ("Allah kahretsin bu hain teröristleri" invokes God, it does not
 //!   call God a traitor).
 //! - `referents` (optional): a list of words that refer back to the target ("hepsi", "bunlar"):
-//!   one after a target, in its sentence or the next, stands for it, so the window is counted from
-//!   it too ("Şiiler İran'ın beşinci kolu, bu ülkedeki hepsi sınır dışı edilmeli", "Yahudiler
-//!   dünyayı yönetiyor. Hepsi sinsi"). A generalisation about a whole people or faith is said with
+//!   one after a target, in its sentence, stands for it, so the window is counted from it to a
+//!   hit after it too ("Şiiler İran'ın beşinci kolu, bu ülkedeki hepsi sınır dışı edilmeli"). A
+//!   generalisation about a whole people or faith is said with
 //!   such a word, and it puts the target further from what is said of it than a window should
 //!   reach.
 //!
@@ -104,7 +104,12 @@ struct NearCheck {
 /// which is an object.
 pub(super) fn idiomatic(scan: &Scan<'_>, idioms: &[ListId], list: ListId, target: &Hit) -> bool {
     const SUBJECT_WORDS_BEFORE: usize = 3;
-    let reach = if is_bare(scan, list, target) { SUBJECT_WORDS_BEFORE } else { 0 };
+    // Names of God, as ASCII skeletons: only God is asked to do something ("Yahudi milleti
+    // sinsidir, Allah korusun" still says it of "Yahudi").
+    const GOD: [&str; 6] = ["allah", "rabbim", "rabbimiz", "rabbi", "tanri", "tanrim"];
+    let invoked = is_bare(scan, list, target)
+        && scan.text.tokens().get(target.words.start).is_some_and(|t| GOD.contains(&word_form(t).as_str()));
+    let reach = if invoked { SUBJECT_WORDS_BEFORE } else { 0 };
     idioms.iter().any(|&idioms| {
         scan.hits(idioms).iter().any(|idiom| {
             let inside = idiom.source.start <= target.source.start && target.source.end <= idiom.source.end;
@@ -150,10 +155,10 @@ impl Check for NearCheck {
         let referents = self.referents.map_or(&[][..], |list| scan.hits(list));
         let targets = self.targets.iter().flat_map(|&l| scan.hits(l).iter().map(move |h| (l, h)));
         for (target_list, target) in targets.filter(|&(l, h)| !idiomatic(scan, &self.idioms, l, h)) {
-            // A word after the target that refers back to it, in its sentence or the next.
-            let standing_for = referents.iter().filter(|r| {
-                r.words.start >= target.words.end && (r.sentence == target.sentence || r.sentence == target.sentence + 1)
-            });
+            // A word after the target that refers back to it, in its sentence: in the next one
+            // "bunlar" as often means what that sentence is about ("Almanlar enerji politikasını
+            // değiştirdi. Bunlara göre santraller kapatılmalı").
+            let standing_for = referents.iter().filter(|r| r.words.start >= target.words.end && r.sentence == target.sentence);
             for &(hit_list, hit) in &hits {
                 // Two different words: one masked word ("m*****man") may read as a target and as
                 // an insult at once, and that is no attack on anything.
@@ -163,7 +168,7 @@ impl Check for NearCheck {
                     finding.spans.extend([target.source.clone(), hit.source.clone()]);
                     finding.evidence.extend([scan.origin(target_list, target), scan.origin(hit_list, hit)]);
                 } else if let Some(referent) = standing_for.clone().find(|r| {
-                    r.sentence == hit.sentence && words_between(r, hit).is_some_and(|between| between <= self.window)
+                    r.sentence == hit.sentence && hit.words.start >= r.words.end && hit.words.start - r.words.end <= self.window
                 }) {
                     finding.spans.extend([target.source.clone(), referent.source.clone(), hit.source.clone()]);
                     finding.evidence.extend([scan.origin(target_list, target), scan.origin(hit_list, hit)]);
@@ -241,13 +246,14 @@ bunlar
             fixture.spans(&*check, "Şiiler İran'ın beşinci kolu, bu ülkedeki hepsi toplanıp sınır dışı edilmeli"),
             Some(vec!["Şiiler".into(), "hepsi".into(), "sınır dışı edilmeli".into()])
         );
-        assert!(fixture.spans(&*check, "Yahudiler dünyayı yönetiyor. Hepsi sinsi").is_some());
-        // Without the referent the target is too far; a referent before the target, or two
-        // sentences on, refers to something else.
+        // In the next sentence "bunlar" as often means what that sentence is about.
+        assert_eq!(fixture.spans(&*check, "Yahudiler dünyayı yönetiyor. Hepsi sinsi"), None);
+        // Without the referent the target is too far; a referent before the target refers to
+        // something else, and a hit before the referent is not said of what it gathers.
         let without = fixture.check(&spec.replace("\nreferents = 'referents'", ""));
         assert_eq!(fixture.spans(&*without, "Şiiler İran'ın beşinci kolu, bu ülkedeki hepsi toplanıp sınır dışı edilmeli"), None);
         assert_eq!(fixture.spans(&*check, "Hepsi sinsi, dedi. Yahudiler dün toplandı"), None);
-        assert_eq!(fixture.spans(&*check, "Yahudiler dün toplandı. Maç bitti. Bunlar sinsi"), None);
+        assert_eq!(fixture.spans(&*check, "Yahudiler dün akşam şehirde toplandı, sinsi bunlar"), None);
         assert!(fixture.try_check(&format!("{spec}\ncompound = true").replace("window = 2", "window = 0")).is_err());
     }
 }

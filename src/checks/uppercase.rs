@@ -86,7 +86,7 @@ impl Check for UppercaseCheck {
         for (index, token) in scan.text.tokens().iter().enumerate() {
             // Mentions and hashtags are names, not the commenter's writing.
             // A word right after a letter is the next word of a hashtag in camel case ("#EytHakkımız").
-            let handle = |at: usize| original.get(at).is_some_and(|c| matches!(c, '@' | '#') || c.is_alphanumeric());
+            let handle = |at: usize| original.get(at).is_some_and(|c| matches!(c, '@' | '#') || c.is_alphabetic());
             if original.get(token.source.start).is_some_and(|c| matches!(c, '@' | '#')) || token.source.start.checked_sub(1).is_some_and(handle) {
                 continue;
             }

@@ -97,20 +97,29 @@ fn may_open_word(c: char) -> bool {
 
 /// Where a hashtag written in camel case begins a new word ("#SuriyelilerDefolsun",
 /// "#ÜlkemdeAfganİstemiyoruz"): a capital after a small letter. Campaign hashtags are sentences
-/// with the spaces taken out, and read as one word they hide what they say from every list.
+/// with the spaces taken out, and read as one word they hide what they say from every list. Only
+/// where every word after the first is a capital and two small letters or more: letters in mixed
+/// case ("#oRoSpU", "#SiKTiR") are masking, and stay one word for the lists to see through.
 fn hashtag_words(chars: &[NormChar], original: &[char], range: Range<usize>) -> Vec<Range<usize>> {
-    let case_at = |at: usize| original.get(chars[at].source.start).map(|&c| (c.is_uppercase(), c.is_lowercase()));
+    let at = |i: usize| original.get(chars[i].source.start).copied().unwrap_or(' ');
     let mut words = Vec::new();
     let mut start = range.start;
-    for at in range.start + 1..range.end {
-        let begins = case_at(at).is_some_and(|(upper, _)| upper) && case_at(at - 1).is_some_and(|(_, lower)| lower);
-        if begins {
-            words.push(start..at);
-            start = at;
+    for i in range.start + 1..range.end {
+        if at(i).is_uppercase() && at(i - 1).is_lowercase() {
+            words.push(start..i);
+            start = i;
         }
     }
     words.push(start..range.end);
-    words
+    let titled = |word: &Range<usize>| {
+        let mut letters = word.clone().map(at);
+        letters.next().is_some_and(char::is_uppercase) && word.len() >= 3 && letters.all(char::is_lowercase)
+    };
+    if words.len() > 1 && words[1..].iter().all(titled) {
+        words
+    } else {
+        vec![range]
+    }
 }
 
 pub(crate) fn tokenize(chars: &[NormChar], original: &[char]) -> Vec<Token> {
@@ -336,6 +345,8 @@ mod tests {
         assert_eq!(words("#ÜlkemdeAfganİstemiyorum"), ["Ülkemde", "Afgan", "İstemiyorum"]);
         // Capitals in a row, or a word outside a hashtag, stay one word.
         assert_eq!(words("#EYT2019 #diyanetkapatılsın YouTube"), ["EYT2019", "diyanetkapatılsın", "YouTube"]);
+        // Mixed case is masking, not words: the lists see through it as one word.
+        assert_eq!(words("#oRoSpU #SiKTiR"), ["oRoSpU", "SiKTiR"]);
     }
 
     #[test]
