@@ -23,8 +23,9 @@
 //!   before one is no target ("Allah kahretsin bu hain teröristleri" invokes God, it does not
 //!   call God a traitor).
 //! - `referents` (optional): a list of words that refer back to the target ("hepsi", "bunlar"):
-//!   one after a target, in its sentence, stands for it, so the window is counted from it to a
-//!   hit after it too ("Şiiler İran'ın beşinci kolu, bu ülkedeki hepsi sınır dışı edilmeli"). A
+//!   one after a target, in its sentence (or "hepsi" opening the next), stands for it, so the
+//!   window is counted from it to a hit after it too ("Şiiler İran'ın beşinci kolu, bu ülkedeki
+//!   hepsi sınır dışı edilmeli", "Yahudiler dünyayı yönetiyor. Hepsi sinsi"). A
 //!   generalisation about a whole people or faith is said with
 //!   such a word, and it puts the target further from what is said of it than a window should
 //!   reach.
@@ -120,6 +121,15 @@ pub(super) fn idiomatic(scan: &Scan<'_>, idioms: &[ListId], list: ListId, target
     })
 }
 
+/// The referent opens its sentence and gathers all of a group ("Hepsi sinsi", "Tümü hain").
+fn all_of_them_opening(scan: &Scan<'_>, referent: &Hit) -> bool {
+    // Word forms are ASCII skeletons.
+    const ALL: [&str; 7] = ["hepsi", "hepsinin", "hepsini", "hepsine", "tumu", "tumunun", "tamami"];
+    let tokens = scan.text.tokens();
+    let opens = referent.words.start.checked_sub(1).and_then(|before| tokens.get(before)).is_none_or(|t| t.sentence != referent.sentence);
+    opens && tokens.get(referent.words.start).is_some_and(|t| ALL.contains(&word_form(t).as_str()))
+}
+
 /// How many words two hits stand apart; `None` when they overlap (one word read as both).
 fn words_between(a: &Hit, b: &Hit) -> Option<usize> {
     if b.words.start >= a.words.end {
@@ -155,10 +165,14 @@ impl Check for NearCheck {
         let referents = self.referents.map_or(&[][..], |list| scan.hits(list));
         let targets = self.targets.iter().flat_map(|&l| scan.hits(l).iter().map(move |h| (l, h)));
         for (target_list, target) in targets.filter(|&(l, h)| !idiomatic(scan, &self.idioms, l, h)) {
-            // A word after the target that refers back to it, in its sentence: in the next one
-            // "bunlar" as often means what that sentence is about ("Almanlar enerji politikasını
-            // değiştirdi. Bunlara göre santraller kapatılmalı").
-            let standing_for = referents.iter().filter(|r| r.words.start >= target.words.end && r.sentence == target.sentence);
+            // A word after the target that refers back to it, in its sentence, or "hepsi" opening
+            // the next ("Yahudiler dünyayı yönetiyor. Hepsi sinsi"): there "bunlar" or "onlar" as
+            // often mean what that sentence is about ("Almanlar enerji politikasını değiştirdi.
+            // Bunlara göre santraller kapatılmalı").
+            let standing_for = referents.iter().filter(|r| {
+                r.words.start >= target.words.end
+                    && (r.sentence == target.sentence || r.sentence == target.sentence + 1 && all_of_them_opening(scan, r))
+            });
             for &(hit_list, hit) in &hits {
                 // Two different words: one masked word ("m*****man") may read as a target and as
                 // an insult at once, and that is no attack on anything.
@@ -246,8 +260,11 @@ bunlar
             fixture.spans(&*check, "Şiiler İran'ın beşinci kolu, bu ülkedeki hepsi toplanıp sınır dışı edilmeli"),
             Some(vec!["Şiiler".into(), "hepsi".into(), "sınır dışı edilmeli".into()])
         );
-        // In the next sentence "bunlar" as often means what that sentence is about.
-        assert_eq!(fixture.spans(&*check, "Yahudiler dünyayı yönetiyor. Hepsi sinsi"), None);
+        // In the next sentence "hepsi" opening it still gathers them; "bunlar" as often means
+        // what that sentence is about.
+        assert!(fixture.spans(&*check, "Yahudiler dünyayı yönetiyor. Hepsi sinsi").is_some());
+        assert_eq!(fixture.spans(&*check, "Yahudiler dünyayı yönetiyor. Bunlar sinsi"), None);
+        assert_eq!(fixture.spans(&*check, "Yahudiler dünyayı yönetiyor. Maç bitti. Hepsi sinsi"), None);
         // Without the referent the target is too far; a referent before the target refers to
         // something else, and a hit before the referent is not said of what it gathers.
         let without = fixture.check(&spec.replace("\nreferents = 'referents'", ""));
