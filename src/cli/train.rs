@@ -49,8 +49,9 @@ pub(super) struct TrainArgs {
     /// are no insult alone, but a sign of offense the model weighs; +0.0008 cross-validated).
     #[arg(long, default_value = "insult,profanity,offensive,contempt,scorn,hostility")]
     lists: String,
-    /// Word lists whose words the model never sees (names of religions, peoples and identities; borderline words).
-    #[arg(long, default_value = "belief,borderline,acronyms,peoples,identities")]
+    /// Word lists whose words the model never sees (names of religions, peoples and identities; borderline words;
+    /// calls for lawful punishment, "en ağır cezayı", "yargılansın").
+    #[arg(long, default_value = "belief,borderline,acronyms,peoples,identities,justice")]
     ignore: String,
     /// The model has 2^BITS weights.
     #[arg(long, default_value_t = 20)]
