@@ -643,4 +643,6 @@ fn de_joined_after_a_pronoun_s_locative_is_careless_but_after_a_noun_s_a_slip() 
     // After a noun's locative careful writers slip too: one in a long sentence is no careless writing.
     assert!(!spelling_fires("Smith ilk kez bu zamanlar müziğinin dışındada kendinden söz ettirecek bir imaj oluşturdu."));
     assert!(!spelling_fires("Sadede gelelim, ortada bir sorun yok."));
+    // "-ki" after a noun of time makes an adjective, as in "geçen haftaki".
+    assert!(!spelling_fires("Geçen sezonki maçı hatırlıyor musunuz?"));
 }
