@@ -50,8 +50,8 @@ pub(super) struct TrainArgs {
     #[arg(long, default_value = "insult,profanity,offensive,contempt,scorn,hostility")]
     lists: String,
     /// Word lists whose words the model never sees (names of religions, peoples and identities; borderline words;
-    /// calls for lawful punishment, "en ağır cezayı", "yargılansın").
-    #[arg(long, default_value = "belief,borderline,acronyms,peoples,identities,justice")]
+    /// calls for lawful punishment, "en ağır cezayı", "yargılansın"; innocent senses, "mal etmek").
+    #[arg(long, default_value = "belief,borderline,acronyms,peoples,identities,justice,innocent-senses")]
     ignore: String,
     /// The model has 2^BITS weights.
     #[arg(long, default_value_t = 20)]
