@@ -25,10 +25,9 @@
 //! - `referents` (optional): a list of words that refer back to the target ("hepsi", "bunlar"):
 //!   one after a target, in its sentence (or "hepsi" opening the next), stands for it, so the
 //!   window is counted from it to a hit after it too ("Şiiler İran'ın beşinci kolu, bu ülkedeki
-//!   hepsi sınır dışı edilmeli", "Yahudiler dünyayı yönetiyor. Hepsi sinsi"). A
-//!   generalisation about a whole people or faith is said with
-//!   such a word, and it puts the target further from what is said of it than a window should
-//!   reach.
+//!   hepsi sınır dışı edilmeli", "Yahudiler dünyayı yönetiyor. Hepsi sinsi"). A generalisation
+//!   about a whole people or faith is said with such a word, and it puts the target further from
+//!   what is said of it than a window should reach.
 //!
 //! ## Example
 //! "Dinini ... aptal Hristiyanlar" → rejected (spans "aptal" and "Hristiyanlar"); "Hristiyan
@@ -108,16 +107,13 @@ pub(super) fn idiomatic(scan: &Scan<'_>, idioms: &[ListId], list: ListId, target
     // Names of God, as ASCII skeletons: only God is asked to do something ("Yahudi milleti
     // sinsidir, Allah korusun" still says it of "Yahudi").
     const GOD: [&str; 6] = ["allah", "rabbim", "rabbimiz", "rabbi", "tanri", "tanrim"];
-    let invoked = is_bare(scan, list, target)
-        && scan.text.tokens().get(target.words.start).is_some_and(|t| GOD.contains(&word_form(t).as_str()));
-    let reach = if invoked { SUBJECT_WORDS_BEFORE } else { 0 };
-    idioms.iter().any(|&idioms| {
-        scan.hits(idioms).iter().any(|idiom| {
-            let inside = idiom.source.start <= target.source.start && target.source.end <= idiom.source.end;
-            let before =
-                idiom.sentence == target.sentence && idiom.words.start >= target.words.end && idiom.words.start - target.words.end <= reach;
-            inside || before
-        })
+    // Looked at only when an idiom follows a few words on: most sentences hold none.
+    let god_invoked =
+        || is_bare(scan, list, target) && scan.text.tokens().get(target.words.start).is_some_and(|t| GOD.contains(&word_form(t).as_str()));
+    idioms.iter().flat_map(|&idioms| scan.hits(idioms)).any(|idiom| {
+        let inside = idiom.source.start <= target.source.start && target.source.end <= idiom.source.end;
+        let words_after = (idiom.sentence == target.sentence && idiom.words.start >= target.words.end).then(|| idiom.words.start - target.words.end);
+        inside || words_after == Some(0) || words_after.is_some_and(|n| n <= SUBJECT_WORDS_BEFORE) && god_invoked()
     })
 }
 

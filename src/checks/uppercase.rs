@@ -84,10 +84,11 @@ impl Check for UppercaseCheck {
         let mut capital_letters = 0usize;
         let mut shouted = Vec::new();
         for (index, token) in scan.text.tokens().iter().enumerate() {
-            // Mentions and hashtags are names, not the commenter's writing.
-            // A word right after a letter is the next word of a hashtag in camel case ("#EytHakkımız").
-            let handle = |at: usize| original.get(at).is_some_and(|c| matches!(c, '@' | '#') || c.is_alphabetic());
-            if original.get(token.source.start).is_some_and(|c| matches!(c, '@' | '#')) || token.source.start.checked_sub(1).is_some_and(handle) {
+            // Mentions and hashtags are names, not the commenter's writing; a word right after a
+            // letter is the next word of a hashtag in camel case ("#EytHakkımız").
+            let handle = |c: &char| matches!(c, '@' | '#');
+            let before = token.source.start.checked_sub(1).and_then(|at| original.get(at));
+            if original.get(token.source.start).is_some_and(handle) || before.is_some_and(|c| handle(c) || c.is_alphabetic()) {
                 continue;
             }
             let letters = &original[token.source.clone()];
