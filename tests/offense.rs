@@ -26,6 +26,12 @@ fn rules(verdict: &Verdict) -> Vec<&str> {
     verdict.reasons.iter().map(|r| r.rule.as_str()).collect()
 }
 
+/// The comment is approved by the four offense rules; the message names the rules that fired.
+fn assert_approved(text: &str) {
+    let verdict = judge(text);
+    assert_eq!(verdict.decision, Decision::Approve, "{text}: {:?}", rules(&verdict));
+}
+
 #[test]
 fn attacks_on_beliefs_without_a_listed_insult_are_flagged_as_attacks_on_beliefs() {
     for text in [
@@ -115,7 +121,7 @@ fn naming_beliefs_in_an_ordinary_sentence_is_approved() {
         "Zavallı Suriyeli çocuklar soğukta kaldı, yardım edelim.",
         "Lanet olsun, Türk takımı yine kaybetti.",
     ] {
-        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+        assert_approved(text);
     }
 }
 
@@ -163,7 +169,7 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
         "Alman turistler yağmurda fare gibi ıslandı.",
         "Many Syrian refugees are sick and need urgent medical help.",
     ] {
-        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+        assert_approved(text);
     }
     for text in [
         "Suriyeliler defolsun bu ülkeden",
@@ -196,7 +202,7 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
     // Letters are folded for evasion, and "kurt" is also a wolf and "kurtulmak" a verb: neither is
     // a people ("Sapıklıktan kurtulmak" is no contempt of Kurds); a breed is no slur.
     for text in ["Bu sapıklıktan kurtulmak istiyorum, hayat işte", "Kurtlar vadisi pis bir diziydi", "Alman kurdu çok sadık bir köpektir"] {
-        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+        assert_approved(text);
     }
     // A people or a belief named and called animals in the same breath goes to a person ("Kürt"
     // itself stays a people though "kurt" is excepted); words near the people are not: "Kürtaj",
@@ -207,7 +213,7 @@ fn naming_peoples_is_no_offense_but_attacking_them_is() {
         assert!(rules(&verdict).contains(&rule), "{text}: {:?}", rules(&verdict));
     }
     for text in ["Kürtaj tartışması yine gündemde, meclis konuyu görüşecek", "Kırmızı kurdele takıldı", "Kurtçuklar bahçedeki elmaları sardı", "Bunu almana gerek yok, evde var", "Denizlerdeki mikroplastik kirliliği artıyor"] {
-        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+        assert_approved(text);
     }
 }
 
@@ -219,7 +225,7 @@ fn naming_sexual_orientations_is_no_offense_but_insulting_them_is() {
         "\"Eşcinseller aşkı anlatıyor\" adlı bu dizide Türkiye'de eşcinsellik konusundaki ikiyüzlü yaklaşımları anlatıyor.",
         "Bunların büyük bir çoğunluğu gay veya lesbiyen olarak partneri ile yaşıyor.",
     ] {
-        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+        assert_approved(text);
     }
     assert_ne!(judge("Eşcinseller hepsi sapık ve iğrenç").decision, Decision::Approve);
 }
@@ -365,7 +371,7 @@ fn a_generalisation_said_with_hepsi_or_bunlar_reaches_back_to_the_people_or_fait
         "Suriyeliler de insan değil mi?",
         "Yahudi cemaati bayramı kutladı. Hepsi çok mutluydu.",
     ] {
-        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+        assert_approved(text);
     }
 }
 
@@ -388,7 +394,7 @@ fn a_word_named_as_a_word_is_not_used() {
         "Yobaz kelimesinin kökeni hakkında bir makale okudum, Arapçadan geldiği söyleniyor.",
         "Şu yobaz lafını her dindara yapıştırmayı bırakalım artık.",
     ] {
-        assert_eq!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+        assert_approved(text);
     }
     assert_ne!(judge("Sen tam bir yobazsın, lafını bil.").decision, Decision::Approve);
 }
