@@ -720,10 +720,10 @@ impl SpellingModel {
     /// and chat writes "ben de" so. After a noun's locative ("yılındada", "sayıdada") careful
     /// writers slip too (3 Wikipedia sentences): that stays a weak `joined-de`.
     fn particle_after_locative(&self, lowered: &str) -> Option<String> {
-        const PRONOUN_LOCATIVES: [&str; 10] = ["bende", "sende", "onda", "bizde", "sizde", "onlarda", "bunda", "şunda", "bunlarda", "şunlarda"];
         let (locative, particle) = ["de", "da"].iter().find_map(|&particle| Some((lowered.strip_suffix(particle)?, particle)))?;
         let agrees = locative.chars().last() == particle.chars().last();
-        (agrees && PRONOUN_LOCATIVES.contains(&locative)).then(|| format!("{locative} {particle}"))
+        // The pronouns' locatives are `pronouns.txt`'s words ("bende", "onlarda", "onda").
+        (agrees && self.pronouns.get(locative).is_some()).then(|| format!("{locative} {particle}"))
     }
 
     /// "hanumanımı" is "hanuman" with "-ım" (my) and the object ending "-ı", not "hanumanı mı":
