@@ -376,6 +376,32 @@ fn a_generalisation_said_with_hepsi_or_bunlar_reaches_back_to_the_people_or_fait
 }
 
 #[test]
+fn old_formulas_of_prejudice_and_calls_to_send_people_away_are_decided_by_a_person() {
+    for text in [
+        "Çingene ne kadar iyi olsa da sonunda seni kazıklar.",
+        "Gürcülerden dost olmaz, tarih bunu gösterdi.",
+        "Mültecilerin hepsini ülkelerine yollayın, yeter artık.",
+        "Göçmenler ya asimile olsun ya gitsin.",
+        "Afgan dükkanlarına gitmeyin, bir kuruş bırakmayın.",
+        "Eşcinsellerin hepsi kamplara kapatılmalı.",
+        "Bu Laz fareleri her yerde.",
+    ] {
+        let verdict = judge(text);
+        assert_ne!(verdict.decision, Decision::Approve, "{text}");
+        assert!(rules(&verdict).contains(&"offensive"), "{text}: {:?}", rules(&verdict));
+    }
+    // A surname, news of refugees, contempt for a view of homosexuals, not for them.
+    for text in [
+        "Gazeteye konuşan Kurnaz, Almanya'nın Türk vatandaşı olduğu gerekçesiyle kendisiyle ilgilenmediğini söyledi.",
+        "Mülteciler için yeni bir kamp kuruldu, aileler çadırlara yerleşti.",
+        "Dizi, eşcinsellik konusundaki ikiyüzlü yaklaşımları anlatıyor.",
+        "Bu adamdan adam olmaz diyenler yanıldı.",
+    ] {
+        assert_approved(text);
+    }
+}
+
+#[test]
 fn god_invoked_in_a_curse_or_a_prayer_is_no_belief_attacked() {
     for text in [
         "PKK'lı teröristler bir kez daha kalleşçe saldırdı, Allah kahretsin bu katilleri.",
