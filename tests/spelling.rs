@@ -646,3 +646,13 @@ fn de_joined_after_a_pronoun_s_locative_is_careless_but_after_a_noun_s_a_slip() 
     // "-ki" after a noun of time makes an adjective, as in "geçen haftaki".
     assert!(!spelling_fires("Geçen sezonki maçı hatırlıyor musunuz?"));
 }
+
+#[test]
+fn a_suffix_apart_after_an_acronym_is_careless_alone_but_two_words_the_rules_join_are_a_slip() {
+    // However long the comment, "CHP nin" is written against the rules and offered as "CHP'nin".
+    let long = "Son dönemde CHP nin muhalefeti, meclisteki tartışmaların ve bütçe görüşmelerinin gölgesinde kaldı.";
+    assert!(spelling_fires(long));
+    assert!(spelling_suggestion(long).is_some_and(|s| s.contains("CHP'nin")));
+    // "bir çok" for "birçok" in a long sentence: edited text slips so (Wikipedia has it twice).
+    assert!(!spelling_fires("Bu maçın rövanşında takımdaki bir çok oyuncunun sakat olması sebebiyle genç oyuncunun oynaması gündeme geldi."));
+}

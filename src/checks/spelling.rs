@@ -148,6 +148,7 @@ impl SpellingSpec {
         let mut weights = self.weights.clone();
         if let Some(apart) = weights.get(&Kind::Apart).copied() {
             weights.entry(Kind::Detached).or_insert(apart);
+            weights.entry(Kind::SuffixApart).or_insert(apart);
         }
         // Kinds found later weigh as their nearest older kind in a rule file that predates them:
         // consonants that disagree as misspellings, a noun joined to its verb as "de" joined, a
@@ -634,14 +635,18 @@ impl SpellingCheck {
                     // After a mention or hashtag ("@ali nin", "#beşiktaş ın") the apostrophe would
                     // break the link, and careful writers leave such a suffix apart too.
                     let after_word = previous.as_ref().is_some_and(|p| end_before_spaces(text, span.start) == Some(p.end));
-                    Some(if after_word && !after_acronym() { Kind::Detached } else { Kind::Apart })
+                    Some(match (after_word, after_acronym()) {
+                        (true, false) => Kind::Detached,
+                        (true, true) => Kind::SuffixApart,
+                        (false, _) => Kind::Apart,
+                    })
                 }
                 // After an acronym ending in a vowel as typed ("NATO", "UEFA"), only a suffix that
                 // fits it: "NATO tır" is a truck ("tır"), not "NATO'dur".
-                None if !capitals && after_acronym() && speller.is_suffix(&word) && acronym_takes(&word) => Some(Kind::Apart),
+                None if !capitals && after_acronym() && speller.is_suffix(&word) && acronym_takes(&word) => Some(Kind::SuffixApart),
                 None if lower_word(letters) == word && speller.is_suffix(&word) && after_name() => Some(Kind::Detached),
                 None if joins_previous() => Some(Kind::Apart),
-                Some(Kind::Unknown) if chained.is_some() => Some(Kind::Apart),
+                Some(Kind::Unknown) if chained.is_some() => Some(Kind::SuffixApart),
                 other => other,
             };
             // Two words the rules write as one ("hiç bir" → "hiçbir"), or a suffix written apart
@@ -659,7 +664,7 @@ impl SpellingCheck {
                     // does a name's case ending ("Türkiye'ye") but not its plural or -lik
                     // ("Kürtler", "Türklük").
                     // Not after a word that already has its suffix ("Çin'in deki").
-                    Some(Kind::Apart | Kind::Detached) if speller.is_suffix(&word) && !first.contains('\'') => {
+                    Some(Kind::Apart | Kind::SuffixApart | Kind::Detached) if speller.is_suffix(&word) && !first.contains('\'') => {
                         let letters = &text[previous_span.clone()];
                         let derived = is_plural_or_derivation(&word);
                         if after_acronym_in_lower_case {
@@ -674,7 +679,7 @@ impl SpellingCheck {
                             Some(format!("{first}{word}")).filter(|joined| speller.knows(joined))
                         }
                     }
-                    Some(Kind::Apart) => chained.clone(),
+                    Some(Kind::Apart | Kind::SuffixApart) => chained.clone(),
                     _ => None,
                 };
                 // The word before may already be part of a correction ("hiç bir" → "hiçbir" before

@@ -2,7 +2,9 @@
 //!
 //! Input as for `eval` (TSV `text<TAB>label` or OffensEval's `id<TAB>text<TAB>label`, or JSONL).
 //! `--negatives` adds carefully written sentences (one a line) as clean examples: a model trained on
-//! tweets alone over-fires on edited text. `--folds K` cross-validates first: each fold is judged by
+//! tweets alone over-fires on edited text; `--positives` adds offensive ones written for the purpose
+//! (attacks on a people or a faith in plain words, which the tweets hold few of). Both are always
+//! trained on and never judged: `--folds K` cross-validates first: each fold is judged by
 //! the policy's offense rules with a model trained without it, and macro-F1 is printed per fold and
 //! over all folds, with the learned score alone at several thresholds. Training is deterministic:
 //! the same data and options give the same file.
@@ -30,6 +32,9 @@ pub(super) struct TrainArgs {
     /// Clean sentences, one a line, added as inoffensive examples (may be given more than once).
     #[arg(long, value_name = "FILE")]
     negatives: Vec<PathBuf>,
+    /// Offensive comments, one a line, added as offensive examples (may be given more than once).
+    #[arg(long, value_name = "FILE")]
+    positives: Vec<PathBuf>,
     /// Cross-validate with this many folds before training on everything.
     #[arg(long, value_name = "K")]
     folds: Option<usize>,
@@ -122,9 +127,13 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
     };
     let labeled = read_labeled(&args.file)?;
     let samples: Vec<Sample> = labeled.into_iter().map(|l| Sample { offensive: l.flagged(), text: l.text }).collect();
-    let mut negatives = Vec::new();
+    // Trained on in every fold, judged in none: cross-validation measures the tweets alone.
+    let mut always_trained = Vec::new();
     for path in &args.negatives {
-        negatives.extend(read_lines(path)?.into_iter().map(|text| Sample { text, offensive: false }));
+        always_trained.extend(read_lines(path)?.into_iter().map(|text| Sample { text, offensive: false }));
+    }
+    for path in &args.positives {
+        always_trained.extend(read_lines(path)?.into_iter().map(|text| Sample { text, offensive: true }));
     }
     let features = |sample: &Sample| {
         let text = Text::new(&sample.text);
@@ -134,7 +143,7 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
         Example { features: crate::learn::features::extract(shape, &scan, words, &list_ids, &skip), offensive: sample.offensive }
     };
     let examples: Vec<Example> = samples.iter().map(features).collect();
-    let negative_examples: Vec<Example> = negatives.iter().map(features).collect();
+    let always_trained_examples: Vec<Example> = always_trained.iter().map(features).collect();
     let classifier =
         |bias: f32, weights: Vec<f32>, about: Vec<String>| Classifier::from_trained(shape, lists.clone(), ignore.clone(), bias, &weights, about);
     let mut out = std::io::stdout().lock();
@@ -157,7 +166,7 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
         writeln!(out, "{folds}-fold cross-validation of {} ({} comments), rules {}:", args.file.display(), samples.len(), judge.join(","))?;
         for fold in 0..folds {
             let training: Vec<&Example> =
-                examples.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, e)| e).chain(negative_examples.iter()).collect();
+                examples.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, e)| e).chain(always_trained_examples.iter()).collect();
             let (bias, weights) = fit(&training, shape.bits, options);
             let model = classifier(bias, weights, Vec::new());
             let judged = policy.with_classifier(&args.model, model).map_err(CliError::Input)?.only(&judge)?;
@@ -200,10 +209,16 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
         }
     }
 
-    let all: Vec<&Example> = examples.iter().chain(negative_examples.iter()).collect();
+    let all: Vec<&Example> = examples.iter().chain(always_trained_examples.iter()).collect();
     let (bias, weights) = fit(&all, shape.bits, options);
     let about = vec![
-        format!("trained by `moderate train` on {} ({} comments) and {} clean sentences", args.file.display(), samples.len(), negatives.len()),
+        format!(
+            "trained by `moderate train` on {} ({} comments), {} clean sentences and {} offensive ones",
+            args.file.display(),
+            samples.len(),
+            always_trained.iter().filter(|s| !s.offensive).count(),
+            always_trained.iter().filter(|s| s.offensive).count()
+        ),
         format!(
             "options: epochs {} alpha {} l1 {} l2 {} positive_weight {} seed {} naive_bayes {} bags {}",
             options.epochs, options.alpha, options.l1, options.l2, options.positive_weight, options.seed, options.naive_bayes, options.bags

@@ -296,8 +296,12 @@ pub(crate) enum Kind {
     /// dictionary lacks look ("yıldızışığının"), so weak evidence.
     Compound,
     /// Two words written apart that the rules write as one (listed: "hiç bir" → "hiçbir"), or a
-    /// suffix written apart after an acronym ("AKP yi"): mistakes careful writers make too.
+    /// suffix written apart after a mention or hashtag ("@ali nin", where an apostrophe would
+    /// break the link): mistakes careful writers make too.
     Apart,
+    /// A suffix written apart after an acronym ("AKP yi", "ysk nin"), or a chain of suffixes cut
+    /// off its word ("Suriye liydi"): no edited sentence does it.
+    SuffixApart,
     /// A case or derivational suffix written apart from a word or name ("insanlar ın", "Caner
     /// in", "Suriye liydi"): a word cut in two, which careful writers do not do.
     Detached,
@@ -315,7 +319,7 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 17] = [
+    pub(crate) const ALL: [Kind; 18] = [
         Kind::Listed,
         Kind::Misspelling,
         Kind::Assimilation,
@@ -328,6 +332,7 @@ impl Kind {
         Kind::Glued,
         Kind::Compound,
         Kind::Apart,
+        Kind::SuffixApart,
         Kind::Detached,
         Kind::NameSuffix,
         Kind::Mash,
@@ -349,6 +354,7 @@ impl Kind {
             Kind::Glued => "glued",
             Kind::Compound => "compound",
             Kind::Apart => "apart",
+            Kind::SuffixApart => "suffix-apart",
             Kind::Detached => "detached",
             Kind::NameSuffix => "name-suffix",
             Kind::Mash => "mash",
