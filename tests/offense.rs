@@ -376,26 +376,29 @@ fn a_generalisation_said_with_hepsi_or_bunlar_reaches_back_to_the_people_or_fait
 }
 
 #[test]
-fn old_formulas_of_prejudice_and_calls_to_send_people_away_are_decided_by_a_person() {
+fn calls_to_send_a_people_away_or_boycott_it_are_decided_by_a_person() {
     for text in [
-        "Çingene ne kadar iyi olsa da sonunda seni kazıklar.",
-        "Gürcülerden dost olmaz, tarih bunu gösterdi.",
+        "Gürcüler tembel bir millet, hepsi devletten geçiniyor.",
         "Mültecilerin hepsini ülkelerine yollayın, yeter artık.",
-        "Göçmenler ya asimile olsun ya gitsin.",
+        "Sığınmacılar ya asimile olsun ya gitsin.",
         "Afgan dükkanlarına gitmeyin, bir kuruş bırakmayın.",
         "Eşcinsellerin hepsi kamplara kapatılmalı.",
-        "Bu Laz fareleri her yerde.",
     ] {
         let verdict = judge(text);
         assert_ne!(verdict.decision, Decision::Approve, "{text}");
         assert!(rules(&verdict).contains(&"offensive"), "{text}: {:?}", rules(&verdict));
     }
-    // A surname, news of refugees, contempt for a view of homosexuals, not for them.
+    // News of refugees, contempt for a view of homosexuals, not for them, a call for their rights,
+    // trans fats, migratory birds, seeds, goods sent back, a football boast.
     for text in [
-        "Gazeteye konuşan Kurnaz, Almanya'nın Türk vatandaşı olduğu gerekçesiyle kendisiyle ilgilenmediğini söyledi.",
         "Mülteciler için yeni bir kamp kuruldu, aileler çadırlara yerleşti.",
         "Dizi, eşcinsellik konusundaki ikiyüzlü yaklaşımları anlatıyor.",
-        "Bu adamdan adam olmaz diyenler yanıldı.",
+        "Eşcinsellere ayrımcılık yasaklanmalı.",
+        "Trans yağlar gıdalarda yasaklanmalı.",
+        "Göçmen kuş avı yasaklanmalı.",
+        "Kürt çiftçiler tohumlarını toprağa bıraktı, yağmur bekleniyor.",
+        "Bu Alman malı çamaşır makinesini geri gönderin, arızalı çıktı.",
+        "Alman ekibini yendik, yine yaparız!",
     ] {
         assert_approved(text);
     }

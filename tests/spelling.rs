@@ -653,6 +653,8 @@ fn a_suffix_apart_after_an_acronym_is_careless_alone_but_two_words_the_rules_joi
     let long = "Son dönemde CHP nin muhalefeti, meclisteki tartışmaların ve bütçe görüşmelerinin gölgesinde kaldı.";
     assert!(spelling_fires(long));
     assert!(spelling_suggestion(long).is_some_and(|s| s.contains("CHP'nin")));
+    // Letter names end in a vowel, so an acronym takes "d", not "t": "tır" after one is a truck.
+    assert!(!spelling_fires("Deprem bölgesine yardım ulaştırmak için yola çıkan AFAD tır konvoyunu Hatay ve Kahramanmaraş'a gönderdiğini açıkladı."));
     // "bir çok" for "birçok" in a long sentence: edited text slips so (Wikipedia has it twice).
     assert!(!spelling_fires("Bu maçın rövanşında takımdaki bir çok oyuncunun sakat olması sebebiyle genç oyuncunun oynaması gündeme geldi."));
 }

@@ -42,7 +42,7 @@
 //! - `chat` (optional): word lists of chat-speak with no correction to offer (abbreviated swearing:
 //!   "amk", "aq"); a word they match is a `listed` misspelling.
 //! - `weights`: how much a misspelled word of each kind counts (`crate::spell::Kind`); kinds added
-//!   later may be left out and weigh as the older kind nearest them: `detached` as `apart`,
+//!   later may be left out and weigh as the older kind nearest them: `detached` and `suffix-apart` as `apart`,
 //!   `assimilation` as `misspelling`, `joined-verb` as `joined-de`, `abbreviated` as `published`,
 //!   `name-suffix` as nothing.
 //! - `alone`: the kinds that make a comment careless writing on their own, however long it is.
@@ -143,8 +143,9 @@ impl SpellingSpec {
         if !(1.0..=10.0).contains(&self.unfinished_weight) {
             return Err(format!("`unfinished_weight` must be between 1 and 10, not {}", self.unfinished_weight));
         }
-        // A rule file written before suffixes cut off their word had a kind of their own weighs
-        // them as it weighed them then, with words written apart.
+        // A rule file written before suffixes cut off their word, or written apart after an
+        // acronym, had kinds of their own weighs them as it weighed them then, with words written
+        // apart.
         let mut weights = self.weights.clone();
         if let Some(apart) = weights.get(&Kind::Apart).copied() {
             weights.entry(Kind::Detached).or_insert(apart);
@@ -466,7 +467,7 @@ impl SpellingCheck {
             let joins_previous = || speller.is_suffix_never_a_word(&word) && lower_word(letters) == word && joins_into_known().is_some();
             // A chain of suffixes the list lacks ("liydi", "lerinde"), in lower case and unknown,
             // beginning with a listed one and joining the word before into a known word ("Suriye
-            // liydi" → "Suriyeliydi"): cut off its word as a listed suffix is, weighed as `apart`.
+            // liydi" → "Suriyeliydi"): cut off its word, weighed as `suffix-apart`.
             let chain_joined = || -> Option<String> {
                 if lower_word(letters) != word || !word.char_indices().skip(1).any(|(at, _)| speller.is_suffix(&word[..at])) {
                     return None;
@@ -643,7 +644,12 @@ impl SpellingCheck {
                 }
                 // After an acronym ending in a vowel as typed ("NATO", "UEFA"), only a suffix that
                 // fits it: "NATO tır" is a truck ("tır"), not "NATO'dur".
-                None if !capitals && after_acronym() && speller.is_suffix(&word) && acronym_takes(&word) => Some(Kind::SuffixApart),
+                // Turkish letter names all end in a vowel, so an acronym read letter by letter takes
+                // "d", never "t" ("THY'den"): "WWF tür", "AFAD tır", "THY ten" are words after it,
+                // or at most a slip.
+                None if !capitals && after_acronym() && speller.is_suffix(&word) && acronym_takes(&word) => {
+                    Some(if word.starts_with('t') { Kind::Apart } else { Kind::SuffixApart })
+                }
                 None if lower_word(letters) == word && speller.is_suffix(&word) && after_name() => Some(Kind::Detached),
                 None if joins_previous() => Some(Kind::Apart),
                 Some(Kind::Unknown) if chained.is_some() => Some(Kind::SuffixApart),

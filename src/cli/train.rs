@@ -2,9 +2,8 @@
 //!
 //! Input as for `eval` (TSV `text<TAB>label` or OffensEval's `id<TAB>text<TAB>label`, or JSONL).
 //! `--negatives` adds carefully written sentences (one a line) as clean examples: a model trained on
-//! tweets alone over-fires on edited text; `--positives` adds offensive ones written for the purpose
-//! (attacks on a people or a faith in plain words, which the tweets hold few of). Both are always
-//! trained on and never judged: `--folds K` cross-validates first: each fold is judged by
+//! tweets alone over-fires on edited text; `--positives` adds offensive ones (one a line). Every fold
+//! trains on both and none judges them. `--folds K` cross-validates first: each fold is judged by
 //! the policy's offense rules with a model trained without it, and macro-F1 is printed per fold and
 //! over all folds, with the learned score alone at several thresholds. Training is deterministic:
 //! the same data and options give the same file.

@@ -303,7 +303,7 @@ pub(crate) enum Kind {
     /// off its word ("Suriye liydi"): no edited sentence does it.
     SuffixApart,
     /// A case or derivational suffix written apart from a word or name ("insanlar ın", "Caner
-    /// in", "Suriye liydi"): a word cut in two, which careful writers do not do.
+    /// in"): a word cut in two, which careful writers do not do.
     Detached,
     /// A name with its case ending joined without the apostrophe the rules put there
     /// ("Volkandan" → "Volkan'dan", "Ankarada" → "Ankara'da").
