@@ -32,6 +32,13 @@ fn assert_approved(text: &str) {
     assert_eq!(verdict.decision, Decision::Approve, "{text}: {:?}", rules(&verdict));
 }
 
+/// The comment is flagged (rejected or sent to review), and `rule` is among the reasons.
+fn assert_flagged_by(text: &str, rule: &str) {
+    let verdict = judge(text);
+    assert_ne!(verdict.decision, Decision::Approve, "{text}");
+    assert!(rules(&verdict).contains(&rule), "{text}: {:?}", rules(&verdict));
+}
+
 #[test]
 fn attacks_on_beliefs_without_a_listed_insult_are_flagged_as_attacks_on_beliefs() {
     for text in [
@@ -60,9 +67,7 @@ fn attacks_on_beliefs_without_a_listed_insult_are_flagged_as_attacks_on_beliefs(
         "Ezan yasaklanmalı.",
         "Islam should be banned in Europe.",
     ] {
-        let verdict = judge(text);
-        assert_ne!(verdict.decision, Decision::Approve, "{text}");
-        assert!(rules(&verdict).contains(&"belief-attack"), "{text}: {:?}", rules(&verdict));
+        assert_flagged_by(text, "belief-attack");
     }
 }
 
@@ -361,9 +366,7 @@ fn a_generalisation_said_with_hepsi_or_bunlar_reaches_back_to_the_people_or_fait
         // A campaign hashtag is a sentence with its spaces taken out.
         ("#SuriyelilerDefolsun hepsini otobüslere doldurun", "offensive"),
     ] {
-        let verdict = judge(text);
-        assert_ne!(verdict.decision, Decision::Approve, "{text}");
-        assert!(rules(&verdict).contains(&rule), "{text}: {:?}", rules(&verdict));
+        assert_flagged_by(text, rule);
     }
     // The same words about something else, or a question that defends them.
     for text in [
@@ -384,9 +387,7 @@ fn calls_to_send_a_people_away_or_boycott_it_are_decided_by_a_person() {
         "Afgan dükkanlarına gitmeyin, bir kuruş bırakmayın.",
         "Eşcinsellerin hepsi kamplara kapatılmalı.",
     ] {
-        let verdict = judge(text);
-        assert_ne!(verdict.decision, Decision::Approve, "{text}");
-        assert!(rules(&verdict).contains(&"offensive"), "{text}: {:?}", rules(&verdict));
+        assert_flagged_by(text, "offensive");
     }
     // News of refugees, contempt for a view of homosexuals, not for them, a call for their rights,
     // trans fats, migratory birds, seeds, goods sent back, a football boast.
