@@ -636,10 +636,12 @@ impl SpellingCheck {
                     // After a mention or hashtag ("@ali nin", "#beşiktaş ın") the apostrophe would
                     // break the link, and careful writers leave such a suffix apart too.
                     let after_word = previous.as_ref().is_some_and(|p| end_before_spaces(text, span.start) == Some(p.end));
-                    Some(match (after_word, after_acronym()) {
-                        (true, false) => Kind::Detached,
-                        (true, true) => Kind::SuffixApart,
-                        (false, _) => Kind::Apart,
+                    Some(if !after_word {
+                        Kind::Apart
+                    } else if after_acronym() {
+                        Kind::SuffixApart
+                    } else {
+                        Kind::Detached
                     })
                 }
                 // After an acronym ending in a vowel as typed ("NATO", "UEFA"), only a suffix that

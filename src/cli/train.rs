@@ -210,13 +210,13 @@ pub(super) fn run(args: &TrainArgs) -> Result<(), CliError> {
 
     let all: Vec<&Example> = examples.iter().chain(always_trained_examples.iter()).collect();
     let (bias, weights) = fit(&all, shape.bits, options);
+    let offensive_added = always_trained.iter().filter(|s| s.offensive).count();
     let about = vec![
         format!(
-            "trained by `moderate train` on {} ({} comments), {} clean sentences and {} offensive ones",
+            "trained by `moderate train` on {} ({} comments), {} clean sentences and {offensive_added} offensive ones",
             args.file.display(),
             samples.len(),
-            always_trained.iter().filter(|s| !s.offensive).count(),
-            always_trained.iter().filter(|s| s.offensive).count()
+            always_trained.len() - offensive_added
         ),
         format!(
             "options: epochs {} alpha {} l1 {} l2 {} positive_weight {} seed {} naive_bayes {} bags {}",
