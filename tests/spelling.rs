@@ -658,3 +658,16 @@ fn a_suffix_apart_after_an_acronym_is_careless_alone_but_two_words_the_rules_joi
     // "bir çok" for "birçok" in a long sentence: edited text slips so (Wikipedia has it twice).
     assert!(!spelling_fires("Bu maçın rövanşında takımdaki bir çok oyuncunun sakat olması sebebiyle genç oyuncunun oynaması gündeme geldi."));
 }
+
+#[test]
+fn a_plural_or_genitive_with_its_case_apart_after_an_acronym_is_careless_and_joined_back() {
+    // A chain of suffixes ("ler" + "de") after an acronym, typed in lower case or in capitals.
+    let television = "Geçen yılki zaferin tv lerde bu kadar az yayınlanmasının sebebi neydi acaba, merak ediyorum doğrusu.";
+    assert!(spelling_fires(television));
+    assert!(spelling_suggestion(television).is_some_and(|s| s.contains("TV'lerde")));
+    // After the genitive, "de" is the conjunction: "CHP'nin de", not a locative "CHP'ninde".
+    let genitive = "Yönetim değişmediği sürece sanırım bu seçimlerde CHP ninde pek bir şansı olmayacak gibi görünüyor.";
+    assert!(spelling_suggestion(genitive).is_some_and(|s| s.contains("CHP'nin de")));
+    // After a name that is no acronym the chain is left alone: edited text writes "Hell lerde".
+    assert!(!spelling_fires("Grup bu yaz Hell lerde adlı festivalde sahneye çıktı ve büyük ilgi gördü."));
+}

@@ -652,6 +652,10 @@ impl SpellingCheck {
                 None if !capitals && after_acronym() && speller.is_suffix(&word) && acronym_takes(&word) => {
                     Some(if word.starts_with('t') { Kind::Apart } else { Kind::SuffixApart })
                 }
+                // The plural with its case ending apart after an acronym ("TV lerde", "STK ların").
+                Some(Kind::Unknown) if lower_word(letters) == word && after_acronym() && speller.is_suffix_chain(&word) && acronym_takes(&word) => {
+                    Some(if word.starts_with('t') { Kind::Apart } else { Kind::SuffixApart })
+                }
                 None if lower_word(letters) == word && speller.is_suffix(&word) && after_name() => Some(Kind::Detached),
                 None if joins_previous() => Some(Kind::Apart),
                 Some(Kind::Unknown) if chained.is_some() => Some(Kind::SuffixApart),
@@ -672,9 +676,10 @@ impl SpellingCheck {
                     // does a name's case ending ("Türkiye'ye") but not its plural or -lik
                     // ("Kürtler", "Türklük").
                     // Not after a word that already has its suffix ("Çin'in deki").
-                    Some(Kind::Apart | Kind::SuffixApart | Kind::Detached) if speller.is_suffix(&word) && !first.contains('\'') => {
+                    Some(Kind::Apart | Kind::SuffixApart | Kind::Detached) if (speller.is_suffix(&word) || speller.is_suffix_chain(&word)) && !first.contains('\'') => {
                         let letters = &text[previous_span.clone()];
                         let derived = is_plural_or_derivation(&word);
+                        let word = conjunction_apart(&word);
                         if after_acronym_in_lower_case {
                             // Written as acronyms are: "akp ye" → "AKP'ye".
                             Some(format!("{}'{word}", first.chars().map(crate::text::fold::turkish_uppercase).collect::<String>()))
@@ -846,6 +851,17 @@ fn typed_as(original: &[char], span: &Range<usize>) -> String {
 /// and their endings ("Kürtler", "Trabzonsporlular", "Türklük", "Fenerbahçeci").
 fn is_plural_or_derivation(suffix: &str) -> bool {
     ["ler", "lar", "li", "lı", "lu", "lü", "c", "ç"].iter().any(|start| suffix.starts_with(start))
+}
+
+/// After the genitive, "de/da" is the conjunction ("CHP ninde şansı yok" → "CHP'nin de"): no
+/// word takes the locative after its genitive.
+fn conjunction_apart(suffixes: &str) -> String {
+    const GENITIVES: [&str; 8] = ["nin", "nın", "nun", "nün", "in", "ın", "un", "ün"];
+    let split = ["de", "da", "te", "ta"].iter().find_map(|de| {
+        let genitive = suffixes.strip_suffix(de)?;
+        GENITIVES.contains(&genitive).then(|| format!("{genitive} {de}"))
+    });
+    split.unwrap_or_else(|| suffixes.to_string())
 }
 
 /// A correction that splits off the question particle "mi" ("değil mi").

@@ -860,6 +860,33 @@ impl SpellingModel {
         self.suffixes.contains(&lower(word))
     }
 
+    /// The word is two or more suffixes one after another ("lerde": "ler" + "de"; "ların"),
+    /// the first of the list: the plural with its case ending written apart after an acronym
+    /// ("TV lerde"). The list leaves such chains out, as edited text writes one after a foreign
+    /// name ("Hell lerde"); the caller decides where a chain counts.
+    pub(crate) fn is_suffix_chain(&self, word: &str) -> bool {
+        let lowered = lower(word);
+        let ends: Vec<usize> = lowered.char_indices().map(|(at, _)| at).skip(1).chain([lowered.len()]).collect();
+        // reachable[i]: the first `ends[i]` bytes split into listed suffixes, with how many parts.
+        let mut parts_to: Vec<Option<usize>> = vec![None; ends.len()];
+        for (i, &end) in ends.iter().enumerate() {
+            let whole = self.suffixes.contains(&lowered[..end]).then_some(1);
+            let after = ends[..i]
+                .iter()
+                .zip(&parts_to)
+                .filter_map(|(&start, parts)| parts.filter(|_| self.is_chained_suffix(&lowered[start..end])).map(|n| n + 1))
+                .max();
+            parts_to[i] = after.or(whole);
+        }
+        parts_to.last().copied().flatten().is_some_and(|parts| parts >= 2)
+    }
+
+    /// A suffix after another in a chain: a listed one or the locative, which the list leaves out
+    /// as a word ("de", the conjunction) but which ends a chain ("ler" + "de").
+    fn is_chained_suffix(&self, part: &str) -> bool {
+        self.suffixes.contains(part) || ["de", "da", "te", "ta"].contains(&part)
+    }
+
     /// The word is a suffix that is no word of its own, though the dictionary knows it as a
     /// letter, a note or a foreign word ("ni", "li", "deki"): apart after any word it joins.
     pub(crate) fn is_suffix_never_a_word(&self, word: &str) -> bool {
