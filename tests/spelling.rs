@@ -668,6 +668,10 @@ fn a_plural_or_genitive_with_its_case_apart_after_an_acronym_is_careless_and_joi
     // After the genitive, "de" is the conjunction: "CHP'nin de", not a locative "CHP'ninde".
     let genitive = "Yönetim değişmediği sürece sanırım bu seçimlerde CHP ninde pek bir şansı olmayacak gibi görünüyor.";
     assert!(spelling_suggestion(genitive).is_some_and(|s| s.contains("CHP'nin de")));
+    // The dative "ya" after an acronym read with "ka" last, but not "ya da", the conjunction.
+    let dative = "Bu kadar zaman geçmesine rağmen hâlâ vatandaşların sgk ya şikayet etmesi gerekiyor, olacak iş değil.";
+    assert!(spelling_suggestion(dative).is_some_and(|s| s.contains("SGK'ya")));
+    assert!(!spelling_fires("Yerel seçimlerde İstanbul'u AKP ya da CHP kazanacak, üçüncü bir parti şansı yok gibi görünüyor."));
     // After a name that is no acronym the chain is left alone: edited text writes "Hell lerde".
     assert!(!spelling_fires("Grup bu yaz Hell lerde adlı festivalde sahneye çıktı ve büyük ilgi gördü."));
 }

@@ -652,6 +652,12 @@ impl SpellingCheck {
                 None if !capitals && after_acronym() && speller.is_suffix(&word) && acronym_takes(&word) => {
                     Some(if word.starts_with('t') { Kind::Apart } else { Kind::SuffixApart })
                 }
+                // The dative "ya" after an acronym read with a back vowel last ("PKK ya": pe-ka-ka,
+                // "NATO ya"), unless "ya da" ("AKP ya da CHP", the conjunction).
+                None if word == "ya" && !capitals && after_acronym() && dative_ya_fits(previous.as_ref().map(|p| &text[p.clone()])) && {
+                    let next = clause_after(text, span.end, 1);
+                    !next.first().is_some_and(|n| matches!(lower_word(&n.chars().collect::<Vec<_>>()).as_str(), "da" | "de"))
+                } => Some(Kind::SuffixApart),
                 // The plural with its case ending apart after an acronym ("TV lerde", "STK ların").
                 Some(Kind::Unknown) if lower_word(letters) == word && after_acronym() && speller.is_suffix_chain(&word) && acronym_takes(&word) => {
                     Some(if word.starts_with('t') { Kind::Apart } else { Kind::SuffixApart })
@@ -676,7 +682,7 @@ impl SpellingCheck {
                     // does a name's case ending ("Türkiye'ye") but not its plural or -lik
                     // ("Kürtler", "Türklük").
                     // Not after a word that already has its suffix ("Çin'in deki").
-                    Some(Kind::Apart | Kind::SuffixApart | Kind::Detached) if (speller.is_suffix(&word) || speller.is_suffix_chain(&word)) && !first.contains('\'') => {
+                    Some(Kind::Apart | Kind::SuffixApart | Kind::Detached) if (speller.is_suffix(&word) || speller.is_suffix_chain(&word) || word == "ya") && !first.contains('\'') => {
                         let letters = &text[previous_span.clone()];
                         let derived = is_plural_or_derivation(&word);
                         let word = conjunction_apart(&word);
@@ -851,6 +857,14 @@ fn typed_as(original: &[char], span: &Range<usize>) -> String {
 /// and their endings ("Kürtler", "Trabzonsporlular", "Türklük", "Fenerbahçeci").
 fn is_plural_or_derivation(suffix: &str) -> bool {
     ["ler", "lar", "li", "lı", "lu", "lü", "c", "ç"].iter().any(|start| suffix.starts_with(start))
+}
+
+/// "ya", the dative after a back vowel, fits an acronym ending in "k" (read "ka": "PKK'ya",
+/// "SGK'ya") or in a back vowel as typed ("NATO'ya"); the others end in a front vowel read by
+/// their letters' names ("AKP'ye", "THY'ye").
+fn dative_ya_fits(acronym: Option<&[char]>) -> bool {
+    let lowered = acronym.map(lower_word).unwrap_or_default();
+    lowered.ends_with('k') || lowered.ends_with(['a', 'ı', 'o', 'u'])
 }
 
 /// After the genitive, "de/da" is the conjunction ("CHP ninde şansı yok" → "CHP'nin de"): no
