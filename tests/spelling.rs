@@ -660,6 +660,17 @@ fn a_suffix_apart_after_an_acronym_is_careless_alone_but_two_words_the_rules_joi
 }
 
 #[test]
+fn the_evidential_written_apart_is_careless_and_joined_back() {
+    // "-miş" is always joined ("imiş" is the word written apart): "sağlam mış" is careless writing.
+    let apart = "Hepsi yalancı çıktı, bu uçaklar bak ne kadar da sağlam mış, bakalım o arazileri kime verecekler.";
+    assert!(spelling_fires(apart));
+    assert!(spelling_suggestion(apart).is_some_and(|s| s.contains("sağlammış")));
+    assert!(!spelling_fires("Hepsi yalancı çıktı, bu uçaklar bak ne kadar da sağlam imiş, bakalım o arazileri kime verecekler."));
+    // The city is a name, not the suffix.
+    assert!(!spelling_fires("Kar yağışı nedeniyle Van Muş Bitlis kara yolu dün akşam saatlerinde ulaşıma kapandı."));
+}
+
+#[test]
 fn a_plural_or_genitive_with_its_case_apart_after_an_acronym_is_careless_and_joined_back() {
     // A chain of suffixes ("ler" + "de") after an acronym, typed in lower case or in capitals.
     let television = "Geçen yılki zaferin tv lerde bu kadar az yayınlanmasının sebebi neydi acaba, merak ediyorum doğrusu.";
