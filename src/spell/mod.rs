@@ -881,10 +881,11 @@ impl SpellingModel {
         parts_to.last().copied().flatten().is_some_and(|parts| parts >= 2)
     }
 
-    /// A suffix after another in a chain: a listed one or the locative, which the list leaves out
-    /// as a word ("de", the conjunction) but which ends a chain ("ler" + "de").
+    /// A suffix after another in a chain: a listed one, the locative, which the list leaves out
+    /// as a word ("de", the conjunction) but which ends a chain ("ler" + "de"), or the dative
+    /// ("ler" + "e"), too short to stand in the list.
     fn is_chained_suffix(&self, part: &str) -> bool {
-        self.suffixes.contains(part) || ["de", "da", "te", "ta"].contains(&part)
+        self.suffixes.contains(part) || ["de", "da", "te", "ta", "e", "a"].contains(&part)
     }
 
     /// The word is a suffix that is no word of its own, though the dictionary knows it as a
