@@ -660,6 +660,17 @@ fn a_suffix_apart_after_an_acronym_is_careless_alone_but_two_words_the_rules_joi
 }
 
 #[test]
+fn the_question_particle_after_an_apostrophe_is_careless_and_written_apart() {
+    // "mı" is a word of its own, never a suffix: an apostrophe does not join it to a name.
+    let joined = "Ne desin sana, Mahmut'mu desin? İsmin Hasan değil mi, soyadın da belli değil mi?";
+    assert!(spelling_fires(joined));
+    assert!(spelling_suggestion(joined).is_some_and(|s| s.contains("Mahmut mu desin")));
+    assert!(!spelling_fires("Ne desin sana, Mahmut mu desin? İsmin Hasan değil mi, soyadın da belli değil mi?"));
+    // A name's own suffixes after the apostrophe are no particle ("Stoltenberg'in").
+    assert!(!spelling_fires("NATO Genel Sekreteri Stoltenberg'in açıklaması, ittifakın yeni stratejisini özetliyordu."));
+}
+
+#[test]
 fn the_evidential_written_apart_is_careless_and_joined_back() {
     // "-miş" is always joined ("imiş" is the word written apart): "sağlam mış" is careless writing.
     let apart = "Hepsi yalancı çıktı, bu uçaklar bak ne kadar da sağlam mış, bakalım o arazileri kime verecekler.";

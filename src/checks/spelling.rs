@@ -375,6 +375,14 @@ impl SpellingCheck {
                 Some((stem, _)) => (stem, true),
                 None => (word.as_str(), false),
             };
+            // The question particle is a word, never a suffix: "Şehla'mı?" is "Şehla mı?".
+            if let Some((_, particle)) = word.split_once('\'').filter(|(stem, after)| {
+                stem.chars().count() >= 2 && is_question_particle(&lower_word(&after.chars().collect::<Vec<_>>()))
+            }) {
+                let correction = format!("{stem} {particle}");
+                judged.push(JudgedWord { source: span, misspelled: Some(Kind::Joined), correction: Some(correction) });
+                continue;
+            }
             if suffixed && starts_with_capital(stem) && !(capitals && shouting) {
                 continue; // a name and its suffix: "Stoltenberg'in"
             }
@@ -876,6 +884,20 @@ fn conjunction_apart(suffixes: &str) -> String {
         GENITIVES.contains(&genitive).then(|| format!("{genitive} {de}"))
     });
     split.unwrap_or_else(|| suffixes.to_string())
+}
+
+/// The question particle with or without its person or tense ("mı", "misin", "muydu").
+fn is_question_particle(word: &str) -> bool {
+    const ENDINGS: [&str; 8] = ["", "sın", "yım", "yız", "ydı", "ymış", "sınız", "lar"];
+    ["mı", "mi", "mu", "mü"].iter().any(|particle| {
+        word.strip_prefix(particle).is_some_and(|rest| {
+            ENDINGS.iter().any(|ending| {
+                // The ending's vowel follows the particle's: "misin", "muyum", "müydü".
+                let vowel = particle.chars().last().unwrap_or('ı');
+                ending.chars().map(|c| if c == 'ı' { vowel } else { c }).collect::<String>() == rest
+            })
+        })
+    })
 }
 
 /// A correction that splits off the question particle "mi" ("değil mi").
