@@ -660,6 +660,16 @@ fn a_suffix_apart_after_an_acronym_is_careless_alone_but_two_words_the_rules_joi
 }
 
 #[test]
+fn de_joined_after_a_dative_is_the_conjunction() {
+    // No word takes the locative after its dative: "gençlerede" is "gençlere de".
+    let short = "Bunu gençlerede anlattık ama dinlemediler";
+    assert!(spelling_fires(short));
+    assert!(spelling_suggestion(short).is_some_and(|s| s.contains("gençlere de")));
+    // A name's locative, typed in lower case, is no dative ("bursa" is also "burs" with one).
+    assert!(spelling_suggestion("Geçen hafta bursada kaldık").is_none_or(|s| !s.contains("bursa da")));
+}
+
+#[test]
 fn the_question_particle_after_an_apostrophe_is_careless_and_written_apart() {
     // "mı" is a word of its own, never a suffix: an apostrophe does not join it to a name.
     let joined = "Ne desin sana, Mahmut'mu desin? İsmin Hasan değil mi, soyadın da belli değil mi?";

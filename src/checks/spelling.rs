@@ -544,8 +544,11 @@ impl SpellingCheck {
                 }
                 // A name typed in lower case ("türkiyede", "fenerbahçe") is careless with
                 // capitals, not with spelling: the letters model's corpus writes it with a capital.
-                Judgement::Misspelled(Kind::JoinedDe | Kind::Compound, ref correction)
-                    if self.is_name(scan, correction.as_deref().and_then(|c| c.split(' ').next()).unwrap_or(&word)) =>
+                // So is a name with its locative read as a dative and "de" ("bursada": "bursa" is
+                // also "burs" with the dative).
+                Judgement::Misspelled(kind @ (Kind::JoinedDe | Kind::Compound | Kind::Misspelling), ref correction)
+                    if (kind != Kind::Misspelling || correction.as_deref().is_some_and(|c| c.ends_with(" de") || c.ends_with(" da") || c.ends_with(" DE") || c.ends_with(" DA")))
+                        && self.is_name(scan, correction.as_deref().and_then(|c| c.split(' ').next()).unwrap_or(&word)) =>
                 {
                     continue
                 }

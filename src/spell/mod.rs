@@ -646,7 +646,9 @@ impl SpellingModel {
                         None => None,
                     };
                     let possessive = plural.is_some_and(|plural| !self.knows(&format!("{stem}{plural}")));
-                    if possessive { Kind::Misspelling } else { Kind::JoinedDe }
+                    // A name ("Gutada", or typed in lower case, "türkiyede") takes the locative.
+                    let dative = lowered == word && self.knows_in_lower_case(stem) && self.is_dative(stem);
+                    if possessive || dative { Kind::Misspelling } else { Kind::JoinedDe }
                 } else {
                     Kind::Joined
                 };
@@ -770,6 +772,31 @@ impl SpellingModel {
         }
         let unsoftened = || endings::hardened(last).is_some_and(|hard| self.knows(&format!("{}{hard}", &noun[..noun.len() - last.len_utf8()])));
         (self.knows(noun) || unsoftened()).then_some((noun, vowel))
+    }
+
+    /// The word is a known word's dative ("gençlere", "buraya", "resmine", "adaya"): after it
+    /// "de" is the conjunction, as no word takes the locative after the dative. A noun of its own
+    /// ending so would be read as one too ("vara" in "varada mudra", a Sanskrit term in a
+    /// Wikipedia sentence, is no "var" with the dative), so only a word of four letters or more
+    /// before the ending counts ("buraya", "resmine"; not "adaya"), and the caller weighs it as a
+    /// misspelling careful writers make, not as chat-speak.
+    fn is_dative(&self, stem: &str) -> bool {
+        let Some(vowel) = stem.chars().last().filter(|c| matches!(c, 'e' | 'a')) else { return false };
+        let before = &stem[..stem.len() - vowel.len_utf8()];
+        let harmonises = |word: &str| {
+            word.chars().rev().find(|c| is_vowel(*c)).is_some_and(|last| "eiöü".contains(last) == (vowel == 'e'))
+        };
+        let known = |word: &str| word.chars().count() >= 4 && harmonises(word) && self.knows(word);
+        // After a vowel the dative takes a "y" ("buraya"), after the third person's "-(s)ı" an "n"
+        // ("resmine"); after a consonant none ("gençlere").
+        match before.chars().last() {
+            Some('y' | 'n') if before.chars().rev().nth(1).is_some_and(is_vowel) => {
+                let buffer = before.chars().last().map_or(0, char::len_utf8);
+                known(&before[..before.len() - buffer]) || before.ends_with('n') && known(before)
+            }
+            Some(last) if !is_vowel(last) => known(before),
+            _ => false,
+        }
     }
 
     /// A verb in the past, third person singular ("geldi", "oldu"): its stem is known with an
