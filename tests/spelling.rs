@@ -660,6 +660,16 @@ fn a_suffix_apart_after_an_acronym_is_careless_alone_but_two_words_the_rules_joi
 }
 
 #[test]
+fn in_a_comment_in_capitals_a_known_word_takes_its_suffix_without_an_apostrophe() {
+    // Every word is in capitals, so a capital is no sign of an acronym: "KİTAP LAR" is "KİTAPLAR".
+    let shouting = "BU KİTAP LAR ÇOK GÜZEL HERKES OKUMALI";
+    let suggestion = spelling_suggestion(shouting);
+    assert!(suggestion.as_deref().is_some_and(|s| s.contains("KİTAPLAR")), "{suggestion:?}");
+    // An acronym keeps its apostrophe.
+    assert!(spelling_suggestion("BU AKP YI HİÇ SEVMİYORUM ARTIK").is_some_and(|s| s.contains("AKP'")));
+}
+
+#[test]
 fn de_joined_after_a_dative_is_the_conjunction() {
     // No word takes the locative after its dative: "gençlerede" is "gençlere de".
     let short = "Bunu gençlerede anlattık ama dinlemediler";

@@ -700,7 +700,11 @@ impl SpellingCheck {
                         if after_acronym_in_lower_case {
                             // Written as acronyms are: "akp ye" → "AKP'ye".
                             Some(format!("{}'{word}", first.chars().map(crate::text::fold::turkish_uppercase).collect::<String>()))
-                        } else if in_capitals(letters) && letters.len() >= 2 || !derived && name_here(letters) {
+                        } else if in_capitals(letters) && letters.len() >= 2 && !(shouting && speller.knows_in_lower_case(&lower_word(letters)))
+                            || !derived && name_here(letters)
+                        {
+                            // In a comment in capitals a word the dictionary knows is no acronym:
+                            // "KİTAP LAR" is "KİTAPLAR", not "KİTAP'LAR".
                             Some(format!("{first}'{word}"))
                         } else if derived && name_here(letters) {
                             // The dictionary knows few names, and fewer with "-lular".
