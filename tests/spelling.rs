@@ -686,6 +686,9 @@ fn the_question_particle_after_an_apostrophe_is_careless_and_written_apart() {
     assert!(spelling_fires(joined));
     assert!(spelling_suggestion(joined).is_some_and(|s| s.contains("Mahmut mu desin")));
     assert!(!spelling_fires("Ne desin sana, Mahmut mu desin? İsmin Hasan değil mi, soyadın da belli değil mi?"));
+    // After a vowel, "my" and the object ending look the same ("benim Leyla'mı"): only a question
+    // mark right after it makes it the particle.
+    assert!(!spelling_fires("Annesi gözyaşları içinde, kimse benim Leyla'mı elimden alamaz, diye haykırdı ve odasına çekildi."));
     // A name's own suffixes after the apostrophe are no particle ("Stoltenberg'in").
     assert!(!spelling_fires("NATO Genel Sekreteri Stoltenberg'in açıklaması, ittifakın yeni stratejisini özetliyordu."));
 }
@@ -697,6 +700,8 @@ fn the_evidential_written_apart_is_careless_and_joined_back() {
     assert!(spelling_fires(apart));
     assert!(spelling_suggestion(apart).is_some_and(|s| s.contains("sağlammış")));
     assert!(!spelling_fires("Hepsi yalancı çıktı, bu uçaklar bak ne kadar da sağlam imiş, bakalım o arazileri kime verecekler."));
+    // "-mış gibi yapmak" names the suffix as a word.
+    assert!(!spelling_fires("Siyasette mış gibi yapmak artık bir yönetim tarzına dönüştü ve seçmenler de bunu fark etmeye başladı."));
     // The city is a name, not the suffix.
     assert!(!spelling_fires("Kar yağışı nedeniyle Van Muş Bitlis kara yolu dün akşam saatlerinde ulaşıma kapandı."));
 }
@@ -714,6 +719,13 @@ fn a_plural_or_genitive_with_its_case_apart_after_an_acronym_is_careless_and_joi
     let dative = "Bu kadar zaman geçmesine rağmen hâlâ vatandaşların sgk ya şikayet etmesi gerekiyor, olacak iş değil.";
     assert!(spelling_suggestion(dative).is_some_and(|s| s.contains("SGK'ya")));
     assert!(!spelling_fires("Yerel seçimlerde İstanbul'u AKP ya da CHP kazanacak, üçüncü bir parti şansı yok gibi görünüyor."));
+    // Found by a reviewer: "ya … ya", "ya … ya da" and the interjection are no dative.
+    assert!(!spelling_fires("Yorumcuya göre bu krizde sonunda ya NATO ya AB devreye girecek ve taraflar masaya oturmak zorunda kalacak."));
+    assert!(!spelling_fires("Uzmanlara göre bölgede PKK ya silah bırakacak ya da tamamen tasfiye edilecek, üçüncü bir yol görünmüyor."));
+    assert!(!spelling_fires("Ne de olsa NATO ya, hiçbir üye ülke bu kararın sorumluluğunu tek başına üstlenmek istemez, diye yazdı köşe yazarı."));
+    // A name with a capital after an acronym is no suffix: "NASA Dan Goldin", "PSV Ten Hag".
+    assert!(!spelling_fires("Eski yöneticilerden NASA Dan Goldin döneminde başlatılan projeler, bütçe kesintileri yüzünden yarıda kaldı."));
+    assert!(!spelling_fires("Hollanda ekibi PSV Ten Hag'ın ayrılmasından sonra yeni teknik direktörünü açıklamakta acele etmedi."));
     // After a name that is no acronym the chain is left alone: edited text writes "Hell lerde".
     assert!(!spelling_fires("Grup bu yaz Hell lerde adlı festivalde sahneye çıktı ve büyük ilgi gördü."));
 }

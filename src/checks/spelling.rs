@@ -376,8 +376,12 @@ impl SpellingCheck {
                 None => (word.as_str(), false),
             };
             // The question particle is a word, never a suffix: "Şehla'mı?" is "Şehla mı?".
+            // After a vowel the bare particle may be "my" and the object ending ("benim Leyla'mı",
+            // "güzel Ankara'mı"): only a question mark right after it tells.
             if let Some((_, particle)) = word.split_once('\'').filter(|(stem, after)| {
-                stem.chars().count() >= 2 && is_question_particle(&lower_word(&after.chars().collect::<Vec<_>>()))
+                let after = lower_word(&after.chars().collect::<Vec<_>>());
+                let possessive_too = after.chars().count() == 2 && stem.chars().last().is_some_and(crate::spell::is_vowel);
+                stem.chars().count() >= 2 && is_question_particle(&after) && (!possessive_too || text.get(span.end) == Some(&'?'))
             }) {
                 let correction = format!("{stem} {particle}");
                 judged.push(JudgedWord { source: span, misspelled: Some(Kind::Joined), correction: Some(correction) });
@@ -642,8 +646,11 @@ impl SpellingCheck {
                 })
             };
             let chained = if misspelled == Some(Kind::Unknown) && !speller.is_suffix(&word) { chain_joined() } else { None };
+            // A word with a capital and lower-case letters after an acronym is a name, not a
+            // suffix: "NASA Dan Goldin", "PSV Ten Hag", "ICC Den Haag".
+            let name_cased = letters.first().is_some_and(|c| c.is_uppercase()) && !capitals;
             let misspelled = match misspelled {
-                Some(Kind::Unknown) if speller.is_suffix(&word) && before_space().is_some_and(char::is_alphabetic) => {
+                Some(Kind::Unknown) if !name_cased && speller.is_suffix(&word) && before_space().is_some_and(char::is_alphabetic) => {
                     // After a mention or hashtag ("@ali nin", "#beşiktaş ın") the apostrophe would
                     // break the link, and careful writers leave such a suffix apart too.
                     let after_word = previous.as_ref().is_some_and(|p| end_before_spaces(text, span.start) == Some(p.end));
@@ -660,14 +667,19 @@ impl SpellingCheck {
                 // Turkish letter names all end in a vowel, so an acronym read letter by letter takes
                 // "d", never "t" ("THY'den"): "WWF tür", "AFAD tır", "THY ten" are words after it,
                 // or at most a slip.
-                None if !capitals && after_acronym() && speller.is_suffix(&word) && acronym_takes(&word) => {
+                None if !capitals && !name_cased && after_acronym() && speller.is_suffix(&word) && acronym_takes(&word) => {
                     Some(if word.starts_with('t') { Kind::Apart } else { Kind::SuffixApart })
                 }
                 // The dative "ya" after an acronym read with a back vowel last ("PKK ya": pe-ka-ka,
                 // "NATO ya"), unless "ya da" ("AKP ya da CHP", the conjunction).
-                None if word == "ya" && !capitals && after_acronym() && dative_ya_fits(previous.as_ref().map(|p| &text[p.clone()])) && {
+                // Nor where the sentence has another "ya" ("ya NATO ya AB", "PKK ya silah bırakır ya
+                // da …", "ya hep ya hiç") or a mark follows ("Ne de olsa NATO ya, …", the interjection).
+                None if word == "ya" && after_acronym() && dative_ya_fits(previous.as_ref().map(|p| &text[p.clone()])) && {
                     let next = clause_after(text, span.end, 1);
-                    !next.first().is_some_and(|n| matches!(lower_word(&n.chars().collect::<Vec<_>>()).as_str(), "da" | "de"))
+                    let followed_by_word = text[span.end..].iter().find(|c| **c != ' ').is_some_and(|c| c.is_alphabetic());
+                    followed_by_word
+                        && !next.first().is_some_and(|n| matches!(lower_word(&n.chars().collect::<Vec<_>>()).as_str(), "da" | "de"))
+                        && !other_ya_in_sentence(text, span.clone())
                 } => Some(Kind::SuffixApart),
                 // The plural with its case ending apart after an acronym ("TV lerde", "STK ların").
                 Some(Kind::Unknown) if lower_word(letters) == word && after_acronym() && speller.is_suffix_chain(&word) && acronym_takes(&word) => {
@@ -677,6 +689,12 @@ impl SpellingCheck {
                 None if joins_previous() => Some(Kind::Apart),
                 Some(Kind::Unknown) if chained.is_some() => Some(Kind::SuffixApart),
                 other => other,
+            };
+            // "-mış gibi yapmak" names the evidential as a word ("siyasette mış gibi yapmak").
+            let misspelled = if matches!(word.as_str(), "mış" | "miş" | "muş" | "müş") && clause_after(text, span.end, 1).first().is_some_and(|next| next == "gibi") {
+                None
+            } else {
+                misspelled
             };
             // Two words the rules write as one ("hiç bir" → "hiçbir"), or a suffix written apart
             // from its word ("insanlar ın"), are one misspelling.
@@ -872,6 +890,15 @@ fn typed_as(original: &[char], span: &Range<usize>) -> String {
 /// and their endings ("Kürtler", "Trabzonsporlular", "Türklük", "Fenerbahçeci").
 fn is_plural_or_derivation(suffix: &str) -> bool {
     ["ler", "lar", "li", "lı", "lu", "lü", "c", "ç"].iter().any(|start| suffix.starts_with(start))
+}
+
+/// Another "ya" in the sentence around `span`: then "ya" is the conjunction ("ya … ya").
+fn other_ya_in_sentence(text: &[char], span: Range<usize>) -> bool {
+    let is_end = |c: &char| matches!(c, '.' | '!' | '?' | '…' | '\n');
+    let start = text[..span.start].iter().rposition(is_end).map_or(0, |at| at + 1);
+    let end = text[span.end..].iter().position(is_end).map_or(text.len(), |at| span.end + at);
+    let words = |part: &[char]| part.split(|c| !c.is_alphabetic()).filter(|w| lower_word(w) == "ya").count();
+    words(&text[start..span.start]) + words(&text[span.end..end]) > 0
 }
 
 /// "ya", the dative after a back vowel, fits an acronym ending in "k" (read "ka": "PKK'ya",
