@@ -651,12 +651,17 @@ fn de_joined_after_a_pronoun_s_locative_is_careless_but_after_a_noun_s_a_slip() 
 fn a_suffix_apart_after_an_acronym_is_careless_alone_but_two_words_the_rules_join_are_a_slip() {
     // However long the comment, "CHP nin" is written against the rules and offered as "CHP'nin".
     let long = "Son dönemde CHP nin muhalefeti, meclisteki tartışmaların ve bütçe görüşmelerinin gölgesinde kaldı.";
-    assert!(spelling_fires(long));
-    assert!(spelling_suggestion(long).is_some_and(|s| s.contains("CHP'nin")));
+    assert_corrected(long, "CHP'nin");
     // Letter names end in a vowel, so an acronym takes "d", not "t": "tır" after one is a truck.
     assert!(!spelling_fires("Deprem bölgesine yardım ulaştırmak için yola çıkan AFAD tır konvoyunu Hatay ve Kahramanmaraş'a gönderdiğini açıkladı."));
     // "bir çok" for "birçok" in a long sentence: edited text slips so (Wikipedia has it twice).
     assert!(!spelling_fires("Bu maçın rövanşında takımdaki bir çok oyuncunun sakat olması sebebiyle genç oyuncunun oynaması gündeme geldi."));
+}
+
+/// `spelling` rejects the comment and its suggestion holds `fix`.
+fn assert_corrected(comment: &str, fix: &str) {
+    let suggestion = spelling_suggestion(comment);
+    assert!(spelling_fires(comment) && suggestion.as_deref().is_some_and(|s| s.contains(fix)), "{comment:?}: {suggestion:?}");
 }
 
 #[test]
@@ -673,8 +678,7 @@ fn in_a_comment_in_capitals_a_known_word_takes_its_suffix_without_an_apostrophe(
 fn de_joined_after_a_dative_is_the_conjunction() {
     // No word takes the locative after its dative: "gençlerede" is "gençlere de".
     let short = "Bunu gençlerede anlattık ama dinlemediler";
-    assert!(spelling_fires(short));
-    assert!(spelling_suggestion(short).is_some_and(|s| s.contains("gençlere de")));
+    assert_corrected(short, "gençlere de");
     // A name's locative, typed in lower case, is no dative ("bursa" is also "burs" with one).
     assert!(spelling_suggestion("Geçen hafta bursada kaldık").is_none_or(|s| !s.contains("bursa da")));
 }
@@ -683,8 +687,7 @@ fn de_joined_after_a_dative_is_the_conjunction() {
 fn the_question_particle_after_an_apostrophe_is_careless_and_written_apart() {
     // "mı" is a word of its own, never a suffix: an apostrophe does not join it to a name.
     let joined = "Ne desin sana, Mahmut'mu desin? İsmin Hasan değil mi, soyadın da belli değil mi?";
-    assert!(spelling_fires(joined));
-    assert!(spelling_suggestion(joined).is_some_and(|s| s.contains("Mahmut mu desin")));
+    assert_corrected(joined, "Mahmut mu desin");
     assert!(!spelling_fires("Ne desin sana, Mahmut mu desin? İsmin Hasan değil mi, soyadın da belli değil mi?"));
     // After a vowel, "my" and the object ending look the same ("benim Leyla'mı"): only a question
     // mark right after it makes it the particle.
@@ -697,8 +700,7 @@ fn the_question_particle_after_an_apostrophe_is_careless_and_written_apart() {
 fn the_evidential_written_apart_is_careless_and_joined_back() {
     // "-miş" is always joined ("imiş" is the word written apart): "sağlam mış" is careless writing.
     let apart = "Hepsi yalancı çıktı, bu uçaklar bak ne kadar da sağlam mış, bakalım o arazileri kime verecekler.";
-    assert!(spelling_fires(apart));
-    assert!(spelling_suggestion(apart).is_some_and(|s| s.contains("sağlammış")));
+    assert_corrected(apart, "sağlammış");
     assert!(!spelling_fires("Hepsi yalancı çıktı, bu uçaklar bak ne kadar da sağlam imiş, bakalım o arazileri kime verecekler."));
     // "-mış gibi yapmak" names the suffix as a word.
     assert!(!spelling_fires("Siyasette mış gibi yapmak artık bir yönetim tarzına dönüştü ve seçmenler de bunu fark etmeye başladı."));
@@ -710,8 +712,7 @@ fn the_evidential_written_apart_is_careless_and_joined_back() {
 fn a_plural_or_genitive_with_its_case_apart_after_an_acronym_is_careless_and_joined_back() {
     // A chain of suffixes ("ler" + "de") after an acronym, typed in lower case or in capitals.
     let television = "Geçen yılki zaferin tv lerde bu kadar az yayınlanmasının sebebi neydi acaba, merak ediyorum doğrusu.";
-    assert!(spelling_fires(television));
-    assert!(spelling_suggestion(television).is_some_and(|s| s.contains("TV'lerde")));
+    assert_corrected(television, "TV'lerde");
     // After the genitive, "de" is the conjunction: "CHP'nin de", not a locative "CHP'ninde".
     let genitive = "Yönetim değişmediği sürece sanırım bu seçimlerde CHP ninde pek bir şansı olmayacak gibi görünüyor.";
     assert!(spelling_suggestion(genitive).is_some_and(|s| s.contains("CHP'nin de")));
