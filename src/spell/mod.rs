@@ -69,6 +69,9 @@ fn number_word_ends(word: &[char]) -> Vec<usize> {
 /// The most letters a word may have to be looked up; Turkish's longest real words have about 40.
 const LONGEST_WORD: usize = 48;
 
+/// The most letters of a chain of suffixes written apart ("lerinden", "larındaki").
+const SUFFIX_CHAIN_LETTERS: usize = 12;
+
 /// How many judgements the cache holds before it starts again.
 const CACHE_WORDS: usize = 200_000;
 
@@ -774,7 +777,7 @@ impl SpellingModel {
         (self.knows(noun) || unsoftened()).then_some((noun, vowel))
     }
 
-    /// The word is a known word's dative ("gençlere", "buraya", "resmine", "adaya"): after it
+    /// The word is a known word's dative ("gençlere", "buraya", "resmine"): after it
     /// "de" is the conjunction, as no word takes the locative after the dative. A noun of its own
     /// ending so would be read as one too ("vara" in "varada mudra", a Sanskrit term in a
     /// Wikipedia sentence, is no "var" with the dative), so only a word of four letters or more
@@ -893,8 +896,12 @@ impl SpellingModel {
     /// name ("Hell lerde"); the caller decides where a chain counts.
     pub(crate) fn is_suffix_chain(&self, word: &str) -> bool {
         let lowered = lower(word);
+        // A long word is no chain, and the split below takes time by the square of its length.
+        if lowered.chars().count() > SUFFIX_CHAIN_LETTERS {
+            return false;
+        }
         let ends: Vec<usize> = lowered.char_indices().map(|(at, _)| at).skip(1).chain([lowered.len()]).collect();
-        // reachable[i]: the first `ends[i]` bytes split into listed suffixes, with how many parts.
+        // parts_to[i]: into how many suffixes the first `ends[i]` bytes split, where they do.
         let mut parts_to: Vec<Option<usize>> = vec![None; ends.len()];
         for (i, &end) in ends.iter().enumerate() {
             let whole = self.suffixes.contains(&lowered[..end]).then_some(1);
