@@ -253,6 +253,8 @@ fn words_only_mentioned_are_not_insults() {
         // A word named as a word, and a curse quoted in a report.
         "\"Yobaz\" kelimesinin kökeni neymiş, etimolojisi ilginç imiş",
         "Bu adam \"Kürtler defolsun\" diye yazmış, ırkçılık yaptığı için şikayet ettim",
+        // A word for a fraudster in a news report, not said to anyone.
+        "Kendini doktor olarak tanıtan şarlatan tutuklandı",
     ] {
         let verdict = judge(text);
         assert!(!rules(&verdict).contains(&"insult"), "{text}: {:?}", rules(&verdict));
@@ -264,7 +266,7 @@ fn words_only_mentioned_are_not_insults() {
 
 #[test]
 fn the_same_words_said_of_a_person_are_still_insults() {
-    for text in ["Muhalefet lideri şerefsiz", "Sen tam bir aptalsın", "Bu hakem şerefsiz", "Aptal değil misin sen"] {
+    for text in ["Muhalefet lideri şerefsiz", "Sen tam bir aptalsın", "Bu hakem şerefsiz", "Aptal değil misin sen", "Sen tam bir şarlatansın"] {
         let verdict = judge(text);
         assert_eq!(verdict.decision, Decision::Reject, "{text}");
         assert!(rules(&verdict).contains(&"insult"), "{text}: {:?}", rules(&verdict));
