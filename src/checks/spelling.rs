@@ -69,7 +69,7 @@ use serde::Deserialize;
 
 use super::{overlaps_any, Check, Finding, ListId, ModelId, PolicyData, Scan, SpellerId};
 use crate::restore::{handles_and_links, is_apostrophe, touches_a_digit, word_end};
-use crate::spell::{capitalised, is_drawn_out_vowel, is_vowel, Judgement, Kind, SpellingModel};
+use crate::spell::{capitalised, is_drawn_out_vowel, is_vowel, lower, Judgement, Kind, SpellingModel};
 use crate::text::Language;
 
 /// The log10 probability above which a form of the letters model's corpus is a word, not a typo.
@@ -379,8 +379,8 @@ impl SpellingCheck {
             // After a vowel the bare particle may be "my" and the object ending ("benim Leyla'mı",
             // "güzel Ankara'mı"): only a question mark right after it tells.
             if let Some((_, particle)) = word.split_once('\'').filter(|(stem, after)| {
-                let after = lower_word(&after.chars().collect::<Vec<_>>());
-                let possessive_too = after.chars().count() == 2 && stem.chars().last().is_some_and(crate::spell::is_vowel);
+                let after = lower(after);
+                let possessive_too = after.chars().count() == 2 && stem.chars().last().is_some_and(is_vowel);
                 stem.chars().count() >= 2 && is_question_particle(&after) && (!possessive_too || text.get(span.end) == Some(&'?'))
             }) {
                 let correction = format!("{stem} {particle}");
@@ -551,7 +551,7 @@ impl SpellingCheck {
                 // So is a name with its locative read as a dative and "de" ("bursada": "bursa" is
                 // also "burs" with the dative).
                 Judgement::Misspelled(kind @ (Kind::JoinedDe | Kind::Compound | Kind::Misspelling), ref correction)
-                    if (kind != Kind::Misspelling || correction.as_deref().is_some_and(|c| c.ends_with(" de") || c.ends_with(" da") || c.ends_with(" DE") || c.ends_with(" DA")))
+                    if (kind != Kind::Misspelling || correction.as_deref().and_then(|c| c.rsplit_once(' ')).is_some_and(|(_, de)| matches!(lower(de).as_str(), "de" | "da")))
                         && self.is_name(scan, correction.as_deref().and_then(|c| c.split(' ').next()).unwrap_or(&word)) =>
                 {
                     continue
@@ -648,7 +648,7 @@ impl SpellingCheck {
             let chained = if misspelled == Some(Kind::Unknown) && !speller.is_suffix(&word) { chain_joined() } else { None };
             // A word with a capital and lower-case letters after an acronym is a name, not a
             // suffix: "NASA Dan Goldin", "PSV Ten Hag", "ICC Den Haag".
-            let name_cased = letters.first().is_some_and(|c| c.is_uppercase()) && !capitals;
+            let name_cased = starts_with_capital(&word) && !capitals;
             let misspelled = match misspelled {
                 Some(Kind::Unknown) if !name_cased && speller.is_suffix(&word) && before_space().is_some_and(char::is_alphabetic) => {
                     // After a mention or hashtag ("@ali nin", "#beşiktaş ın") the apostrophe would
@@ -678,7 +678,7 @@ impl SpellingCheck {
                     let next = clause_after(text, span.end, 1);
                     let followed_by_word = text[span.end..].iter().find(|c| **c != ' ').is_some_and(|c| c.is_alphabetic());
                     followed_by_word
-                        && !next.first().is_some_and(|n| matches!(lower_word(&n.chars().collect::<Vec<_>>()).as_str(), "da" | "de"))
+                        && !next.first().is_some_and(|n| matches!(lower(n).as_str(), "da" | "de"))
                         && !other_ya_in_sentence(text, span.clone())
                 } => Some(Kind::SuffixApart),
                 // The plural with its case ending apart after an acronym ("TV lerde", "STK ların").
@@ -691,7 +691,7 @@ impl SpellingCheck {
                 other => other,
             };
             // "-mış gibi yapmak" names the evidential as a word ("siyasette mış gibi yapmak").
-            let misspelled = if matches!(word.as_str(), "mış" | "miş" | "muş" | "müş") && clause_after(text, span.end, 1).first().is_some_and(|next| next == "gibi") {
+            let misspelled = if matches!(word.as_str(), "mış" | "miş" | "muş" | "müş") && clause_after(text, span.end, 1).first().is_some_and(|next| lower(next) == "gibi") {
                 None
             } else {
                 misspelled

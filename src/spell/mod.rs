@@ -1344,7 +1344,7 @@ fn mixed_case(word: &str) -> bool {
     })
 }
 
-fn lower(word: &str) -> String {
+pub(crate) fn lower(word: &str) -> String {
     word.chars().flat_map(turkish_lowercase).collect()
 }
 
