@@ -665,6 +665,17 @@ fn assert_corrected(comment: &str, fix: &str) {
 }
 
 #[test]
+fn a_word_always_written_apart_is_found_joined_though_typed_without_turkish_letters() {
+    // Typed without some Turkish letters, the two words are still two.
+    assert_corrected("Mutlu oldugum icin degilgüclü oldugum icin gülüyorum", "değil güçlü");
+    assert_corrected("Uyku bir gereksinim degilsıgınma talebidir geceye", "değil sığınma");
+    // A word typed without its letters is `turkish-characters`' business, not written together.
+    assert!(!spelling_fires("Bu konuda hicbir fikrim yok ama merak ediyorum"));
+    // "hoşcakal" is the listed "hoşça kal", no "hoş çakal".
+    assert!(!spelling_suggestion("hoşcakal canım benim, yine görüşürüz").is_some_and(|s| s.contains("çakal")));
+}
+
+#[test]
 fn in_a_comment_in_capitals_a_known_word_takes_its_suffix_without_an_apostrophe() {
     // Every word is in capitals, so a capital is no sign of an acronym: "KİTAP LAR" is "KİTAPLAR".
     let shouting = "BU KİTAP LAR ÇOK GÜZEL HERKES OKUMALI";

@@ -399,9 +399,14 @@ impl SpellingCheck {
                 Judgement::Misspelled(..) if known_as_typed() => Judgement::Known,
                 Judgement::Unknown if known_as_typed() => Judgement::Known,
                 // The letters model guesses at a word it does not know ("gitdim" → "gitdım"); a
-                // consonant against its neighbour is surer evidence in the word as typed.
+                // consonant against its neighbour, or two words written together ("dahaiyi",
+                // "icinistemedigin"), is surer evidence in the word as typed. A first word of
+                // three letters or more: "enisim" is a poet's "enis" (companion), no "en isim".
                 Judgement::Unknown if original[span.clone()] != *letters => match speller.judge(&typed_as(original, &span), may_be_name) {
                     typed @ Judgement::Misspelled(Kind::Assimilation, _) => typed,
+                    Judgement::Misspelled(Kind::Glued, Some(correction)) if correction.split(' ').next().is_some_and(|first| first.chars().count() >= 3) => {
+                        Judgement::Misspelled(Kind::Glued, Some(correction))
+                    }
                     _ => Judgement::Unknown,
                 },
                 judgement => judgement,

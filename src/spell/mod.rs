@@ -691,7 +691,34 @@ impl SpellingModel {
                 false => Judgement::Misspelled(Kind::Compound, None),
             };
         }
+        if let Some(correction) = self.glued_without_letters(&lowered).filter(|_| lowered == word) {
+            return Judgement::Misspelled(Kind::Glued, Some(correction));
+        }
         Judgement::Unknown
+    }
+
+    /// A word always written apart joined to the next, either typed without some of its Turkish
+    /// letters ("icinistemedigin" is "için istemediğin", "cokgüzel" "çok güzel"): the same
+    /// mistake as "negüzel", which [`Self::glued`] finds where both parts are typed with their
+    /// letters. Not where the whole is a word typed without its letters ("hicbir" is "hiçbir").
+    fn glued_without_letters(&self, lowered: &str) -> Option<String> {
+        // Nor where the whole, its letters restored, is a listed misspelling: "hoşcakal" is
+        // "hoşça kal", not "hoş çakal".
+        if self.with_missing_letters(lowered).is_some() || with_turkish_letters(lowered).any(|variant| self.listed(&variant).is_some()) {
+            return None;
+        }
+        let longest_separate = self.separate.iter().map(|w| w.chars().count()).max().unwrap_or_default();
+        lowered.char_indices().skip(GLUED_PART).take((longest_separate + 1).saturating_sub(GLUED_PART)).find_map(|(at, _)| {
+            let (left, right) = lowered.split_at(at);
+            if right.chars().count() < GLUED_PART {
+                return None;
+            }
+            let as_known = |part: &str| if self.knows(part) { Some(part.to_string()) } else { self.with_missing_letters(part) };
+            let first = as_known(left).filter(|first| self.separate.contains(first))?;
+            let second = as_known(right)?;
+            // Both typed with their letters is `glued`'s case, judged before.
+            (first != left || second != right).then(|| format!("{first} {second}"))
+        })
     }
 
     /// "bende" written for "ben de": the correction when one of the words after it in its clause
