@@ -301,6 +301,36 @@ fn a_curse_is_offensive_and_trouble_is_not() {
 }
 
 #[test]
+fn contempt_for_those_who_exploit_a_faith_is_no_attack_on_it() {
+    // The fraudsters are the ones called so, not the faith they exploit.
+    for text in [
+        "Dinî duyguları istismar eden dolandırıcılara karşı herkes uyanık olmalı.",
+        "Dini kullanarak insanları kandıran sahtekarlar yakalandı.",
+    ] {
+        let verdict = judge(text);
+        assert!(!rules(&verdict).contains(&"belief-attack"), "{text}: {:?}", rules(&verdict));
+    }
+    // Believers named before the phrase are its subject: the generalisation is still an attack.
+    assert_flagged_by("Müslümanlar dini istismar ediyor, hepsi sahtekar.", "belief-attack");
+}
+
+#[test]
+fn goods_and_what_something_cost_are_no_fool() {
+    // "mal" is goods or property in news of trade and courts; "X'e mal olmak" is to cost X.
+    for text in [
+        "Bakanın mal beyanı açıklandı.",
+        "İhracatçılar bu yıl daha fazla mal sattı.",
+        "Kaza, sürücünün hayatına mal oldu.",
+        "Bu proje belediyeye çok pahalıya mal oldu.",
+    ] {
+        assert_approved(text);
+    }
+    for text in ["Bu adam tam bir mal.", "Mal mısın sen?", "Ne kadar mal olduğunu herkes biliyor."] {
+        assert_eq!(judge(text).decision, Decision::Reject, "{text}");
+    }
+}
+
+#[test]
 fn learned_reasons_carry_a_score_and_the_words_behind_it() {
     let text = "Senin gibi beyinsiz bir yaratığın yorum yapması bile rezalet, defol git buradan";
     let verdict = judge(text);

@@ -110,10 +110,14 @@ pub(super) fn idiomatic(scan: &Scan<'_>, idioms: &[ListId], list: ListId, target
     // Looked at only when an idiom follows a few words on: most sentences hold none.
     let god_invoked =
         || is_bare(scan, list, target) && scan.text.tokens().get(target.words.start).is_some_and(|t| GOD.contains(&word_form(t).as_str()));
+    let holds = |idiom: &Hit, hit: &Hit| idiom.source.start <= hit.source.start && hit.source.end <= idiom.source.end;
     idioms.iter().flat_map(|&idioms| scan.hits(idioms)).any(|idiom| {
-        let inside = idiom.source.start <= target.source.start && target.source.end <= idiom.source.end;
+        let inside = holds(idiom, target);
+        // An idiom naming a target of its own ("dini istismar eden") is about that one: the word
+        // before it is its subject ("Müslümanlar dini istismar ediyor, hepsi sahtekar").
+        let own_target = || scan.hits(list).iter().any(|other| holds(idiom, other));
         let words_after = (idiom.sentence == target.sentence && idiom.words.start >= target.words.end).then(|| idiom.words.start - target.words.end);
-        inside || words_after == Some(0) || words_after.is_some_and(|n| n <= SUBJECT_WORDS_BEFORE) && god_invoked()
+        inside || words_after.is_some_and(|n| n == 0 || n <= SUBJECT_WORDS_BEFORE && god_invoked()) && !own_target()
     })
 }
 
