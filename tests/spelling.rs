@@ -665,6 +665,15 @@ fn assert_corrected(comment: &str, fix: &str) {
 }
 
 #[test]
+fn words_right_only_with_their_turkish_letters_do_not_dilute_a_misspelling() {
+    // Typed without Turkish letters, the comment's one misspelling stands among few words typed
+    // right: careless, and corrected.
+    assert_corrected("Helal olsun sana guzel insan. Hayatta hersey sinav degil. Emin ol bu sinavi sen coktan kazandin.", "her şey");
+    // Typed without them and spelled right otherwise: `turkish-characters`' business alone.
+    assert!(!spelling_fires("Bu konuda cok haklisin, gercekten guzel bir yazi olmus, tesekkurler."));
+}
+
+#[test]
 fn a_word_always_written_apart_is_found_joined_though_typed_without_turkish_letters() {
     // Typed without some Turkish letters, the two words are still two.
     assert_corrected("Mutlu oldugum icin degilgüclü oldugum icin gülüyorum", "değil güçlü");

@@ -23,7 +23,8 @@
 //! first, and that is the `turkish-characters` rule's business (a word typed with some of them
 //! but not all, "cünkü", is judged as typed: Zemberek's misspellings know such words). A slip or two in a long comment is
 //! not careless writing either: each kind of misspelling has a weight, and the comment must reach
-//! `min_score`, and `min_ratio` of it per judged word, unless one of its misspellings is of a kind
+//! `min_score`, and `min_ratio` of it per judged word (not counting words right only once their
+//! Turkish letters are restored), unless one of its misspellings is of a kind
 //! that is careless writing alone (chat-speak, "diyo", "çoook").
 //!
 //! ## Why
@@ -47,7 +48,8 @@
 //!   `name-suffix` as nothing.
 //! - `alone`: the kinds that make a comment careless writing on their own, however long it is.
 //! - `min_score`: the weight that rejects; `min_ratio`: and the weight per judged word it needs
-//!   without a word of an `alone` kind.
+//!   without a word of an `alone` kind (words right only with their Turkish letters restored are
+//!   not counted: they show no care).
 //! - `unfinished_weight` (optional, 1 by default): what the weights are multiplied by in a Turkish
 //!   comment whose last sentence has no closing mark: edited text closes its sentences.
 //! - `twice` (optional): kinds two words of which (of any of them) make a comment careless writing
@@ -796,7 +798,13 @@ impl Check for SpellingCheck {
         let sure = words.iter().filter_map(|w| w.misspelled).any(|kind| self.alone.contains(&kind))
             || words.iter().filter_map(|w| w.misspelled).filter(|kind| self.twice.contains(kind)).count() >= 2
             || score >= self.min_score_any_length;
-        if score < self.min_score || !sure && score / (words.len().max(1) as f64) < self.min_ratio {
+        // The density is per word typed right: a word right only once its Turkish letters are
+        // restored ("cok" for "çok") is no sign of care, and counted it hid the misspellings of a
+        // comment typed without them ("Helal olsun sana guzel insan. Hayatta hersey sinav degil.").
+        let original = scan.text.original();
+        let typed_right = |w: &&JudgedWord| w.misspelled.is_some() || original[w.source.clone()] == text[w.source.clone()];
+        let counted = words.iter().filter(typed_right).count();
+        if score < self.min_score || !sure && score / (counted.max(1) as f64) < self.min_ratio {
             return None;
         }
         // Keyboard mash and unknown words have no correction: a "fix" that changes nothing is none.
