@@ -678,6 +678,10 @@ fn a_word_always_written_apart_is_found_joined_though_typed_without_turkish_lett
     // Typed without some Turkish letters, the two words are still two.
     assert_corrected("Mutlu oldugum icin degilgüclü oldugum icin gülüyorum", "değil güçlü");
     assert_corrected("Uyku bir gereksinim degilsıgınma talebidir geceye", "değil sığınma");
+    assert_corrected("Senin icinçok üzüldüm kardeşim", "için çok");
+    // A name typed in lower case splits too: "pektas" and "netas" are Pektaş and Netaş, which the
+    // letters model's corpus writes with a capital, no "pek taş", "ne taş".
+    assert!(!spelling_suggestion("dün pektas ve netas hisseleri yükseldi").is_some_and(|s| s.contains("pek taş") || s.contains("ne taş")));
     // A word typed without its letters is `turkish-characters`' business, not written together.
     assert!(!spelling_fires("Bu konuda hicbir fikrim yok ama merak ediyorum"));
     // "hoşcakal" is the listed "hoşça kal", no "hoş çakal".

@@ -101,7 +101,8 @@ struct NearCheck {
 /// The target is part of an idiom of `idioms`: inside one, or the word right before one ("Allah
 /// belanı versin", "Allah kahretsin"), or its bare name up to a few words before one, as the
 /// subject invoked ("Allah bu katilleri kahretsin"); not a name with a suffix ("Allah'ını ..."),
-/// which is an object.
+/// which is an object. Before an idiom that holds a target of its own ("dini istismar eden"), a
+/// target stays one: it is the idiom's subject ("Müslümanlar dini istismar ediyor").
 pub(super) fn idiomatic(scan: &Scan<'_>, idioms: &[ListId], list: ListId, target: &Hit) -> bool {
     const SUBJECT_WORDS_BEFORE: usize = 3;
     // Names of God, as ASCII skeletons: only God is asked to do something ("Yahudi milleti

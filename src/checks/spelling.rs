@@ -547,6 +547,10 @@ impl SpellingCheck {
                 // does not have as a common one (`CORPUS_COMMON`), or at all:
                 // "nesili" is no "ne sili", "enisi" no "en isi", "velince" no "ve lince". A typo
                 // or a form the dictionary lacks, with no correction to offer.
+                // A name typed in lower case ("pektaş", "netaş") splits into words as well: careless
+                // with capitals, not with spelling, where the letters model's corpus writes it
+                // with a capital.
+                Judgement::Misspelled(Kind::Glued, _) if lower_word(letters) == word && self.is_name(scan, &crate::spell::capitalised(&word)) => continue,
                 Judgement::Misspelled(Kind::Glued, Some(ref correction))
                     if scan.language == Language::Tr
                         && correction.split_once(' ').is_some_and(|(_, second)| in_corpus_alphabet(second) && !self.corpus_knows(scan, second)) =>
@@ -798,9 +802,11 @@ impl Check for SpellingCheck {
         let sure = words.iter().filter_map(|w| w.misspelled).any(|kind| self.alone.contains(&kind))
             || words.iter().filter_map(|w| w.misspelled).filter(|kind| self.twice.contains(kind)).count() >= 2
             || score >= self.min_score_any_length;
-        // The density is per word typed right: a word right only once its Turkish letters are
-        // restored ("cok" for "çok") is no sign of care, and counted it hid the misspellings of a
-        // comment typed without them ("Helal olsun sana guzel insan. Hayatta hersey sinav degil.").
+        // The density counts the misspelled words and those judged as typed: a word right only
+        // once its Turkish letters are restored ("cok" for "çok") is no sign of care, and counted
+        // it hid the misspellings of a comment typed without them ("Helal olsun sana guzel insan.
+        // Hayatta hersey sinav degil."). So, rarely, is a word right as typed that the letters
+        // model changed ("abaca").
         let original = scan.text.original();
         let typed_right = |w: &&JudgedWord| w.misspelled.is_some() || original[w.source.clone()] == text[w.source.clone()];
         let counted = words.iter().filter(typed_right).count();

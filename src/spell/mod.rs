@@ -94,6 +94,10 @@ const LISTED_STEM: usize = 4;
 
 /// The shortest part of a word written together with another ("ne" + "güzel").
 const GLUED_PART: usize = 2;
+/// The shortest parts of two words written together where one is typed without some Turkish
+/// letters: restoring letters makes more splits, and short ones split names ("pektas").
+const GLUED_FIRST_WITHOUT_LETTERS: usize = 3;
+const GLUED_SECOND_WITHOUT_LETTERS: usize = 4;
 
 /// The shortest word left before a particle split off it ("gelecekmi" → "gelecek mi").
 const PARTICLE_STEM: usize = 3;
@@ -691,16 +695,19 @@ impl SpellingModel {
                 false => Judgement::Misspelled(Kind::Compound, None),
             };
         }
-        if let Some(correction) = self.glued_without_letters(&lowered).filter(|_| lowered == word) {
+        if let Some(correction) = (lowered == word).then(|| self.glued_without_letters(&lowered)).flatten() {
             return Judgement::Misspelled(Kind::Glued, Some(correction));
         }
         Judgement::Unknown
     }
 
-    /// A word always written apart joined to the next, either typed without some of its Turkish
-    /// letters ("icinistemedigin" is "için istemediğin", "cokgüzel" "çok güzel"): the same
-    /// mistake as "negüzel", which [`Self::glued`] finds where both parts are typed with their
-    /// letters. Not where the whole is a word typed without its letters ("hicbir" is "hiçbir").
+    /// A word always written apart joined to the next, one of the two typed without some of its
+    /// Turkish letters ("icinistemedigin" is "için istemediğin", "degilgüclü" "değil güçlü"): the
+    /// same mistake as "negüzel", which [`Self::glued`] finds where both are typed with their
+    /// letters. Not where the whole is a word typed without its letters ("hicbir" is "hiçbir"),
+    /// and only with a first word of three letters or more and a second of four (or one of
+    /// `separate.txt`, "icincok"): restoring letters makes more splits, and shorter parts split
+    /// names typed in lower case ("hoscan", no "hoş can").
     fn glued_without_letters(&self, lowered: &str) -> Option<String> {
         // Nor where the whole, its letters restored, is a listed misspelling: "hoşcakal" is
         // "hoşça kal", not "hoş çakal".
@@ -710,12 +717,13 @@ impl SpellingModel {
         let longest_separate = self.separate.iter().map(|w| w.chars().count()).max().unwrap_or_default();
         lowered.char_indices().skip(GLUED_PART).take((longest_separate + 1).saturating_sub(GLUED_PART)).find_map(|(at, _)| {
             let (left, right) = lowered.split_at(at);
-            if right.chars().count() < GLUED_PART {
+            if left.chars().count() < GLUED_FIRST_WITHOUT_LETTERS {
                 return None;
             }
             let as_known = |part: &str| if self.knows(part) { Some(part.to_string()) } else { self.with_missing_letters(part) };
             let first = as_known(left).filter(|first| self.separate.contains(first))?;
-            let second = as_known(right)?;
+            // A shorter second word only where it is one always written apart too ("icincok").
+            let second = as_known(right).filter(|second| second.chars().count() >= GLUED_SECOND_WITHOUT_LETTERS || self.separate.contains(second))?;
             // Both typed with their letters is `glued`'s case, judged before.
             (first != left || second != right).then(|| format!("{first} {second}"))
         })
