@@ -542,15 +542,15 @@ impl SpellingCheck {
                 {
                     (Some(Kind::Unknown), None)
                 }
+                // A name typed in lower case ("pektaş", "netaş") splits into words as well: careless
+                // with capitals, not with spelling, where the letters model's corpus writes it
+                // with a capital.
+                Judgement::Misspelled(Kind::Glued, _) if lower_word(letters) == word && self.is_name(scan, &crate::spell::capitalised(&word)) => continue,
                 // Words written together split so that the second is a form the letters model's
                 // corpus (every common form with a letter of c, ç, g, ğ, ı, i, o, ö, s, ş, u, ü)
                 // does not have as a common one (`CORPUS_COMMON`), or at all:
                 // "nesili" is no "ne sili", "enisi" no "en isi", "velince" no "ve lince". A typo
                 // or a form the dictionary lacks, with no correction to offer.
-                // A name typed in lower case ("pektaş", "netaş") splits into words as well: careless
-                // with capitals, not with spelling, where the letters model's corpus writes it
-                // with a capital.
-                Judgement::Misspelled(Kind::Glued, _) if lower_word(letters) == word && self.is_name(scan, &crate::spell::capitalised(&word)) => continue,
                 Judgement::Misspelled(Kind::Glued, Some(ref correction))
                     if scan.language == Language::Tr
                         && correction.split_once(' ').is_some_and(|(_, second)| in_corpus_alphabet(second) && !self.corpus_knows(scan, second)) =>
