@@ -44,9 +44,11 @@ fn dictionary_words() -> &'static [String] {
         let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("models/spelling-tr");
         let dic = std::fs::read_to_string(folder.join("dictionary.dic")).expect("the dictionary is readable");
         let read = |name: &str| std::fs::read_to_string(folder.join(name)).unwrap_or_else(|e| panic!("{name} is readable: {e}"));
-        let (corrections, ambiguous, suffixes) = (read("corrections.txt"), read("ambiguous.txt"), read("suffixes.txt"));
+        let (corrections, misspellings, ambiguous, suffixes) =
+            (read("corrections.txt"), read("misspellings.txt"), read("ambiguous.txt"), read("suffixes.txt"));
         let suffixes = suffixes.lines().filter(|l| !l.starts_with('#')).map(|l| l.trim_start_matches('!'));
-        let listed: Vec<&str> = corrections.lines().chain(ambiguous.lines()).filter_map(|l| l.split('\t').next()).chain(suffixes).collect();
+        let listed: Vec<&str> =
+            corrections.lines().chain(misspellings.lines()).chain(ambiguous.lines()).filter_map(|l| l.split('\t').next()).chain(suffixes).collect();
         let words: Vec<String> = dic
             .lines()
             .skip(1)
@@ -475,6 +477,37 @@ fn careful_writing_with_names_and_rare_words_is_approved() {
     }
 }
 
+/// The letter typed on a keyboard without Turkish letters.
+fn without_turkish_letter(c: char) -> char {
+    match c {
+        'ç' => 'c',
+        'ğ' => 'g',
+        'ı' => 'i',
+        'ö' => 'o',
+        'ş' => 's',
+        'ü' => 'u',
+        other => other,
+    }
+}
+
+/// Dictionary words with at most five letters that a keyboard without Turkish letters types the
+/// same as another (c, g, i, o, s, u and their Turkish pairs): the rule tries every spelling of
+/// such a word with Turkish letters, and of a longer one only the letters model's guess.
+fn plain_typeable_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let ambiguous = |c: char| "cgiosuçğıöşü".contains(c);
+        dictionary_words().iter().filter(|w| w.chars().filter(|c| ambiguous(*c)).count() <= 5).cloned().collect()
+    })
+}
+
+fn plain_typeable_sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(any::<prop::sample::Index>(), 2..14).prop_map(|picks| {
+        let words = plain_typeable_words();
+        picks.iter().map(|i| words[i.index(words.len())].as_str()).collect::<Vec<_>>().join(" ")
+    })
+}
+
 fn dictionary_sentence() -> impl Strategy<Value = String> {
     prop::collection::vec(any::<prop::sample::Index>(), 2..14).prop_map(|picks| {
         let words = dictionary_words();
@@ -564,6 +597,14 @@ proptest! {
     #[test]
     fn a_comment_of_dictionary_words_is_never_rejected_by_spelling(sentence in dictionary_sentence()) {
         prop_assert!(!spelling_fires(&sentence), "rejected: {sentence:?}");
+    }
+
+    /// A word wrong only for its missing Turkish letters is `turkish-characters`' business: the
+    /// same comment typed without them is no more careless writing for `spelling`.
+    #[test]
+    fn a_comment_of_dictionary_words_typed_without_turkish_letters_is_never_rejected_by_spelling(sentence in plain_typeable_sentence()) {
+        let plain: String = sentence.chars().map(without_turkish_letter).collect();
+        prop_assert!(!spelling_fires(&plain), "rejected: {plain:?} (typed for {sentence:?})");
     }
 
     #[test]
@@ -669,8 +710,10 @@ fn words_right_only_with_their_turkish_letters_do_not_dilute_a_misspelling() {
     // Typed without Turkish letters, the comment's one misspelling stands among few words typed
     // right: careless, and corrected.
     assert_corrected("Helal olsun sana guzel insan. Hayatta hersey sinav degil. Emin ol bu sinavi sen coktan kazandin.", "her şey");
-    // Typed without them and spelled right otherwise: `turkish-characters`' business alone.
+    // Typed without them and spelled right otherwise: `turkish-characters`' business alone, even
+    // where Zemberek lists the plain form as a misspelling ("avliyorduk" for "avlıyorduk").
     assert!(!spelling_fires("Bu konuda cok haklisin, gercekten guzel bir yazi olmus, tesekkurler."));
+    assert!(!spelling_fires("dun golde balik avliyorduk"));
 }
 
 #[test]

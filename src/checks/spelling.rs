@@ -396,6 +396,15 @@ impl SpellingCheck {
             // A word the dictionary knows as the writer typed it is spelled right, whatever
             // restoring Turkish letters made of it ("abaca" is a word; "abaça" is not).
             let known_as_typed = || original[span.clone()] != *letters && speller.knows_remembered(&typed_as(original, &span));
+            // Nor is a word typed without its Turkish letters that is right with them, whatever
+            // the letters model guessed or left: "baslas" is "başlaş", though the model made it
+            // "baslaş", a misspelling Zemberek lists; "avliyorduk", left as typed, is Zemberek's
+            // too; "yeniles" is "yenileş", no compound; "dogdur" is "doğdur", no "döktür". Missing
+            // letters are `turkish-characters`' business. Not against the project's own lists
+            // ("suan" for "şu an", "cokta"), which know better than a dictionary that has "şuan".
+            let right_with_letters = || {
+                original[span.clone()].iter().all(char::is_ascii) && speller.knows_with_turkish_letters(&lower(&typed_as(original, &span)))
+            };
             let judgement = match speller.judge(&word, may_be_name) {
                 Judgement::Unknown if suffixed && (speller.knows(stem) || starts_with_capital(stem)) => Judgement::Known,
                 Judgement::Misspelled(..) if known_as_typed() => Judgement::Known,
@@ -411,6 +420,23 @@ impl SpellingCheck {
                     }
                     _ => Judgement::Unknown,
                 },
+                judgement => judgement,
+            };
+            let judgement = match judgement {
+                Judgement::Misspelled(Kind::Published | Kind::Compound | Kind::Assimilation | Kind::Glued | Kind::Joined | Kind::JoinedDe, _)
+                    if scan.language == Language::Tr && right_with_letters() =>
+                {
+                    Judgement::Known
+                }
+                // A listed misspelling whose correction only puts the letters back ("mahcupca" →
+                // "mahcupça") is the same case; not one that corrects more ("cokta" → "çok da").
+                Judgement::Misspelled(_, Some(ref correction))
+                    if scan.language == Language::Tr
+                        && right_with_letters()
+                        && speller.with_missing_letters(&typed_as(original, &span)).is_some_and(|restored| lower(&restored) == lower(correction)) =>
+                {
+                    Judgement::Known
+                }
                 judgement => judgement,
             };
             // Words written together, and letters doubled for emphasis, are judged in lower case
@@ -574,7 +600,7 @@ impl SpellingCheck {
                     let name = starts_with_capital(&word) && !(capitals && shouting) && !title_case;
                     let foreign = foreign();
                     let ascii_typed = scan.language == Language::Tr && original[span.clone()].iter().all(char::is_ascii);
-                    let not_evidence = name || foreign || suffixed || ascii_typed && speller.knows_with_turkish_letters(&word) || self.is_name(scan, &word);
+                    let not_evidence = name || foreign || suffixed || ascii_typed && (speller.knows_with_turkish_letters(&word) || right_with_letters()) || self.is_name(scan, &word);
                     if not_evidence {
                         if !joins_previous() {
                             continue;
