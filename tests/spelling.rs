@@ -14,6 +14,10 @@ use proptest::prelude::*;
 
 use moderate::{Comment, Decision, Engine, Policy};
 
+#[path = "common/typing.rs"]
+mod typing;
+use typing::typed_in_ascii;
+
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| Engine::new(Policy::embedded().expect("the default policy loads")))
@@ -477,19 +481,6 @@ fn careful_writing_with_names_and_rare_words_is_approved() {
     }
 }
 
-/// The letter typed on a keyboard without Turkish letters.
-fn without_turkish_letter(c: char) -> char {
-    match c {
-        'ç' => 'c',
-        'ğ' => 'g',
-        'ı' => 'i',
-        'ö' => 'o',
-        'ş' => 's',
-        'ü' => 'u',
-        other => other,
-    }
-}
-
 /// Dictionary words with at most five letters that a keyboard without Turkish letters types the
 /// same as another (c, g, i, o, s, u and their Turkish pairs): the rule tries every spelling of
 /// such a word with Turkish letters, and of a longer one only the letters model's guess.
@@ -603,7 +594,7 @@ proptest! {
     /// same comment typed without them is no more careless writing for `spelling`.
     #[test]
     fn a_comment_of_dictionary_words_typed_without_turkish_letters_is_never_rejected_by_spelling(sentence in plain_typeable_sentence()) {
-        let plain: String = sentence.chars().map(without_turkish_letter).collect();
+        let plain = typed_in_ascii(&sentence);
         prop_assert!(!spelling_fires(&plain), "rejected: {plain:?} (typed for {sentence:?})");
     }
 
