@@ -71,7 +71,7 @@ use serde::Deserialize;
 
 use super::{overlaps_any, Check, Finding, ListId, ModelId, PolicyData, Scan, SpellerId};
 use crate::restore::{handles_and_links, is_apostrophe, touches_a_digit, word_end};
-use crate::spell::{capitalised, is_drawn_out_vowel, is_vowel, lower, Judgement, Kind, SpellingModel};
+use crate::spell::{capitalised, is_drawn_out_vowel, is_vowel, lower, Judgement, Kind, SpellingModel, GLUED_FIRST_WORD};
 use crate::text::Language;
 
 /// The log10 probability above which a form of the letters model's corpus is a word, not a typo.
@@ -402,41 +402,36 @@ impl SpellingCheck {
             // too; "yeniles" is "yenileş", no compound; "dogdur" is "doğdur", no "döktür". Missing
             // letters are `turkish-characters`' business. Not against the project's own lists
             // ("suan" for "şu an", "cokta"), which know better than a dictionary that has "şuan".
-            let right_with_letters = || {
-                original[span.clone()].iter().all(char::is_ascii) && speller.knows_with_turkish_letters(&lower(&typed_as(original, &span)))
-            };
+            let with_letters =
+                || original[span.clone()].iter().all(char::is_ascii).then(|| speller.with_missing_letters(&typed_as(original, &span))).flatten();
             let judgement = match speller.judge(&word, may_be_name) {
                 Judgement::Unknown if suffixed && (speller.knows(stem) || starts_with_capital(stem)) => Judgement::Known,
                 Judgement::Misspelled(..) if known_as_typed() => Judgement::Known,
                 Judgement::Unknown if known_as_typed() => Judgement::Known,
                 // The letters model guesses at a word it does not know ("gitdim" → "gitdım"); a
                 // consonant against its neighbour, or two words written together ("dahaiyi",
-                // "icinistemedigin"), is surer evidence in the word as typed. A first word of
-                // three letters or more: "enisim" is a poet's "enis" (companion), no "en isim".
+                // "icinistemedigin"), is surer evidence in the word as typed.
                 Judgement::Unknown if original[span.clone()] != *letters => match speller.judge(&typed_as(original, &span), may_be_name) {
                     typed @ Judgement::Misspelled(Kind::Assimilation, _) => typed,
-                    Judgement::Misspelled(Kind::Glued, Some(correction)) if correction.split(' ').next().is_some_and(|first| first.chars().count() >= 3) => {
+                    Judgement::Misspelled(Kind::Glued, Some(correction)) if opens_with_a_long_word(&correction) => {
                         Judgement::Misspelled(Kind::Glued, Some(correction))
                     }
                     _ => Judgement::Unknown,
                 },
                 judgement => judgement,
             };
+            // A listed misspelling whose correction only puts the letters back ("mahcupca" →
+            // "mahcupça") is the same case; not one that corrects more ("cokta" → "çok da").
             let judgement = match judgement {
-                Judgement::Misspelled(Kind::Published | Kind::Compound | Kind::Assimilation | Kind::Glued | Kind::Joined | Kind::JoinedDe, _)
-                    if scan.language == Language::Tr && right_with_letters() =>
-                {
-                    Judgement::Known
-                }
-                // A listed misspelling whose correction only puts the letters back ("mahcupca" →
-                // "mahcupça") is the same case; not one that corrects more ("cokta" → "çok da").
-                Judgement::Misspelled(_, Some(ref correction))
-                    if scan.language == Language::Tr
-                        && right_with_letters()
-                        && speller.with_missing_letters(&typed_as(original, &span)).is_some_and(|restored| lower(&restored) == lower(correction)) =>
-                {
-                    Judgement::Known
-                }
+                Judgement::Misspelled(kind, ref correction) if scan.language == Language::Tr => match with_letters() {
+                    Some(restored)
+                        if matches!(kind, Kind::Published | Kind::Compound | Kind::Assimilation | Kind::Glued | Kind::Joined | Kind::JoinedDe)
+                            || correction.as_deref().is_some_and(|c| lower(c) == lower(&restored)) =>
+                    {
+                        Judgement::Known
+                    }
+                    _ => judgement,
+                },
                 judgement => judgement,
             };
             // Words written together, and letters doubled for emphasis, are judged in lower case
@@ -453,8 +448,7 @@ impl SpellingCheck {
                         && !self.is_name(scan, &word) =>
                 {
                     match speller.judge(&lower_word(letters), false) {
-                        // A first word of three letters or more: names begin with "Ve", "En" too ("Vehibe", "Enfal").
-                        Judgement::Misspelled(Kind::Glued, Some(correction)) if correction.split(' ').next().is_some_and(|first| first.chars().count() >= 3) => {
+                        Judgement::Misspelled(Kind::Glued, Some(correction)) if opens_with_a_long_word(&correction) => {
                             Judgement::Misspelled(Kind::Glued, Some(crate::spell::capitalised(&correction)))
                         }
                         // So is a last letter doubled for emphasis ("Tamm", "Aminn", "Yaa"), but not
@@ -600,7 +594,7 @@ impl SpellingCheck {
                     let name = starts_with_capital(&word) && !(capitals && shouting) && !title_case;
                     let foreign = foreign();
                     let ascii_typed = scan.language == Language::Tr && original[span.clone()].iter().all(char::is_ascii);
-                    let not_evidence = name || foreign || suffixed || ascii_typed && (speller.knows_with_turkish_letters(&word) || right_with_letters()) || self.is_name(scan, &word);
+                    let not_evidence = name || foreign || suffixed || ascii_typed && (speller.knows_with_turkish_letters(&word) || with_letters().is_some()) || self.is_name(scan, &word);
                     if not_evidence {
                         if !joins_previous() {
                             continue;
@@ -935,6 +929,12 @@ fn typed_as(original: &[char], span: &Range<usize>) -> String {
 /// and their endings ("Kürtler", "Trabzonsporlular", "Türklük", "Fenerbahçeci").
 fn is_plural_or_derivation(suffix: &str) -> bool {
     ["ler", "lar", "li", "lı", "lu", "lü", "c", "ç"].iter().any(|start| suffix.starts_with(start))
+}
+
+/// Two words written together split so that the first has [`GLUED_FIRST_WORD`] letters or more:
+/// names begin with a short word of `separate.txt` ("Vehibe", "Enfal", "enisim", a poet's "enis").
+fn opens_with_a_long_word(correction: &str) -> bool {
+    correction.split(' ').next().is_some_and(|first| first.chars().count() >= GLUED_FIRST_WORD)
 }
 
 /// Another "ya" in the sentence around `span`: then "ya" is the conjunction ("ya … ya").

@@ -94,9 +94,10 @@ const LISTED_STEM: usize = 4;
 
 /// The shortest part of a word written together with another ("ne" + "güzel").
 const GLUED_PART: usize = 2;
-/// The shortest parts of two words written together where one is typed without some Turkish
-/// letters: restoring letters makes more splits, and short ones split names ("pektas").
-const GLUED_FIRST_WITHOUT_LETTERS: usize = 3;
+/// The shortest first word of two written together, where the split is not the dictionary's own
+/// (a word typed without some Turkish letters, or at a sentence's start): short words of
+/// `separate.txt` begin names ("Vehibe", "Enfal"). The second, typed without letters, needs four.
+pub(crate) const GLUED_FIRST_WORD: usize = 3;
 const GLUED_SECOND_WITHOUT_LETTERS: usize = 4;
 
 /// The shortest word left before a particle split off it ("gelecekmi" → "gelecek mi").
@@ -717,7 +718,7 @@ impl SpellingModel {
         let longest_separate = self.separate.iter().map(|w| w.chars().count()).max().unwrap_or_default();
         lowered.char_indices().skip(GLUED_PART).take((longest_separate + 1).saturating_sub(GLUED_PART)).find_map(|(at, _)| {
             let (left, right) = lowered.split_at(at);
-            if left.chars().count() < GLUED_FIRST_WITHOUT_LETTERS {
+            if left.chars().count() < GLUED_FIRST_WORD {
                 return None;
             }
             let as_known = |part: &str| if self.knows(part) { Some(part.to_string()) } else { self.with_missing_letters(part) };
@@ -936,18 +937,15 @@ impl SpellingModel {
             return false;
         }
         let ends: Vec<usize> = lowered.char_indices().map(|(at, _)| at).skip(1).chain([lowered.len()]).collect();
-        // parts_to[i]: into how many suffixes the first `ends[i]` bytes split, where they do.
-        let mut parts_to: Vec<Option<usize>> = vec![None; ends.len()];
+        // splits[i]: the first `ends[i]` bytes are a listed suffix and chained ones after it.
+        let mut splits = vec![false; ends.len()];
         for (i, &end) in ends.iter().enumerate() {
-            let whole = self.suffixes.contains(&lowered[..end]).then_some(1);
-            let after = ends[..i]
-                .iter()
-                .zip(&parts_to)
-                .filter_map(|(&start, parts)| parts.filter(|_| self.is_chained_suffix(&lowered[start..end])).map(|n| n + 1))
-                .max();
-            parts_to[i] = after.or(whole);
+            splits[i] = self.suffixes.contains(&lowered[..end])
+                || ends[..i].iter().zip(&splits).any(|(&start, &split)| split && self.is_chained_suffix(&lowered[start..end]));
         }
-        parts_to.last().copied().flatten().is_some_and(|parts| parts >= 2)
+        // Two suffixes at least: the word splits before a chained one at its end.
+        let last = lowered.len();
+        ends.iter().zip(&splits).any(|(&start, &split)| split && start < last && self.is_chained_suffix(&lowered[start..]))
     }
 
     /// A suffix after another in a chain: a listed one, the locative, which the list leaves out
