@@ -151,6 +151,24 @@ fn condemning_an_attack_spares_only_the_words_that_describe_it() {
 }
 
 #[test]
+fn a_coup_called_traitorous_is_no_contempt_of_the_people_it_struck() {
+    // "hain darbe girişimi" is how the news names the 15 July coup attempt; a coup suffered is
+    // described as an attack is.
+    for text in [
+        "Türk milleti 15 Temmuz'da hain darbe girişimine karşı durdu.",
+        "15 Temmuz hain darbe girişiminde şehit olan Türk askerlerini rahmetle anıyoruz.",
+        "Türk Silahlı Kuvvetleri'ne yapılan hain ve alçakça bir darbenin adı olmayacaktır.",
+        "Ermenilere yapılan hain ve alçakça bir saldırı kabul edilemez.",
+    ] {
+        assert_approved(text);
+    }
+    // The people called traitors, with a coup beside it, is contempt still.
+    for text in ["Ermeniler hain, darbe yapmaya çalıştılar.", "Yahudiler hain ve alçakça bir saldırı planlıyor."] {
+        assert_ne!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
+    }
+}
+
+#[test]
 fn naming_peoples_is_no_offense_but_attacking_them_is() {
     for text in [
         "Suriyeliler bu yıl da bayramı Türkiye'de kutladı",

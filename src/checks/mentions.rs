@@ -125,8 +125,8 @@ impl Mentions {
 }
 
 /// Where the words describing an attack begin, if the hit is one of them: before a noun of
-/// `attacks`, with at most two more words of an attack's description between ("hain saldırı",
-/// "vahşi bir eylem", "hain bombalı saldırı", "bu hain ve alçakça saldırı"), or after one, at most
+/// `attacks`, with at most three more words of an attack's description between ("hain saldırı",
+/// "vahşi bir eylem", "hain bombalı saldırı", "hain ve alçakça bir saldırı"), or after one, at most
 /// "tam bir" between, and ending its clause ("saldırı vahşice, failler bulunmalı", "saldırı tam bir
 /// barbarlık, failler cezalandırılsın"), with only spaces between them:
 /// "Kahrolsun terör, kahrolsun Kürtler" curses a people after the comma, not the attack. Not
@@ -145,7 +145,7 @@ fn described_attack(scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> Option<usize
     ];
     // Words between an attack noun and the word that judges it ("saldırı tam bir barbarlık").
     const GRADING: [&str; 4] = ["tam", "bir", "resmen", "adeta"];
-    const MOST_BETWEEN: usize = 2;
+    const MOST_BETWEEN: usize = 3;
     let tokens = scan.text.tokens();
     let original = scan.text.original();
     let spaced = |from: usize, to: usize| original.get(from..to).is_some_and(|gap| gap.iter().all(|c| c.is_whitespace()));
