@@ -267,6 +267,9 @@ fn words_only_mentioned_are_not_insults() {
         "Taraftarların 'şerefsiz hakem' tezahüratı soruşturma konusu oldu",
         "Alınan karar tam bir aptallık",
         "Bu nasıl bir ahmaklık, kendi ayağımıza kurşun sıkıyoruz",
+        // Acts judged, not people: "kabul edilemez" is no one doing the act.
+        "Bu yapılan aptallık kabul edilemez.",
+        "Şehit ailelerine yapılan tam bir alçaklık.",
         "Kimseye aptal demiyorum ama bu kararın mantığı yok",
         // A word named as a word, and a curse quoted in a report.
         "\"Yobaz\" kelimesinin kökeni neymiş, etimolojisi ilginç imiş",
@@ -284,7 +287,7 @@ fn words_only_mentioned_are_not_insults() {
 
 #[test]
 fn the_same_words_said_of_a_person_are_still_insults() {
-    for text in ["Muhalefet lideri şerefsiz", "Sen tam bir aptalsın", "Bu hakem şerefsiz", "Aptal değil misin sen", "Sen tam bir şarlatansın"] {
+    for text in ["Muhalefet lideri şerefsiz", "Sen tam bir aptalsın", "Bu hakem şerefsiz", "Aptal değil misin sen", "Sen tam bir şarlatansın", "Alçaklık yapmayın", "Bu mallığı yapma artık"] {
         let verdict = judge(text);
         assert_eq!(verdict.decision, Decision::Reject, "{text}");
         assert!(rules(&verdict).contains(&"insult"), "{text}: {:?}", rules(&verdict));

@@ -249,29 +249,30 @@ fn names_an_act(scan: &Scan<'_>, list: ListId, hit: &Hit) -> bool {
     is_act && !done_by_someone(scan, hit)
 }
 
-/// How many words after an act a verb of doing may stand ("şerefsizlik resmen yaptı").
-const DOING_WINDOW: usize = 2;
-
 /// The act is done by someone: "şerefsizlik yapmayın", "terbiyesizlik etme", "yalakalık yapan
-/// gazeteler" say it of a person, the doer, as "aptal" would; "tam bir aptallık" names the act.
-/// The speaker's own acts ("aptallık yaptım", "hırsızlık yapmıyorum", "haksızlık ettik") insult
-/// nobody.
+/// gazeteler", "şerefsizlik resmen yaptı" say it of a person, the doer, as "aptal" would; "tam bir
+/// aptallık" names the act. The speaker's own acts ("aptallık yaptım", "hırsızlık yapmıyorum",
+/// "haksızlık ettik") insult nobody, nor does the passive, which names no doer ("bu aptallık
+/// yapılmamalı"). The verb follows the act right after it or after one adverb: a noun between makes
+/// a verb of its own ("bu aptallık kabul edilemez" judges the act).
 fn done_by_someone(scan: &Scan<'_>, hit: &Hit) -> bool {
     // Forms of yapmak and etmek, as typed in ASCII; not "yapı" (a building) or "etki" (an effect).
-    const DOING: [&str; 22] = [
-        "yapm", "yapt", "yapar", "yapan", "yapac", "yapip", "yapiyo", "yapin", "yapsin", "yapil", "yapabil", "etm", "ett", "eder",
-        "eden", "edec", "edip", "ediyo", "edin", "edil", "edebil", "etsin",
+    const DOING: [&str; 20] = [
+        "yapm", "yapt", "yapar", "yapan", "yapac", "yapip", "yapiyo", "yapin", "yapsin", "yapabil", "etm", "ett", "eder", "eden",
+        "edec", "edip", "ediyo", "edin", "edebil", "etsin",
     ];
-    scan.text
-        .tokens()
-        .iter()
-        .skip(hit.words.end)
-        .take(DOING_WINDOW)
-        .take_while(|t| t.sentence == hit.sentence)
-        .any(|t| {
-            let form = word_form(t);
-            DOING.iter().any(|prefix| form.starts_with(prefix)) && !said_of_the_speaker(&form)
-        })
+    // Words that may stand between the act and its verb, as ASCII skeletons.
+    const ADVERBS: [&str; 14] = ["resmen", "yine", "gene", "hep", "bile", "de", "da", "cok", "acikca", "artik", "hala", "surekli", "daima", "hic"];
+    let doing = |t: &crate::text::Token| {
+        let form = word_form(t);
+        DOING.iter().any(|prefix| form.starts_with(prefix)) && !said_of_the_speaker(&form)
+    };
+    let mut after = scan.text.tokens().iter().skip(hit.words.end).take_while(|t| t.sentence == hit.sentence);
+    match after.next() {
+        Some(next) if doing(next) => true,
+        Some(next) if ADVERBS.contains(&word_form(next).as_str()) => after.next().is_some_and(doing),
+        _ => false,
+    }
 }
 
 /// A verb in the first person, in its ASCII skeleton: "-m" (yaptım, yapmıyorum, edeceğim), the past
@@ -367,6 +368,10 @@ mod tests {
         assert_eq!(fixture.spans(&*check, "ahmaklık etme"), Some(vec!["ahmaklık".into()]));
         assert_eq!(fixture.spans(&*check, "Bu ahmaklık yapısı gereği"), None);
         assert_eq!(fixture.spans(&*check, "Bunu yapmayın, siz de ahmaklık yapıyorsunuz"), Some(vec!["ahmaklık".into()]));
+        assert_eq!(fixture.spans(&*check, "Adam ahmaklık resmen yaptı"), Some(vec!["ahmaklık".into()]));
+        // A noun between makes a verb of its own, and the passive names no doer.
+        assert_eq!(fixture.spans(&*check, "Bu yapılan ahmaklık kabul edilemez"), None);
+        assert_eq!(fixture.spans(&*check, "Bu ahmaklık bir daha yapılmamalı"), None);
         // The speaker's own acts.
         assert_eq!(fixture.spans(&*check, "Ben ahmaklık yaptım, kabul"), None);
         assert_eq!(fixture.spans(&*check, "Şerefsizlik hırsızlık yapmıyorum"), None);
