@@ -270,6 +270,7 @@ fn words_only_mentioned_are_not_insults() {
         // Acts judged, not people: "kabul edilemez" is no one doing the act.
         "Bu yapılan aptallık kabul edilemez.",
         "Şehit ailelerine yapılan tam bir alçaklık.",
+        "Dünya futbol tarihi bu kadar ahmakça bir tercihe şahit olmamıştır.",
         "Kimseye aptal demiyorum ama bu kararın mantığı yok",
         // A word named as a word, and a curse quoted in a report.
         "\"Yobaz\" kelimesinin kökeni neymiş, etimolojisi ilginç imiş",

@@ -227,7 +227,8 @@ fn named_as_a_word(scan: &Scan<'_>, hit: &Hit) -> bool {
     spaced && next.sentence == hit.sentence && WORD_NOUNS.contains(&word_form(next).as_str()) && !said_anyway
 }
 
-/// "aptallık", "ahmaklığı": the listed stem followed by -lık/-lik/-luk/-lük.
+/// "aptallık", "ahmaklığı": the listed stem followed by -lık/-lik/-luk/-lük; or by -ca/-ce, the
+/// manner of an act ("ahmakça bir tercih", "edepsizce bir cevap", "karaktersizce yapılan").
 fn names_an_act(scan: &Scan<'_>, list: ListId, hit: &Hit) -> bool {
     if hit.words.len() != 1 {
         return false;
@@ -245,7 +246,7 @@ fn names_an_act(scan: &Scan<'_>, list: ListId, hit: &Hit) -> bool {
     let stem: String = stem.trim_start_matches(['!', '=']).chars().map(ascii_skeleton).collect();
     let form = word_form(token);
     // -lık, softened before a vowel to -lığ ("aptallığı").
-    let is_act = form.strip_prefix(stem.as_str()).is_some_and(|rest| ["lik", "luk", "lig", "lug"].iter().any(|s| rest.starts_with(s)));
+    let is_act = form.strip_prefix(stem.as_str()).is_some_and(|rest| ["lik", "luk", "lig", "lug", "ca", "ce"].iter().any(|s| rest.starts_with(s)));
     is_act && !done_by_someone(scan, hit)
 }
 
@@ -362,6 +363,7 @@ mod tests {
         assert_eq!(fixture.spans(&*check, "Alınan karar tam bir aptallık"), None);
         assert_eq!(fixture.spans(&*check, "Bu nasıl bir ahmaklık, kendi ayağımıza kurşun sıkıyoruz"), None);
         assert_eq!(fixture.spans(&*check, "Bu ne AHMAKLIĞI"), None);
+        assert_eq!(fixture.spans(&*check, "Bu kadar ahmakça bir tercih görülmedi"), None);
         assert_eq!(fixture.spans(&*check, "Sen tam bir ahmaksın"), Some(vec!["ahmaksın".into()]));
         // Doing the act is said of the doer.
         assert_eq!(fixture.spans(&*check, "Bu kadar ahmaklık yapmayın"), Some(vec!["ahmaklık".into()]));
