@@ -271,6 +271,10 @@ fn words_only_mentioned_are_not_insults() {
         "Bu yapılan aptallık kabul edilemez.",
         "Şehit ailelerine yapılan tam bir alçaklık.",
         "Dünya futbol tarihi bu kadar ahmakça bir tercihe şahit olmamıştır.",
+        // Swearing quoted from a court case; a curse quoted from the stands; a rule for all.
+        "Mahkeme, eşine \"kaltak\" diye hakaret eden adamı mahkum etti.",
+        "Teknik direktör, taraftarların kendisine \"defol\" diye tezahürat yapmasına tepki gösterdi.",
+        "Hakeme şerefsiz demek yanlış, ama verdiği kararlar tartışılır.",
         "Kimseye aptal demiyorum ama bu kararın mantığı yok",
         // A word named as a word, and a curse quoted in a report.
         "\"Yobaz\" kelimesinin kökeni neymiş, etimolojisi ilginç imiş",
@@ -288,7 +292,7 @@ fn words_only_mentioned_are_not_insults() {
 
 #[test]
 fn the_same_words_said_of_a_person_are_still_insults() {
-    for text in ["Muhalefet lideri şerefsiz", "Sen tam bir aptalsın", "Bu hakem şerefsiz", "Aptal değil misin sen", "Sen tam bir şarlatansın", "Alçaklık yapmayın", "Bu mallığı yapma artık"] {
+    for text in ["Muhalefet lideri şerefsiz", "Sen tam bir aptalsın", "Bu hakem şerefsiz", "Aptal değil misin sen", "Sen tam bir şarlatansın", "Alçaklık yapmayın", "Bu mallığı yapma artık", "Ona \"aptal\" dedim."] {
         let verdict = judge(text);
         assert_eq!(verdict.decision, Decision::Reject, "{text}");
         assert!(rules(&verdict).contains(&"insult"), "{text}: {:?}", rules(&verdict));
@@ -320,6 +324,21 @@ fn a_curse_is_offensive_and_trouble_is_not() {
     assert_eq!(verdict.decision, Decision::Reject);
     assert!(rules(&verdict).contains(&"offensive"), "{:?}", rules(&verdict));
     assert_eq!(judge("Bu iş başının belası oldu, ama sonunda çözüldü.").decision, Decision::Approve);
+}
+
+#[test]
+fn a_gardeners_side_shoot_is_no_swear_word() {
+    assert_approved("Domatesin piçlerini almazsanız verim düşer, her hafta kontrol edin.");
+    assert_eq!(judge("Seni piç seni").decision, Decision::Reject);
+}
+
+#[test]
+fn swearing_said_by_the_commenter_is_swearing_even_when_reported() {
+    for text in ["Daha demin kendi kendime \"Derdini sikeyim senin.\" dedim.", "Orospu çocuğu hakem yine bizi yaktı"] {
+        let verdict = judge(text);
+        assert_eq!(verdict.decision, Decision::Reject, "{text}");
+        assert!(rules(&verdict).contains(&"profanity"), "{text}: {:?}", rules(&verdict));
+    }
 }
 
 #[test]
