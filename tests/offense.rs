@@ -327,6 +327,23 @@ fn a_curse_is_offensive_and_trouble_is_not() {
 }
 
 #[test]
+fn a_threat_of_violence_is_offensive_and_a_report_of_violence_is_not() {
+    for text in ["Bu kadın gazeteciyi gördüğüm yerde döverim.", "Bu adamı sokakta linç etmek lazım.", "Seni öldüreceğim, bekle"] {
+        let verdict = judge(text);
+        assert_eq!(verdict.decision, Decision::Reject, "{text}");
+        assert!(rules(&verdict).contains(&"offensive"), "{text}: {:?}", rules(&verdict));
+    }
+    for text in [
+        "Gazeteci sosyal medyada linç edildi.",
+        "IŞİD militanları rehinenin kafasını kesip videoya çekti.",
+        "Sanık, eşini \"seni öldüreceğim\" diye tehdit etti.",
+        "Hayır deme yoksa kendimi öldürürüm. Seni çok seviyorum",
+    ] {
+        assert_approved(text);
+    }
+}
+
+#[test]
 fn a_gardeners_side_shoot_is_no_swear_word() {
     assert_approved("Domatesin piçlerini almazsanız verim düşer, her hafta kontrol edin.");
     assert_eq!(judge("Seni piç seni").decision, Decision::Reject);
