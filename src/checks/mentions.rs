@@ -247,7 +247,18 @@ fn names_an_act(scan: &Scan<'_>, list: ListId, hit: &Hit) -> bool {
     let form = word_form(token);
     // -lık, softened before a vowel to -lığ ("aptallığı").
     let is_act = form.strip_prefix(stem.as_str()).is_some_and(|rest| ["lik", "luk", "lig", "lug", "ca", "ce"].iter().any(|s| rest.starts_with(s)));
-    is_act && !done_by_someone(scan, hit)
+    is_act && !done_by_someone(scan, hit) && !embodied(scan, hit)
+}
+
+/// The act made a person's monument: "tam bir şerefsizlik abidesi", "ahmaklık timsali" say it of
+/// someone.
+fn embodied(scan: &Scan<'_>, hit: &Hit) -> bool {
+    // ASCII skeletons.
+    const EMBODYING: [&str; 3] = ["abide", "timsal", "heykel"];
+    scan.text
+        .tokens()
+        .get(hit.words.end)
+        .is_some_and(|next| next.sentence == hit.sentence && EMBODYING.iter().any(|noun| word_form(next).starts_with(noun)))
 }
 
 /// The act is done by someone: "şerefsizlik yapmayın", "terbiyesizlik etme", "yalakalık yapan
@@ -364,6 +375,7 @@ mod tests {
         assert_eq!(fixture.spans(&*check, "Bu nasıl bir ahmaklık, kendi ayağımıza kurşun sıkıyoruz"), None);
         assert_eq!(fixture.spans(&*check, "Bu ne AHMAKLIĞI"), None);
         assert_eq!(fixture.spans(&*check, "Bu kadar ahmakça bir tercih görülmedi"), None);
+        assert_eq!(fixture.spans(&*check, "Adam tam bir ahmaklık abidesi"), Some(vec!["ahmaklık".into()]));
         assert_eq!(fixture.spans(&*check, "Sen tam bir ahmaksın"), Some(vec!["ahmaksın".into()]));
         // Doing the act is said of the doer.
         assert_eq!(fixture.spans(&*check, "Bu kadar ahmaklık yapmayın"), Some(vec!["ahmaklık".into()]));
