@@ -476,6 +476,8 @@ fn calls_to_send_a_people_away_or_boycott_it_are_decided_by_a_person() {
         "Sığınmacılar ya asimile olsun ya gitsin.",
         "Afgan dükkanlarına gitmeyin, bir kuruş bırakmayın.",
         "Eşcinsellerin hepsi kamplara kapatılmalı.",
+        "Araplar ve Suriyeliler denize dökülsün.",
+        "Bu Kürt milletinden bir şey olmaz, hepsi bölücü.",
     ] {
         assert_flagged_by(text, "offensive");
     }
@@ -490,6 +492,8 @@ fn calls_to_send_a_people_away_or_boycott_it_are_decided_by_a_person() {
         "Kürt çiftçiler tohumlarını toprağa bıraktı, yağmur bekleniyor.",
         "Bu Alman malı çamaşır makinesini geri gönderin, arızalı çıktı.",
         "Alman ekibini yendik, yine yaparız!",
+        "Suriyeli çocuklar denize düştü, sahil güvenlik kurtardı.",
+        "Bu yasa tasarısı çöpe atılmalı.",
     ] {
         assert_approved(text);
     }
