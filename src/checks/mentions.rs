@@ -6,6 +6,9 @@
 //!   list ("Bakan, muhalefet liderine 'şerefsiz' dedi", "'şerefsiz hakem' tezahüratı");
 //! - with `unquoted`, for words that only send to review: a verb of saying within two words
 //!   after the word, without quotes ("1,5 milyar müslümana sapık derler");
+//! - with `reported`, for every word: a news report's way of saying what someone said, without
+//!   quotes, within two words after it ("rakiplerine aptal dediği için özür diledi", "eşine
+//!   kaltak diye hakaret eden adam"): forms a commenter's own insult does not take;
 //! - negated mentions: a word of the `negating` list follows within two words ("Kimseye aptal
 //!   demiyorum", "o aptal değil"; the list's own exceptions keep "aptal değil mi" an insult);
 //! - a word named as a word: the noun for a word follows it ("Yobaz kelimesinin kökeni", "şu
@@ -53,6 +56,9 @@ pub(crate) struct MentionsSpec {
     /// ("müslümanlara sapık derler"): for words that only send a comment to review.
     #[serde(default)]
     unquoted: bool,
+    /// A news report's forms of saying ("dediği için", "diye hakaret eden"): a word followed by
+    /// one is reported speech without quotes, whatever the list.
+    reported: Option<String>,
     /// Nouns for attacks and crimes ("saldırı", "eylem").
     attacks: Option<String>,
     /// Verbs of condemning ("kınıyoruz"): a word describing an attack in a sentence with one
@@ -69,6 +75,7 @@ pub(crate) struct Mentions {
     negating: Option<ListId>,
     acts: bool,
     unquoted: bool,
+    reported: Option<ListId>,
     attacks: Option<ListId>,
     condemning: Option<ListId>,
     suffered: Option<ListId>,
@@ -93,6 +100,7 @@ impl MentionsSpec {
             negating: self.negating.as_deref().map(|n| data.resolve(n)).transpose()?,
             acts: self.acts,
             unquoted: self.unquoted,
+            reported: self.reported.as_deref().map(|n| data.resolve(n)).transpose()?,
             attacks: self.attacks.as_deref().map(|n| data.resolve(n)).transpose()?,
             condemning: self.condemning.as_deref().map(|n| data.resolve(n)).transpose()?,
             suffered: self.suffered.as_deref().map(|n| data.resolve(n)).transpose()?,
@@ -109,6 +117,7 @@ impl Mentions {
             || self.reporting.is_some_and(|reporting| {
                 is_reported(scan, reporting, hit) || self.unquoted && followed_by(scan, reporting, hit, UNQUOTED_WINDOW)
             })
+            || self.reported.is_some_and(|reported| followed_by(scan, reported, hit, UNQUOTED_WINDOW))
             || self.condemns_an_attack(scan, hit)
     }
 
@@ -400,6 +409,15 @@ mod tests {
         assert_eq!(fixture.spans(&*unquoted, "Şerefsiz herif, ne dedi bilmiyorum"), Some(vec!["Şerefsiz".into()]));
         let quoted_only = fixture.check(SPEC);
         assert_eq!(fixture.spans(&*quoted_only, "Herkese şerefsiz dedi, özür diledi"), Some(vec!["şerefsiz".into()]));
+    }
+
+    #[test]
+    fn a_news_reports_forms_of_saying_spare_a_word_without_quotes() {
+        let fixture = Fixture::new(&[("insult", "aptal*\nşerefsiz*\n"), ("reported", "dediği için\ndiye hakaret*\n")]);
+        let check = fixture.check("kind = 'lexicon'\nlists = ['insult']\nmentions = { reported = 'reported' }");
+        assert_eq!(fixture.spans(&*check, "Vekil rakibine aptal dediği için özür diledi"), None);
+        assert_eq!(fixture.spans(&*check, "Eşine şerefsiz diye hakaret eden adam tutuklandı"), None);
+        assert_eq!(fixture.spans(&*check, "Bu aptal dediğini yapmadı"), Some(vec!["aptal".into()]));
     }
 
     #[test]
