@@ -151,6 +151,12 @@ fn condemning_an_attack_spares_only_the_words_that_describe_it() {
 }
 
 #[test]
+fn a_condolence_for_the_dead_of_an_attack_mourns_the_attack() {
+    assert_approved("PKK'nın hain saldırısında şehit olan askerlerimize Allah'tan rahmet diliyorum.");
+    assert_approved("Sosyal medyada \"Kürtler defolsun\" yazan kişi gözaltına alındı, yerinde bir karar.");
+}
+
+#[test]
 fn a_coup_called_traitorous_is_no_contempt_of_the_people_it_struck() {
     // "hain darbe girişimi" is how the news names the 15 July coup attempt; a coup suffered is
     // described as an attack is.
@@ -328,7 +334,13 @@ fn a_curse_is_offensive_and_trouble_is_not() {
 
 #[test]
 fn a_threat_of_violence_is_offensive_and_a_report_of_violence_is_not() {
-    for text in ["Bu kadın gazeteciyi gördüğüm yerde döverim.", "Bu adamı sokakta linç etmek lazım.", "Seni öldüreceğim, bekle"] {
+    for text in [
+        "Bu kadın gazeteciyi gördüğüm yerde döverim.",
+        "Bu adamı sokakta linç etmek lazım.",
+        "Seni öldüreceğim, bekle",
+        "Bu vekil kurşuna dizilmeli.",
+        "Allah canını alsın inşallah.",
+    ] {
         let verdict = judge(text);
         assert_eq!(verdict.decision, Decision::Reject, "{text}");
         assert!(rules(&verdict).contains(&"offensive"), "{text}: {:?}", rules(&verdict));
@@ -338,6 +350,7 @@ fn a_threat_of_violence_is_offensive_and_a_report_of_violence_is_not() {
         "IŞİD militanları rehinenin kafasını kesip videoya çekti.",
         "Sanık, eşini \"seni öldüreceğim\" diye tehdit etti.",
         "Hayır deme yoksa kendimi öldürürüm. Seni çok seviyorum",
+        "Darbeciler 1960'ta başbakanı kurşuna dizdi.",
     ] {
         assert_approved(text);
     }
@@ -477,6 +490,8 @@ fn calls_to_send_a_people_away_or_boycott_it_are_decided_by_a_person() {
         "Afgan dükkanlarına gitmeyin, bir kuruş bırakmayın.",
         "Eşcinsellerin hepsi kamplara kapatılmalı.",
         "Araplar ve Suriyeliler denize dökülsün.",
+        "Afganları gemilere bindirip geri yollayın.",
+        "Afganlar veba gibi ülkeyi sardı.",
         "Bu Kürt milletinden bir şey olmaz, hepsi bölücü.",
     ] {
         assert_flagged_by(text, "offensive");
