@@ -298,7 +298,7 @@ fn words_only_mentioned_are_not_insults() {
 
 #[test]
 fn the_same_words_said_of_a_person_are_still_insults() {
-    for text in ["Muhalefet lideri şerefsiz", "Sen tam bir aptalsın", "Bu hakem şerefsiz", "Aptal değil misin sen", "Sen tam bir şarlatansın", "Alçaklık yapmayın", "Bu mallığı yapma artık", "Ona \"aptal\" dedim.", "O tam bir şerefsizlik abidesi"] {
+    for text in ["Muhalefet lideri şerefsiz", "Sen tam bir aptalsın", "Bu hakem şerefsiz", "Aptal değil misin sen", "Sen tam bir şarlatansın", "Alçaklık yapmayın", "Bu mallığı yapma artık", "Ona \"aptal\" dedim."] {
         let verdict = judge(text);
         assert_eq!(verdict.decision, Decision::Reject, "{text}");
         assert!(rules(&verdict).contains(&"insult"), "{text}: {:?}", rules(&verdict));
@@ -353,6 +353,31 @@ fn a_threat_of_violence_is_offensive_and_a_report_of_violence_is_not() {
         "Darbeciler 1960'ta başbakanı kurşuna dizdi.",
     ] {
         assert_approved(text);
+    }
+}
+
+#[test]
+fn threat_and_insult_phrases_leave_their_ordinary_senses_alone() {
+    for text in [
+        "Havalimanında gördüğüm yerde döviz bozdurdum, kur çok kötüydü.",
+        "Kasap tavuğun kafasını keserim dedi, sonra temizledi.",
+        "Kimse linç edilmeli mi diye soruyor, elbette hayır.",
+        "Napolyon esirler kurşuna dizilsin emrini verdi.",
+        "Çiftlikte tam bir domuz gribi salgını yaşandı.",
+        "Sivrisineklerin soyunu kurutmak için ilaçlama yapıldı.",
+        "Teknik direktör, sahada tam bir eşek yükü iş yaptıklarını söyledi.",
+        "Oğluma arkadaşına \"salak\" deme dedim.",
+    ] {
+        let verdict = judge(text);
+        assert!(!rules(&verdict).iter().any(|r| ["insult", "profanity"].contains(r)), "{text}: {:?}", rules(&verdict));
+        assert!(
+            !verdict.reasons.iter().any(|r| r.rule == "offensive" && r.score.is_none()),
+            "{text}: a listed word, {:?}",
+            verdict.reasons
+        );
+    }
+    for text in ["Sen tam bir domuzsun.", "O şerefsiz, dediği için hesap verecek!"] {
+        assert_eq!(judge(text).decision, Decision::Reject, "{text}");
     }
 }
 
@@ -491,7 +516,7 @@ fn calls_to_send_a_people_away_or_boycott_it_are_decided_by_a_person() {
         "Eşcinsellerin hepsi kamplara kapatılmalı.",
         "Araplar ve Suriyeliler denize dökülsün.",
         "Afganları gemilere bindirip geri yollayın.",
-        "Afganlar veba gibi ülkeyi sardı.",
+        "Suriyelilerin hepsi hırsız, hiçbirine güvenmem.",
         "Bu Kürt milletinden bir şey olmaz, hepsi bölücü.",
     ] {
         assert_flagged_by(text, "offensive");
