@@ -256,7 +256,20 @@ fn names_an_act(scan: &Scan<'_>, list: ListId, hit: &Hit) -> bool {
     let form = word_form(token);
     // -lık, softened before a vowel to -lığ ("aptallığı").
     let is_act = form.strip_prefix(stem.as_str()).is_some_and(|rest| ["lik", "luk", "lig", "lug", "ca", "ce"].iter().any(|s| rest.starts_with(s)));
-    is_act && !done_by_someone(scan, hit)
+    is_act && !done_by_someone(scan, hit) && !owned_by_the_addressee(scan, hit)
+}
+
+/// "Senin ahmaklığın", "sizin bu terbiyesizliğiniz": the act is the person addressed.
+fn owned_by_the_addressee(scan: &Scan<'_>, hit: &Hit) -> bool {
+    // ASCII skeletons; "bu" may stand between ("sizin bu terbiyesizliğiniz").
+    const ADDRESSEE: [&str; 2] = ["senin", "sizin"];
+    let tokens = scan.text.tokens();
+    let before = |back: usize| hit.words.start.checked_sub(back).and_then(|at| tokens.get(at)).filter(|t| t.sentence == hit.sentence).map(word_form);
+    match before(1).as_deref() {
+        Some(word) if ADDRESSEE.contains(&word) => true,
+        Some("bu") => before(2).is_some_and(|word| ADDRESSEE.contains(&word.as_str())),
+        _ => false,
+    }
 }
 
 /// The act is done by someone: "şerefsizlik yapmayın", "terbiyesizlik etme", "yalakalık yapan
@@ -388,6 +401,8 @@ mod tests {
         assert_eq!(fixture.spans(&*check, "Bu nasıl bir ahmaklık, kendi ayağımıza kurşun sıkıyoruz"), None);
         assert_eq!(fixture.spans(&*check, "Bu ne AHMAKLIĞI"), None);
         assert_eq!(fixture.spans(&*check, "Bu kadar ahmakça bir tercih görülmedi"), None);
+        assert_eq!(fixture.spans(&*check, "Senin ahmaklığın kabul edilemez"), Some(vec!["ahmaklığın".into()]));
+        assert_eq!(fixture.spans(&*check, "Sizin bu ahmaklığınız bitmedi"), Some(vec!["ahmaklığınız".into()]));
         assert_eq!(fixture.spans(&*check, "Sen tam bir ahmaksın"), Some(vec!["ahmaksın".into()]));
         // Doing the act is said of the doer.
         assert_eq!(fixture.spans(&*check, "Bu kadar ahmaklık yapmayın"), Some(vec!["ahmaklık".into()]));
