@@ -14,9 +14,10 @@
 //! - a word named as a word: the noun for a word follows it ("Yobaz kelimesinin kökeni", "şu
 //!   yobaz lafını her dindara yapıştırmayı bırakalım"), quoted or not;
 //! - acts: the word takes the suffix -lık/-lik/-luk/-lük that makes a noun of the quality ("Alınan
-//!   karar tam bir aptallık", "Bu nasıl bir ahmaklık"): criticism of a decision, not of a person;
-//!   unless a verb of doing follows ("şerefsizlik yapmayın", "terbiyesizlik etme"): that is said of
-//!   the doer.
+//!   karar tam bir aptallık", "Bu nasıl bir ahmaklık"), or -ca/-ce, the manner of an act ("ahmakça
+//!   bir tercih"): criticism of a decision, not of a person; unless a verb of doing follows
+//!   ("şerefsizlik yapmayın", "terbiyesizlik etme"), said of the doer, or the act is owned by the
+//!   one addressed ("Senin ahmaklığın").
 //! - with `attacks`, `condemning` and `suffered`, a word that describes an attack it stands right
 //!   before or after (a noun of `attacks`: "hain saldırı", "vahşi bir eylem", "saldırı vahşice")
 //!   where the sentence condemns it (a verb of `condemning`: "Sinagogdaki hain saldırıyı
