@@ -9,6 +9,8 @@
 //! - with `reported`, for every word: a news report's way of saying what someone said, without
 //!   quotes, within two words after it ("rakiplerine aptal dediği için özür diledi", "eşine
 //!   kaltak diye hakaret eden adam"): forms a commenter's own insult does not take;
+//!   A report the commenter then agrees with (`agreeing`: "… diyor, ben de katılıyorum", "…
+//!   yazan herkese katılıyorum") is the commenter's own word again;
 //! - negated mentions: a word of the `negating` list follows within two words ("Kimseye aptal
 //!   demiyorum", "o aptal değil"; the list's own exceptions keep "aptal değil mi" an insult);
 //! - a word named as a word: the noun for a word follows it ("Yobaz kelimesinin kökeni", "şu
@@ -60,6 +62,9 @@ pub(crate) struct MentionsSpec {
     /// A news report's forms of saying ("dediği için", "diye hakaret eden"): a word followed by
     /// one is reported speech without quotes, whatever the list.
     reported: Option<String>,
+    /// Words of agreement ("katılıyorum", "bence de"): after one, later in the sentence, a report
+    /// is the commenter's own word.
+    agreeing: Option<String>,
     /// Nouns for attacks and crimes ("saldırı", "eylem").
     attacks: Option<String>,
     /// Verbs of condemning ("kınıyoruz"): a word describing an attack in a sentence with one
@@ -77,6 +82,7 @@ pub(crate) struct Mentions {
     acts: bool,
     unquoted: bool,
     reported: Option<ListId>,
+    agreeing: Option<ListId>,
     attacks: Option<ListId>,
     condemning: Option<ListId>,
     suffered: Option<ListId>,
@@ -102,6 +108,7 @@ impl MentionsSpec {
             acts: self.acts,
             unquoted: self.unquoted,
             reported: self.reported.as_deref().map(|n| data.resolve(n)).transpose()?,
+            agreeing: self.agreeing.as_deref().map(|n| data.resolve(n)).transpose()?,
             attacks: self.attacks.as_deref().map(|n| data.resolve(n)).transpose()?,
             condemning: self.condemning.as_deref().map(|n| data.resolve(n)).transpose()?,
             suffered: self.suffered.as_deref().map(|n| data.resolve(n)).transpose()?,
@@ -115,11 +122,19 @@ impl Mentions {
         named_as_a_word(scan, hit)
             || (self.acts && names_an_act(scan, list, hit))
             || self.negating.is_some_and(|negating| followed_by(scan, negating, hit, NEGATING_WINDOW))
-            || self.reporting.is_some_and(|reporting| {
-                is_reported(scan, reporting, hit) || self.unquoted && followed_by(scan, reporting, hit, UNQUOTED_WINDOW)
-            })
-            || self.reported.is_some_and(|reported| reported_after(scan, reported, hit))
+            || self.is_reported_speech(scan, hit)
             || self.condemns_an_attack(scan, hit)
+    }
+
+    /// Quoted or reported and followed by a verb of saying, and not agreed with afterwards.
+    fn is_reported_speech(&self, scan: &Scan<'_>, hit: &Hit) -> bool {
+        let reported = self.reporting.is_some_and(|reporting| {
+            is_reported(scan, reporting, hit) || self.unquoted && followed_by(scan, reporting, hit, UNQUOTED_WINDOW)
+        }) || self.reported.is_some_and(|reported| reported_after(scan, reported, hit));
+        let agreed = || {
+            self.agreeing.is_some_and(|agreeing| scan.hits(agreeing).iter().any(|a| a.sentence == hit.sentence && a.words.start >= hit.words.end))
+        };
+        reported && !agreed()
     }
 
     /// The hit describes an attack that its sentence condemns or reports suffered: "Camiye yapılan
@@ -438,6 +453,14 @@ mod tests {
         assert_eq!(fixture.spans(&*check, "Eşine şerefsiz diye hakaret eden adam tutuklandı"), None);
         assert_eq!(fixture.spans(&*check, "Bu aptal dediğini yapmadı"), Some(vec!["aptal".into()]));
         assert_eq!(fixture.spans(&*check, "O şerefsiz, dediği için hesap verecek"), Some(vec!["şerefsiz".into()]));
+    }
+
+    #[test]
+    fn a_report_the_commenter_agrees_with_is_the_commenters_own_word() {
+        let fixture = Fixture::new(&[("insult", "beyinsiz*\n"), ("reporting", "diyor\n"), ("agreeing", "katılıyorum\n")]);
+        let check = fixture.check("kind = 'lexicon'\nlists = ['insult']\nmentions = { reporting = 'reporting', agreeing = 'agreeing' }");
+        assert_eq!(fixture.spans(&*check, "Vekil ona \"beyinsiz\" diyor, tepki çekti"), None);
+        assert_eq!(fixture.spans(&*check, "Vekil ona \"beyinsiz\" diyor, ben de katılıyorum"), Some(vec!["beyinsiz".into()]));
     }
 
     #[test]
