@@ -367,6 +367,7 @@ fn threat_and_insult_phrases_leave_their_ordinary_senses_alone() {
         "Sivrisineklerin soyunu kurutmak için ilaçlama yapıldı.",
         "Teknik direktör, sahada tam bir eşek yükü iş yaptıklarını söyledi.",
         "Oğluma arkadaşına \"salak\" deme dedim.",
+        "\"Aptal Kutusu\" belgeseli televizyonun çocuklara etkisini iyi anlatmış.",
     ] {
         let verdict = judge(text);
         assert!(!rules(&verdict).iter().any(|r| ["insult", "profanity"].contains(r)), "{text}: {:?}", rules(&verdict));
