@@ -42,6 +42,7 @@ use serde::Deserialize;
 
 use super::{ListId, PolicyData, Scan};
 use crate::learn::features::word_form;
+use crate::text::Token;
 use crate::text::fold::ascii_skeleton;
 use crate::wordlist::Hit;
 
@@ -131,9 +132,7 @@ impl Mentions {
         let reported = self.reporting.is_some_and(|reporting| {
             is_reported(scan, reporting, hit) || self.unquoted && followed_by(scan, reporting, hit, UNQUOTED_WINDOW)
         }) || self.reported.is_some_and(|reported| reported_after(scan, reported, hit));
-        let agreed = || {
-            self.agreeing.is_some_and(|agreeing| scan.hits(agreeing).iter().any(|a| a.sentence == hit.sentence && a.words.start >= hit.words.end))
-        };
+        let agreed = || self.agreeing.is_some_and(|agreeing| followed_by(scan, agreeing, hit, usize::MAX));
         reported && !agreed()
     }
 
@@ -302,7 +301,7 @@ fn done_by_someone(scan: &Scan<'_>, hit: &Hit) -> bool {
     ];
     // Words that may stand between the act and its verb, as ASCII skeletons.
     const ADVERBS: [&str; 14] = ["resmen", "yine", "gene", "hep", "bile", "de", "da", "cok", "acikca", "artik", "hala", "surekli", "daima", "hic"];
-    let doing = |t: &crate::text::Token| {
+    let doing = |t: &Token| {
         let form = word_form(t);
         DOING.iter().any(|prefix| form.starts_with(prefix)) && !said_of_the_speaker(&form)
     };
@@ -327,9 +326,14 @@ fn said_of_the_speaker(form: &str) -> bool {
 /// A hit of `list` starts within `window` words after the hit, in its sentence: a negation ("aptal
 /// demiyorum"), or a verb of saying without quotes ("sapık derler", "hain diye bağırdı").
 fn followed_by(scan: &Scan<'_>, list: ListId, hit: &Hit, window: usize) -> bool {
+    hits_after(scan, list, hit, window).next().is_some()
+}
+
+/// The hits of `list` that start within `window` words after the hit, in its sentence.
+fn hits_after<'s>(scan: &'s Scan<'_>, list: ListId, hit: &'s Hit, window: usize) -> impl Iterator<Item = &'s Hit> {
     scan.hits(list)
         .iter()
-        .any(|n| n.sentence == hit.sentence && n.words.start >= hit.words.end && n.words.start - hit.words.end < window)
+        .filter(move |n| n.sentence == hit.sentence && n.words.start >= hit.words.end && n.words.start - hit.words.end < window)
 }
 
 /// A news report's form of saying follows within two words, with nothing but words and spaces
@@ -337,13 +341,10 @@ fn followed_by(scan: &Scan<'_>, list: ListId, hit: &Hit, window: usize) -> bool 
 /// hesap verecek", where the comma closes the commenter's own insult.
 fn reported_after(scan: &Scan<'_>, reported: ListId, hit: &Hit) -> bool {
     let original = scan.text.original();
-    scan.hits(reported).iter().any(|r| {
-        r.sentence == hit.sentence
-            && r.words.start >= hit.words.end
-            && r.words.start - hit.words.end < UNQUOTED_WINDOW
-            && original
-                .get(hit.source.end..r.source.start)
-                .is_some_and(|between| between.iter().all(|c| c.is_alphanumeric() || c.is_whitespace() || is_quote(*c)))
+    hits_after(scan, reported, hit, UNQUOTED_WINDOW).any(|r| {
+        original
+            .get(hit.source.end..r.source.start)
+            .is_some_and(|between| between.iter().all(|c| c.is_alphanumeric() || c.is_whitespace() || is_quote(*c)))
     })
 }
 
