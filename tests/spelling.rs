@@ -788,3 +788,15 @@ fn a_plural_or_genitive_with_its_case_apart_after_an_acronym_is_careless_and_joi
     // After a name that is no acronym the chain is left alone: edited text writes "Hell lerde".
     assert!(!spelling_fires("Grup bu yaz Hell lerde adlı festivalde sahneye çıktı ve büyük ilgi gördü."));
 }
+
+#[test]
+fn an_acronym_with_its_suffix_joined_in_lower_case_is_careless_and_takes_its_apostrophe() {
+    // However long the comment, "AKPli" is written against the rules: "AKP'li".
+    let long = "Dün akşamki programda konuşan AKPli vekil, ekonomideki gelişmelerin önümüzdeki aylarda daha da iyileşeceğini söyledi.";
+    assert_corrected(long, "AKP'li");
+    assert_corrected("Bu haberi TVye çıkan adam yazmış, herkes izlesin", "TV'ye");
+    // A word the dictionary knows, its root in capitals, is emphasis ("ŞEREFinle"), no acronym.
+    assert!(!spelling_fires("Beşiktaşlı olmak zordur, mağlup olurken bile aşık olmaktır. ŞEREFinle oynayıp HAKKInla kazanmaktır."));
+    // A brand in camel case ends in no suffix.
+    assert!(!spelling_fires("Maçı NTVspor ekranlarından canlı izledik ve yorumcuların analizlerini de dinledik."));
+}

@@ -513,7 +513,11 @@ impl SpellingCheck {
                 }
                 joins_into_known()
             };
+            // An acronym with its suffix joined in lower case and no apostrophe ("AKPli", "TVye"):
+            // no edited sentence writes one.
+            let capitals_suffixed = (scan.language == Language::Tr && !shouting).then(|| capitals_with_suffix(letters, speller)).flatten();
             let (misspelled, correction) = match judgement {
+                _ if capitals_suffixed.is_some() => (Some(Kind::SuffixApart), capitals_suffixed),
                 _ if name_with_ending.is_some() => {
                     let locative_or_de = name_with_ending.as_deref().is_some_and(|marked| ["'da", "'de", "'ta", "'te"].iter().any(|e| marked.ends_with(e)));
                     (Some(Kind::NameSuffix), name_with_ending.filter(|_| !locative_or_de))
@@ -1057,6 +1061,27 @@ fn suffix_fits(stem: &[char], suffix: &str) -> bool {
         _ => true,
     };
     harmony && joins
+}
+
+/// An acronym, two letters or more, with a suffix or a chain of them joined in lower case
+/// ("AKPli", "KHKlı", "TVye", "FETÖcüler"), corrected with the apostrophe ("AKP'li"). Not a
+/// word the dictionary knows, which is emphasis ("TAMAMdır", "ŞEREFinle oynamak"). The suffix
+/// must fit: an acronym read letter by letter ends in a vowel whatever its last letter, one
+/// ending in a vowel as typed is read as a word. Brands and hashtags in camel case
+/// ("TRTHaber", "NTVspor") end in no suffix.
+fn capitals_with_suffix(letters: &[char], speller: &SpellingModel) -> Option<String> {
+    let split = letters.iter().position(|c| c.is_lowercase())?;
+    let (head, tail) = letters.split_at(split);
+    if head.len() < 2 || !head.iter().all(|c| c.is_alphabetic() && c.is_uppercase()) || !tail.iter().all(|c| c.is_alphabetic() && c.is_lowercase()) {
+        return None;
+    }
+    let suffix: String = tail.iter().collect();
+    let fits = !lower_word(head).ends_with(is_vowel) || suffix_fits(head, &suffix);
+    if !fits || !(speller.is_suffix(&suffix) || speller.is_suffix_chain(&suffix)) {
+        return None;
+    }
+    let head: String = head.iter().collect();
+    (!speller.knows_in_lower_case(&lower(&head))).then(|| format!("{head}'{suffix}"))
 }
 
 /// The part before any apostrophe has two or more letters, none in lower case.
