@@ -800,3 +800,12 @@ fn an_acronym_with_its_suffix_joined_in_lower_case_is_careless_and_takes_its_apo
     // A brand in camel case ends in no suffix.
     assert!(!spelling_fires("Maçı NTVspor ekranlarından canlı izledik ve yorumcuların analizlerini de dinledik."));
 }
+
+#[test]
+fn w_typed_for_v_is_chat_speak() {
+    assert_corrected("Bana wermedin bu kadar ısrar etmek niye", "vermedin");
+    assert_corrected("aynı şekil dewam ediyoruz, spor yok", "devam");
+    // Not a word of the other language ("show"), nor "tw" (Twitter), which is no "tv".
+    assert!(spelling_suggestion("şu an babamın telefonundan giriyorum tw ye").is_none_or(|s| !s.contains("tv")));
+    assert!(!spelling_fires("Dün akşamki show programında konuklar yeni albümlerini tanıttı."));
+}

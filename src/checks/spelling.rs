@@ -614,6 +614,14 @@ impl SpellingCheck {
                         // Not an English camera ("bodycam", "facecam": a word of the other language
                         // before "cam").
                         (Some(Kind::Colloquial), None)
+                    } else if let Some(with_v) = (scan.language == Language::Tr && lower_word(letters) == word && word.contains('w') && word.chars().count() >= 4)
+                        .then(|| word.replace('w', "v"))
+                        .filter(|with_v| speller.knows(with_v))
+                    {
+                        // "w" typed for "v", as chat does ("dewam", "sewdim", "wermiyor"): Turkish
+                        // has no "w", and a word of the other language was left out above. Not a
+                        // short one: "tw" is Twitter, not "tv".
+                        (Some(Kind::Colloquial), Some(with_v))
                     } else {
                         // Typed with some of its Turkish letters and not others ("cıkıyor"): still
                         // careless, but the fix can put the missing ones back.
