@@ -809,3 +809,12 @@ fn w_typed_for_v_is_chat_speak() {
     assert!(spelling_suggestion("şu an babamın telefonundan giriyorum tw ye").is_none_or(|s| !s.contains("tv")));
     assert!(!spelling_fires("Dün akşamki show programında konuklar yeni albümlerini tanıttı."));
 }
+
+#[test]
+fn a_one_vowel_case_ending_cut_off_a_name_is_careless_and_joined_back() {
+    assert_corrected("Allah a numara yapamazsın ters teper", "Allah'a");
+    assert_corrected("Cem Yılmaz ı dinlerken bile bu kadar gülmüyorum", "Yılmaz'ı");
+    // Persian's "and" in a classical title, the English article before an English word.
+    assert!(!spelling_fires("Kafa göz yara yara Hüsn ü Aşk'ı okuyor, hayranları da koyun kaval dinler gibi dinliyorlardı."));
+    assert!(!spelling_fires("Konserin sonunda sanatçı seyircilere Make a wish diye seslendi ve sahneden indi."));
+}

@@ -353,6 +353,36 @@ impl SpellingCheck {
                 previous_word = None;
                 continue;
             }
+            // A case ending of one vowel cut off a name ("Allah a", "Erdoğan ı" for "Allah'a",
+            // "Erdoğan'ı"): the name ends in a consonant and the vowel fits it. Not "u", "ü",
+            // Persian's "and" in classical titles ("Hüsn ü Aşk"), nor the English article before
+            // an English word ("Make a wish"). No edited sentence has one.
+            if scan.language == Language::Tr && letters.len() == 1 && "aeıi".contains(letters[0]) && !in_link[span.start] {
+                let english_article = letters[0] == 'a' && {
+                    let next = clause_after(text, span.end, 1);
+                    next.first().is_none_or(|next| others.iter().any(|other| other.knows_remembered(&lower(next))))
+                };
+                let name = previous.as_ref().filter(|p| {
+                    let name = &text[(*p).clone()];
+                    end_before_spaces(text, span.start) == Some(p.end)
+                        && name.len() >= 2
+                        && name[0].is_uppercase()
+                        && !in_capitals(name)
+                        && name.iter().all(|c| c.is_alphabetic())
+                        && suffix_fits(name, &letters[0].to_string())
+                        && judged.last().is_none_or(|last| last.source.end <= p.start || last.source == **p && last.misspelled.is_none())
+                });
+                let ends_word = text.get(span.end).is_none_or(|c| !c.is_alphabetic() && !is_apostrophe(*c));
+                if let (Some(name), true, false) = (name, ends_word, english_article) {
+                    let typed: String = text[name.clone()].iter().collect();
+                    if judged.last().is_some_and(|last| last.source == *name) {
+                        judged.pop();
+                    }
+                    judged.push(JudgedWord { source: name.start..span.end, misspelled: Some(Kind::Detached), correction: Some(format!("{typed}'{}", letters[0])) });
+                    previous_word = None;
+                    continue;
+                }
+            }
             if no_word || allowed_here || !letters.iter().all(|c| c.is_alphabetic() && (c.is_ascii() || is_latin(*c)) || is_apostrophe(*c)) {
                 // An allowed acronym still takes a suffix written apart ("ABD ye", "TL ye"), also
                 // typed in lower case ("akp ye", "tv lere") where it is no word ("iyi", "mit" are).
