@@ -818,3 +818,11 @@ fn a_one_vowel_case_ending_cut_off_a_name_is_careless_and_joined_back() {
     assert!(!spelling_fires("Kafa göz yara yara Hüsn ü Aşk'ı okuyor, hayranları da koyun kaval dinler gibi dinliyorlardı."));
     assert!(!spelling_fires("Konserin sonunda sanatçı seyircilere Make a wish diye seslendi ve sahneden indi."));
 }
+
+#[test]
+fn birde_is_bir_de_but_for_the_locative_of_one() {
+    assert_corrected("İşkence gibi maçtı birde uzatma çıktı bitse de kurtulsak", "bir de uzatma");
+    assert!(!spelling_fires("İkide birde bana bunun için taş atıyordu."));
+    assert!(!spelling_fires("Saat birde buluşalım."));
+    assert!(!spelling_fires("Birden bire ortadan kayboldu ve birdenbire geri geldi."));
+}
