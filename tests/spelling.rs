@@ -826,3 +826,8 @@ fn birde_is_bir_de_but_for_the_locative_of_one() {
     assert!(!spelling_fires("Saat birde buluşalım."));
     assert!(!spelling_fires("Birden bire ortadan kayboldu ve birdenbire geri geldi."));
 }
+
+#[test]
+fn be_drawn_out_once_is_chat_speak_not_an_english_bee() {
+    assert_corrected("Bu sıcaklarda inşaatta tam 6 sene amelelik yaptım vay bee ne günlerdi", "vay be ne");
+}
