@@ -541,6 +541,29 @@ fn calls_to_send_a_people_away_or_boycott_it_are_decided_by_a_person() {
 }
 
 #[test]
+fn calls_to_kill_or_sterilise_a_people_in_their_many_forms_are_decided_by_a_person() {
+    for text in [
+        "Suriyelilerin hepsi kısırlaştırılmalı.",
+        "Ermenilerin kafaları kesilmeli.",
+        // "her biri" reaches back to the people named before it.
+        "Eşcinseller toplumun kanseri, yakalanan her biri asılmalı.",
+    ] {
+        assert_flagged_by(text, "offensive");
+    }
+    assert_flagged_by("Alevilerin öldürülmesi şart.", "belief-attack");
+    // A flag hung, animals neutered, a court's ruling, the negative, a film's plot.
+    for text in [
+        "Cumhuriyet Bayramı'nda her eve Türk bayrağı asılmalı.",
+        "Kürt köylerindeki sokak köpekleri kısırlaştırılmalı.",
+        "Mahkeme, Afgan göçmenin asılması gerektiğine hükmetti.",
+        "Hiçbir Kürt'ün öldürülmesi gerekmiyor, barış şart.",
+        "Filmde Ermeni kahraman, düşmanını öldürünce köyüne döner.",
+    ] {
+        assert_approved(text);
+    }
+}
+
+#[test]
 fn god_invoked_in_a_curse_or_a_prayer_is_no_belief_attacked() {
     for text in [
         "PKK'lı teröristler bir kez daha kalleşçe saldırdı, Allah kahretsin bu katilleri.",
