@@ -551,6 +551,14 @@ fn calls_to_kill_or_sterilise_a_people_in_their_many_forms_are_decided_by_a_pers
         assert_flagged_by(text, "offensive");
     }
     assert_flagged_by("Alevilerin öldürülmesi şart.", "belief-attack");
+    // Beaten wherever seen, thrown out of public service; a people called backstabbers.
+    for text in [
+        "Suriyeliler sokakta görüldüğü yerde dövülmeli.",
+        "Ermeni asıllı kim varsa kamudan atılmalı.",
+        "Ermeniler tarih boyunca hep sırtımızdan hançerlediler, bugün de güvenilmez.",
+    ] {
+        assert_flagged_by(text, "offensive");
+    }
     // A flag hung, animals neutered, a court's ruling, the negative, a film's plot.
     for text in [
         "Cumhuriyet Bayramı'nda her eve Türk bayrağı asılmalı.",
