@@ -145,6 +145,8 @@ fn condemning_an_attack_spares_only_the_words_that_describe_it() {
         "Kahrolsun terör ve Kürtler",
         "Kahrolsun katliam yapan Yahudiler",
         "Askerlerimize yapılan hain saldırıların arkasında Ermeniler var.",
+        // A people cursed, then accused of an attack.
+        "Yahudilere lanet olsun, Gazze'de katliam yapıyorlar.",
     ] {
         assert_ne!(judge(text).decision, Decision::Approve, "{text}: {:?}", rules(&judge(text)));
     }
@@ -154,6 +156,8 @@ fn condemning_an_attack_spares_only_the_words_that_describe_it() {
 fn a_condolence_for_the_dead_of_an_attack_mourns_the_attack() {
     assert_approved("PKK'nın hain saldırısında şehit olan askerlerimize Allah'tan rahmet diliyorum.");
     assert_approved("Sosyal medyada \"Kürtler defolsun\" yazan kişi gözaltına alındı, yerinde bir karar.");
+    // The curse is on the attacker of believers, after the attack is named.
+    assert_approved("Yeni Zelanda'daki cami katliamında ölen Müslümanlara rahmet, katile lanet olsun.");
 }
 
 #[test]

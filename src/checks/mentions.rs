@@ -29,7 +29,9 @@
 //!   words an attack on them would use. Nothing else in such a sentence is spared ("Türk halkına
 //!   yönelik saldırıyı kınıyoruz, hainler"), nor an attack the speaker's side says it suffers from
 //!   those named ("Yahudiler yine bize yönelik hain bir saldırı planlıyor"), nor one neither
-//!   condemned nor suffered ("Yine hain bir saldırı planlıyorlar").
+//!   condemned nor suffered ("Yine hain bir saldırı planlıyorlar"). The curse that condemns is
+//!   spared too where its sentence names the attack ("Cami katliamında ölenlere rahmet, katile
+//!   lanet olsun"): a `condemning` phrase holding the hit ("lanet olsun" holds "lanet").
 //!
 //! ## Why
 //! A news site's readers quote what was said and criticise decisions. Rejecting those for the word
@@ -142,9 +144,22 @@ impl Mentions {
     /// suffered may be one they are accused of ("Yine hain bir saldırı planlıyorlar").
     fn condemns_an_attack(&self, scan: &Scan<'_>, hit: &Hit) -> bool {
         let Some(attacks) = self.attacks else { return false };
-        let Some(described) = described_attack(scan, attacks, hit) else { return false };
+        let Some(described) = described_attack(scan, attacks, hit) else { return self.is_the_curse_on_an_attack(scan, attacks, hit) };
         let condemned = self.condemning.is_some_and(|verbs| scan.hits(verbs).iter().any(|h| h.sentence == hit.sentence));
         condemned || self.suffered.is_some_and(|suffered| reported_suffered(scan, suffered, hit.sentence, described))
+    }
+
+    /// The hit is the curse itself, inside a phrase of `condemning` ("lanet olsun"), after an
+    /// attack named in its sentence: "… katliamında ölenlere rahmet, katile lanet olsun" curses the
+    /// attacker. Not before one: "Yahudilere lanet olsun, katliam yapıyorlar" curses a people and
+    /// then accuses it.
+    fn is_the_curse_on_an_attack(&self, scan: &Scan<'_>, attacks: ListId, hit: &Hit) -> bool {
+        let Some(curse) = self.condemning.and_then(|verbs| {
+            scan.hits(verbs).iter().find(|h| h.sentence == hit.sentence && h.words.start <= hit.words.start && hit.words.end <= h.words.end)
+        }) else {
+            return false;
+        };
+        scan.hits(attacks).iter().any(|a| a.sentence == hit.sentence && a.words.end <= curse.words.start)
     }
 }
 
