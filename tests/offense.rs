@@ -326,6 +326,10 @@ fn borderline_words_are_decided_by_their_sentence() {
     }
     let verdict = judge("Gavur dölü şerefsiz herif");
     assert_eq!(verdict.decision, Decision::Reject);
+    // Beside a belief, a borderline word reported without quotes is no attack on it; said of
+    // believers, a person decides.
+    assert_approved("Kuran'da \"Dinde zorlama yoktur\" ayeti var, kimseye kafir diye saldırmak İslam'a uygun değil.");
+    assert_flagged_by("Hristiyanlar kafirdir, onlarla dost olunmaz.", "belief-attack");
 }
 
 #[test]
