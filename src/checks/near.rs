@@ -22,6 +22,10 @@
 //! - `idioms` (optional): lists of phrases that use a target word idiomatically; a target in or
 //!   before one is no target ("Allah kahretsin bu hain teröristleri" invokes God, it does not
 //!   call God a traitor).
+//! - `verb_final` (optional): the hits are verbs that end their clause (calls for harm:
+//!   "yıkılmalı", "asılmalı"), so a target after one across a comma, semicolon or colon is in the
+//!   next clause, not its object ("Bu duyuru panoya Arapça da asılmalı, yoksa Suriyeli veliler
+//!   haberdar olmaz").
 //! - `referents` (optional): a list of words that refer back to the target ("hepsi", "bunlar"):
 //!   one after a target, in its sentence (or "hepsi" opening the next), stands for it, so the
 //!   window is counted from it to a hit after it too ("Şiiler İran'ın beşinci kolu, bu ülkedeki
@@ -61,6 +65,9 @@ pub(crate) struct NearSpec {
     /// Phrases that use a target word idiomatically ("Allah kahretsin"): see [`idiomatic`].
     #[serde(default)]
     idioms: Vec<String>,
+    /// The hits end their clause: a target after one across a clause mark is another clause's.
+    #[serde(default)]
+    verb_final: bool,
 }
 
 impl NearSpec {
@@ -82,6 +89,7 @@ impl NearSpec {
             compound: self.compound,
             referents: self.referents.as_deref().map(|n| lists.resolve(n)).transpose()?,
             idioms: resolve(&self.idioms)?,
+            verb_final: self.verb_final,
         }))
     }
 }
@@ -96,6 +104,14 @@ struct NearCheck {
     compound: bool,
     referents: Option<ListId>,
     idioms: Vec<ListId>,
+    verb_final: bool,
+}
+
+/// The hit comes before the target with a comma, semicolon or colon between: where the hit is a
+/// verb ending its clause, the target stands in the next one.
+fn in_a_later_clause(scan: &Scan<'_>, hit: &Hit, target: &Hit) -> bool {
+    hit.source.end <= target.source.start
+        && scan.text.original().get(hit.source.end..target.source.start).is_some_and(|gap| gap.iter().any(|c| matches!(c, ',' | ';' | ':')))
 }
 
 /// The target is part of an idiom of `idioms`: inside one, or the word right before one ("Allah
@@ -178,6 +194,9 @@ impl Check for NearCheck {
                 // Two different words: one masked word ("m*****man") may read as a target and as
                 // an insult at once, and that is no attack on anything.
                 let Some(between) = words_between(target, hit) else { continue };
+                if self.verb_final && in_a_later_clause(scan, hit, target) {
+                    continue;
+                }
                 let joined = !self.compound || hit.words.start == target.words.end && is_bare(scan, target_list, target);
                 if between <= self.window && hit.sentence == target.sentence && joined {
                     finding.spans.extend([target.source.clone(), hit.source.clone()]);
@@ -217,6 +236,20 @@ mod tests {
         let fixture = Fixture::new(&[("belief", "müslüman*\n"), ("insult", "mahluk*\n")]);
         let check = fixture.check(SPEC.replace(", 'profanity'", "").as_str());
         assert_eq!(fixture.spans(&*check, "m*****man"), None);
+    }
+
+    #[test]
+    fn a_verb_final_hit_reaches_no_target_in_the_next_clause() {
+        let fixture = Fixture::new(&[("peoples", "suriyeli*\n"), ("hostility", "asılmalı*\n")]);
+        let spec = "kind = 'near'\ntargets = ['peoples']\nhits = ['hostility']\nwindow = 3\nverb_final = true";
+        let check = fixture.check(spec);
+        assert_eq!(fixture.spans(&*check, "Duyuru panoya asılmalı, yoksa Suriyeli veliler bilmez"), None);
+        // Its object before it, or a target after it in the same clause, still counts.
+        assert!(fixture.spans(&*check, "Suriyeliler asılmalı").is_some());
+        assert!(fixture.spans(&*check, "Asılmalı bu Suriyeliler").is_some());
+        // Without `verb_final`, the comma is no boundary.
+        let check = fixture.check(&spec.replace("\nverb_final = true", ""));
+        assert!(fixture.spans(&*check, "Duyuru panoya asılmalı, yoksa Suriyeli veliler bilmez").is_some());
     }
 
     #[test]
