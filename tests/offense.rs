@@ -564,6 +564,8 @@ fn calls_to_kill_or_sterilise_a_people_in_their_many_forms_are_decided_by_a_pers
         "Suriyeliler sokakta görüldüğü yerde dövülmeli.",
         "Ermeni asıllı kim varsa kamudan atılmalı.",
         "Ermeniler tarih boyunca hep sırtımızdan hançerlediler, bugün de güvenilmez.",
+        "Çingeneler hırsızlıktan başka bir şey bilmez, hepsi aynı.",
+        "Göçmenler kanserli hücre gibi, bünyeden kesip atmak gerek.",
     ] {
         assert_flagged_by(text, "offensive");
     }
