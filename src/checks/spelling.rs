@@ -353,35 +353,19 @@ impl SpellingCheck {
                 previous_word = None;
                 continue;
             }
-            // A case ending of one vowel cut off a name ("Allah a", "Erdoğan ı" for "Allah'a",
-            // "Erdoğan'ı"): the name ends in a consonant and the vowel fits it. Not "u", "ü",
-            // Persian's "and" in classical titles ("Hüsn ü Aşk"), nor the English article before
-            // an English word ("Make a wish"). No edited sentence has one.
-            if scan.language == Language::Tr && letters.len() == 1 && "aeıi".contains(letters[0]) && !in_link[span.start] {
-                let english_article = letters[0] == 'a' && {
-                    let next = clause_after(text, span.end, 1);
-                    next.first().is_none_or(|next| others.iter().any(|other| other.knows_remembered(&lower(next))))
-                };
-                let name = previous.as_ref().filter(|p| {
-                    let name = &text[(*p).clone()];
-                    end_before_spaces(text, span.start) == Some(p.end)
-                        && name.len() >= 2
-                        && name[0].is_uppercase()
-                        && !in_capitals(name)
-                        && name.iter().all(|c| c.is_alphabetic())
-                        && suffix_fits(name, &letters[0].to_string())
-                        && judged.last().is_none_or(|last| last.source.end <= p.start || last.source == **p && last.misspelled.is_none())
-                });
-                let ends_word = text.get(span.end).is_none_or(|c| !c.is_alphabetic() && !is_apostrophe(*c));
-                if let (Some(name), true, false) = (name, ends_word, english_article) {
-                    let typed: String = text[name.clone()].iter().collect();
-                    if judged.last().is_some_and(|last| last.source == *name) {
-                        judged.pop();
-                    }
-                    judged.push(JudgedWord { source: name.start..span.end, misspelled: Some(Kind::Detached), correction: Some(format!("{typed}'{}", letters[0])) });
-                    previous_word = None;
-                    continue;
+            // A case ending of one vowel cut off a name ("Allah a" for "Allah'a"): careless alone.
+            let english = |word: &str| others.iter().any(|other| other.knows_remembered(&lower(word)));
+            let cut_off = (scan.language == Language::Tr && !in_link[span.start])
+                .then(|| name_before_a_vowel_ending(text, &span, previous.as_ref(), judged.last(), english))
+                .flatten();
+            if let Some(name) = cut_off {
+                let typed: String = text[name.clone()].iter().collect();
+                if judged.last().is_some_and(|last| last.source == name) {
+                    judged.pop();
                 }
+                judged.push(JudgedWord { source: name.start..span.end, misspelled: Some(Kind::Detached), correction: Some(format!("{typed}'{}", letters[0])) });
+                previous_word = None;
+                continue;
             }
             if no_word || allowed_here || !letters.iter().all(|c| c.is_alphabetic() && (c.is_ascii() || is_latin(*c)) || is_apostrophe(*c)) {
                 // An allowed acronym still takes a suffix written apart ("ABD ye", "TL ye"), also
@@ -1099,6 +1083,39 @@ fn suffix_fits(stem: &[char], suffix: &str) -> bool {
         _ => true,
     };
     harmony && joins
+}
+
+/// The name a one-vowel case ending at `span` was cut off ("Allah a", "Erdoğan ı", "Katar a" for
+/// "Allah'a", "Erdoğan'ı", "Katar'a"): the capitalised word right before it, spaces between, ending
+/// in a consonant the vowel fits, and not judged misspelled already. Not "u", "ü", Persian's "and"
+/// in classical titles ("Hüsn ü Aşk"), nor the English article before an English word ("Make a
+/// wish"). No edited sentence has one.
+fn name_before_a_vowel_ending(
+    text: &[char],
+    span: &Range<usize>,
+    previous: Option<&Range<usize>>,
+    last_judged: Option<&JudgedWord>,
+    english: impl Fn(&str) -> bool,
+) -> Option<Range<usize>> {
+    let vowel = match &text[span.clone()] {
+        [vowel @ ('a' | 'e' | 'ı' | 'i')] => *vowel,
+        _ => return None,
+    };
+    let ends_word = text.get(span.end).is_none_or(|c| !c.is_alphabetic() && !is_apostrophe(*c));
+    let english_article = vowel == 'a' && clause_after(text, span.end, 1).first().is_none_or(|next| english(next));
+    if !ends_word || english_article {
+        return None;
+    }
+    let name = previous?;
+    let letters = &text[name.clone()];
+    let fits = end_before_spaces(text, span.start) == Some(name.end)
+        && letters.len() >= 2
+        && letters[0].is_uppercase()
+        && !in_capitals(letters)
+        && letters.iter().all(|c| c.is_alphabetic())
+        && suffix_fits(letters, &vowel.to_string())
+        && last_judged.is_none_or(|last| last.source.end <= name.start || last.source == *name && last.misspelled.is_none());
+    fits.then(|| name.clone())
 }
 
 /// An acronym, two letters or more, with a suffix or a chain of them joined in lower case
