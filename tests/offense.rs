@@ -302,7 +302,7 @@ fn words_only_mentioned_are_not_insults() {
 
 #[test]
 fn the_same_words_said_of_a_person_are_still_insults() {
-    for text in ["Muhalefet lideri şerefsiz", "Sen tam bir aptalsın", "Bu hakem şerefsiz", "Aptal değil misin sen", "Sen tam bir şarlatansın", "Alçaklık yapmayın", "Bu mallığı yapma artık", "Ona \"aptal\" dedim.", "Senin ahmaklığın kabul edilemez.", "Sunucu konuğuna \"beyinsiz\" diyor, ben de katılıyorum."] {
+    for text in ["Muhalefet lideri şerefsiz", "Sen tam bir aptalsın", "Bu hakem şerefsiz", "Aptal değil misin sen", "Sen tam bir şarlatansın", "Alçaklık yapmayın", "Bu mallığı yapma artık", "Ona \"aptal\" dedim.", "Senin ahmaklığın kabul edilemez.", "Sunucu konuğuna \"beyinsiz\" diyor, ben de katılıyorum.", "Bu aptallığı her gün yapıyorsun."] {
         let verdict = judge(text);
         assert_eq!(verdict.decision, Decision::Reject, "{text}");
         assert!(rules(&verdict).contains(&"insult"), "{text}: {:?}", rules(&verdict));

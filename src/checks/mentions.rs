@@ -306,26 +306,35 @@ fn owned_by_the_addressee(scan: &Scan<'_>, hit: &Hit) -> bool {
 /// gazeteler", "şerefsizlik resmen yaptı" say it of a person, the doer, as "aptal" would; "tam bir
 /// aptallık" names the act. The speaker's own acts ("aptallık yaptım", "hırsızlık yapmıyorum",
 /// "haksızlık ettik") insult nobody, nor does the passive, which names no doer ("bu aptallık
-/// yapılmamalı"). The verb follows the act right after it or after one adverb: a noun between makes
-/// a verb of its own ("bu aptallık kabul edilemez" judges the act).
+/// yapılmamalı"). The verb follows the act right after it or after at most two adverbs ("bu
+/// aptallığı her gün yapıyorsun"): a noun between makes a verb of its own ("bu aptallık kabul
+/// edilemez" judges the act).
 fn done_by_someone(scan: &Scan<'_>, hit: &Hit) -> bool {
     // Forms of yapmak and etmek, as typed in ASCII; not "yapı" (a building) or "etki" (an effect).
     const DOING: [&str; 20] = [
         "yapm", "yapt", "yapar", "yapan", "yapac", "yapip", "yapiyo", "yapin", "yapsin", "yapabil", "etm", "ett", "eder", "eden",
         "edec", "edip", "ediyo", "edin", "edebil", "etsin",
     ];
-    // Words that may stand between the act and its verb, as ASCII skeletons.
-    const ADVERBS: [&str; 14] = ["resmen", "yine", "gene", "hep", "bile", "de", "da", "cok", "acikca", "artik", "hala", "surekli", "daima", "hic"];
+    // Words that may stand between the act and its verb, as ASCII skeletons: adverbs, and the
+    // words of "her gün", "her zaman", "bir daha", "bu kadar".
+    const ADVERBS: [&str; 22] = [
+        "resmen", "yine", "gene", "hep", "bile", "de", "da", "cok", "acikca", "artik", "hala", "surekli", "daima", "hic", "her", "gun",
+        "zaman", "seferinde", "bir", "daha", "bu", "kadar",
+    ];
+    const MOST_ADVERBS: usize = 2;
     let doing = |t: &Token| {
         let form = word_form(t);
         DOING.iter().any(|prefix| form.starts_with(prefix)) && !said_of_the_speaker(&form)
     };
     let mut after = scan.text.tokens().iter().skip(hit.words.end).take_while(|t| t.sentence == hit.sentence);
-    match after.next() {
-        Some(next) if doing(next) => true,
-        Some(next) if ADVERBS.contains(&word_form(next).as_str()) => after.next().is_some_and(doing),
-        _ => false,
+    for _ in 0..=MOST_ADVERBS {
+        match after.next() {
+            Some(next) if doing(next) => return true,
+            Some(next) if ADVERBS.contains(&word_form(next).as_str()) => continue,
+            _ => return false,
+        }
     }
+    false
 }
 
 /// A verb in the first person, in its ASCII skeleton: "-m" (yaptım, yapmıyorum, edeceğim), the past
