@@ -565,7 +565,7 @@ fn calls_to_kill_or_sterilise_a_people_in_their_many_forms_are_decided_by_a_pers
         "Ermeni asıllı kim varsa kamudan atılmalı.",
         "Ermeniler tarih boyunca hep sırtımızdan hançerlediler, bugün de güvenilmez.",
         "Çingeneler hırsızlıktan başka bir şey bilmez, hepsi aynı.",
-        "Göçmenler kanserli hücre gibi, bünyeden kesip atmak gerek.",
+        "Suriyeliler kanserli hücre gibi, bünyeden kesip atmak gerek.",
     ] {
         assert_flagged_by(text, "offensive");
     }
@@ -576,6 +576,11 @@ fn calls_to_kill_or_sterilise_a_people_in_their_many_forms_are_decided_by_a_pers
         "Mahkeme, Afgan göçmenin asılması gerektiğine hükmetti.",
         "Hiçbir Kürt'ün öldürülmesi gerekmiyor, barış şart.",
         "Filmde Ermeni kahraman, düşmanını öldürünce köyüne döner.",
+        // Victims, news of the missing, research, the flag (a review helper's innocent comments).
+        "Sırtından bıçaklanan Suriyeli genç hastaneye kaldırıldı.",
+        "Kayıp Suriyeli çocuk en son görüldüğü yerde bulundu.",
+        "Japon araştırmacılar kanserli hücreyi aç bırakan bir yöntem buldu.",
+        "Türk bayrağının her balkona asılması şart.",
     ] {
         assert_approved(text);
     }
