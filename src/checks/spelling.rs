@@ -355,9 +355,14 @@ impl SpellingCheck {
             }
             // A case ending of one vowel cut off a name ("Allah a" for "Allah'a"): careless alone.
             let english = |word: &str| others.iter().any(|other| other.knows_remembered(&lower(word)));
+            let turkish = |word: &str| speller.knows_in_lower_case(&lower(word));
+            // A word that never takes a case ending is no name ("Her i", "Fakat a", "Tüm e").
+            const NEVER_SUFFIXED: [&str; 14] = ["her", "tüm", "bütün", "ilk", "tek", "fakat", "ancak", "ama", "lakin", "eğer", "hem", "gibi", "için", "çünkü"];
+            let common_opening = |name: &[char]| NEVER_SUFFIXED.contains(&lower_word(name).as_str());
             let cut_off = (scan.language == Language::Tr && !in_link[span.start])
-                .then(|| name_before_a_vowel_ending(text, &span, previous.as_ref(), judged.last(), english))
-                .flatten();
+                .then(|| name_before_a_vowel_ending(text, &span, previous.as_ref(), judged.last(), english, turkish))
+                .flatten()
+                .filter(|name| !common_opening(&text[name.clone()]));
             if let Some(name) = cut_off {
                 let typed: String = text[name.clone()].iter().collect();
                 if judged.last().is_some_and(|last| last.source == name) {
@@ -569,6 +574,22 @@ impl SpellingCheck {
                     (None, None)
                 }
                 Judgement::Misspelled(kind, _) if kind != Kind::Listed && foreign() => continue,
+                // Chat-speak of three letters or more that is also a word of the other language
+                // ("bee", "yaw") is that language's where it is a name inside a sentence ("Ganalı
+                // futbolcu Yaw Preko", "Spelling Bee") or stands beside a word of it ("honey bee";
+                // a review helper, 2026-12-07). Not "bi", which chat writes capitalised and
+                // before English nouns as often ("Bi boşluk", "bi tweet").
+                Judgement::Misspelled(Kind::Listed, _)
+                    if word.chars().count() >= 3 && others.iter().any(|other| other.knows_remembered(&lower(&word))) && {
+                        let beside_foreign = |w: Option<&str>| w.is_some_and(|w| !speller.knows_remembered(&lower(w)) && others.iter().any(|o| o.knows_remembered(&lower(w))));
+                        let next = clause_after(text, span.end, 1);
+                        starts_with_capital(&word) && !sentence_start
+                            || beside_foreign(next.first().map(String::as_str))
+                            || beside_foreign(word_before(text, span.start).as_deref())
+                    } =>
+                {
+                    continue
+                }
                 // "legalizmi" is "legalizm" with its object ending, not "legaliz mi": where the
                 // corpus of the letters model knows the word before the particle's vowel, the
                 // dictionary merely lacks it. Not after a verb in the past, which takes no object
@@ -634,8 +655,10 @@ impl SpellingCheck {
                     {
                         // "w" typed for "v", as chat does ("dewam", "sewdim", "wermiyor"): Turkish
                         // has no "w", and a word of the other language was left out above. Not a
-                        // short one: "tw" is Twitter, not "tv".
-                        (Some(Kind::Colloquial), Some(with_v))
+                        // short one: "tw" is Twitter, not "tv". Weighed as an unknown word, with
+                        // its correction: words cited from Kurdish, Arabic or Polish are typed so
+                        // too ("newroz", "hawala", "weto"; a review helper, 2026-12-07).
+                        (Some(Kind::Unknown), Some(with_v))
                     } else {
                         // Typed with some of its Turkish letters and not others ("cıkıyor"): still
                         // careless, but the fix can put the missing ones back.
@@ -1087,23 +1110,41 @@ fn suffix_fits(stem: &[char], suffix: &str) -> bool {
 
 /// The name a one-vowel case ending at `span` was cut off ("Allah a", "Erdoğan ı", "Katar a" for
 /// "Allah'a", "Erdoğan'ı", "Katar'a"): the capitalised word right before it, spaces between, ending
-/// in a consonant the vowel fits, and not judged misspelled already. Not "u", "ü", Persian's "and"
-/// in classical titles ("Hüsn ü Aşk"), nor the English article before an English word ("Make a
-/// wish"). No edited sentence has one.
+/// in a consonant the vowel fits, and not judged misspelled already; and after the vowel a word of
+/// Turkish in lower case, as the clause goes on ("Allah a numara yapamazsın"). Not "u", "ü",
+/// Persian's "and" in classical titles ("Hüsn ü Aşk"); not a prefix ("Şimşek e-fatura"), a letter
+/// named or listed ("Euler e sabiti", "Latin i harfi", "a ve c"), nor a conjunction or article of
+/// another language between names or words of its own ("Ordem e Progresso", "Make a wish",
+/// "Vamos a bailar"; a review helper's 265 careful sentences, 2026-12-07). No edited sentence has one.
 fn name_before_a_vowel_ending(
     text: &[char],
     span: &Range<usize>,
     previous: Option<&Range<usize>>,
     last_judged: Option<&JudgedWord>,
     english: impl Fn(&str) -> bool,
+    turkish: impl Fn(&str) -> bool,
 ) -> Option<Range<usize>> {
+    // Nouns that name a letter after it ("e harfi", "e sabiti", "a noktası", a chess file "a
+    // dosyası") or before it ("indis i", "Grup A", "Vitamin E"), and words that list letters.
+    const LETTER_NOUNS: [&str; 13] = ["harf", "sabit", "sayı", "nokta", "değer", "şık", "piyon", "kenar", "vitamin", "ünlü", "değişken", "katsayı", "dosya"];
+    const NAMING_NOUNS: [&str; 10] = ["indis", "grup", "vitamin", "tip", "sınıf", "madde", "bent", "plan", "sayfa", "harf"];
+    const LISTING: [&str; 4] = ["ve", "ile", "veya", "ya"];
     let vowel = match &text[span.clone()] {
         [vowel @ ('a' | 'e' | 'ı' | 'i')] => *vowel,
         _ => return None,
     };
-    let ends_word = text.get(span.end).is_none_or(|c| !c.is_alphabetic() && !is_apostrophe(*c));
-    let english_article = vowel == 'a' && clause_after(text, span.end, 1).first().is_none_or(|next| english(next));
-    if !ends_word || english_article {
+    // A space, then a word: not a prefix's hyphen, an apostrophe, or a comma after the letter.
+    let spaced = text.get(span.end).is_some_and(|c| *c == ' ');
+    let next = clause_after(text, span.end, 2);
+    let goes_on_in_turkish = next.first().is_some_and(|word| {
+        let lowered = lower(word);
+        word.chars().next().is_some_and(char::is_lowercase)
+            && turkish(word)
+            && !english(word)
+            && !LETTER_NOUNS.iter().any(|noun| lowered.starts_with(noun))
+            && !(LISTING.contains(&lowered.as_str()) && next.get(1).is_some_and(|w| w.chars().count() == 1))
+    });
+    if !spaced || !goes_on_in_turkish {
         return None;
     }
     let name = previous?;
@@ -1112,7 +1153,8 @@ fn name_before_a_vowel_ending(
         && letters.len() >= 2
         && letters[0].is_uppercase()
         && !in_capitals(letters)
-        && letters.iter().all(|c| c.is_alphabetic())
+        && letters.iter().all(|c| c.is_ascii_alphabetic() || "çğıöşüâîûÇĞİÖŞÜÂÎÛ".contains(*c))
+        && !NAMING_NOUNS.iter().any(|noun| lower_word(letters).starts_with(noun))
         && suffix_fits(letters, &vowel.to_string())
         && last_judged.is_none_or(|last| last.source.end <= name.start || last.source == *name && last.misspelled.is_none());
     fits.then(|| name.clone())
