@@ -353,16 +353,13 @@ impl SpellingCheck {
                 previous_word = None;
                 continue;
             }
-            // A case ending of one vowel cut off a name ("Allah a" for "Allah'a"): careless alone.
+            // A word of the other language (lower-cased: "Yaw", "Bee" as names).
             let english = |word: &str| others.iter().any(|other| other.knows_remembered(&lower(word)));
+            // A case ending of one vowel cut off a name ("Allah a" for "Allah'a"): careless alone.
             let turkish = |word: &str| speller.knows_in_lower_case(&lower(word));
-            // A word that never takes a case ending is no name ("Her i", "Fakat a", "Tüm e").
-            const NEVER_SUFFIXED: [&str; 14] = ["her", "tüm", "bütün", "ilk", "tek", "fakat", "ancak", "ama", "lakin", "eğer", "hem", "gibi", "için", "çünkü"];
-            let common_opening = |name: &[char]| NEVER_SUFFIXED.contains(&lower_word(name).as_str());
             let cut_off = (scan.language == Language::Tr && !in_link[span.start])
                 .then(|| name_before_a_vowel_ending(text, &span, previous.as_ref(), judged.last(), english, turkish))
-                .flatten()
-                .filter(|name| !common_opening(&text[name.clone()]));
+                .flatten();
             if let Some(name) = cut_off {
                 let typed: String = text[name.clone()].iter().collect();
                 if judged.last().is_some_and(|last| last.source == name) {
@@ -580,8 +577,8 @@ impl SpellingCheck {
                 // a review helper, 2026-12-07). Not "bi", which chat writes capitalised and
                 // before English nouns as often ("Bi boşluk", "bi tweet").
                 Judgement::Misspelled(Kind::Listed, _)
-                    if word.chars().count() >= 3 && others.iter().any(|other| other.knows_remembered(&lower(&word))) && {
-                        let beside_foreign = |w: Option<&str>| w.is_some_and(|w| !speller.knows_remembered(&lower(w)) && others.iter().any(|o| o.knows_remembered(&lower(w))));
+                    if word.chars().count() >= 3 && english(&word) && {
+                        let beside_foreign = |w: Option<&str>| w.is_some_and(|w| !speller.knows_remembered(&lower(w)) && english(w));
                         let next = clause_after(text, span.end, 1);
                         starts_with_capital(&word) && !sentence_start
                             || beside_foreign(next.first().map(String::as_str))
@@ -678,14 +675,7 @@ impl SpellingCheck {
                 let in_capitals_before = before_space().is_some_and(char::is_uppercase) && previous.as_ref().is_some_and(|p| p.len() >= 2 && in_capitals(&text[p.clone()]));
                 in_capitals_before || after_acronym_in_lower_case && previous.as_ref().is_some_and(|p| before_space() == text[p.clone()].last().copied())
             };
-            // An acronym read letter by letter ("AKP": a-ka-pe) ends in a vowel whatever its last
-            // letter; one ending in a vowel as typed is read as a word ("NATO") and its suffix fits it.
-            let acronym_takes = |suffix: &str| {
-                previous.as_ref().is_some_and(|p| {
-                    let acronym = &text[p.clone()];
-                    !lower_word(acronym).ends_with(is_vowel) || suffix_fits(acronym, suffix)
-                })
-            };
+            let previous_takes = |suffix: &str| previous.as_ref().is_some_and(|p| acronym_takes(&text[p.clone()], suffix));
             // A suffix that is also a word ("ye", "ten") after a name it fits by vowel harmony and
             // by its first letter ("Türkiye ye", "İzmit ten") is the name's suffix written apart;
             // not after a capitalised common word ("Dört tür", "four kinds").
@@ -747,7 +737,7 @@ impl SpellingCheck {
                 // Turkish letter names all end in a vowel, so an acronym read letter by letter takes
                 // "d", never "t" ("THY'den"): "WWF tür", "AFAD tır", "THY ten" are words after it,
                 // or at most a slip.
-                None if !capitals && !name_cased && after_acronym() && speller.is_suffix(&word) && acronym_takes(&word) => {
+                None if !capitals && !name_cased && after_acronym() && speller.is_suffix(&word) && previous_takes(&word) => {
                     Some(if word.starts_with('t') { Kind::Apart } else { Kind::SuffixApart })
                 }
                 // The dative "ya" after an acronym read with a back vowel last ("PKK ya": pe-ka-ka,
@@ -762,7 +752,7 @@ impl SpellingCheck {
                         && !other_ya_in_sentence(text, span.clone())
                 } => Some(Kind::SuffixApart),
                 // The plural with its case ending apart after an acronym ("TV lerde", "STK ların").
-                Some(Kind::Unknown) if lower_word(letters) == word && after_acronym() && speller.is_suffix_chain(&word) && acronym_takes(&word) => {
+                Some(Kind::Unknown) if lower_word(letters) == word && after_acronym() && speller.is_suffix_chain(&word) && previous_takes(&word) => {
                     Some(if word.starts_with('t') { Kind::Apart } else { Kind::SuffixApart })
                 }
                 None if lower_word(letters) == word && speller.is_suffix(&word) && after_name() => Some(Kind::Detached),
@@ -1129,6 +1119,8 @@ fn name_before_a_vowel_ending(
     const LETTER_NOUNS: [&str; 13] = ["harf", "sabit", "sayı", "nokta", "değer", "şık", "piyon", "kenar", "vitamin", "ünlü", "değişken", "katsayı", "dosya"];
     const NAMING_NOUNS: [&str; 10] = ["indis", "grup", "vitamin", "tip", "sınıf", "madde", "bent", "plan", "sayfa", "harf"];
     const LISTING: [&str; 4] = ["ve", "ile", "veya", "ya"];
+    // Words that never take a case ending: no name before the vowel ("Her i", "Fakat a", "Tüm e").
+    const NEVER_SUFFIXED: [&str; 14] = ["her", "tüm", "bütün", "ilk", "tek", "fakat", "ancak", "ama", "lakin", "eğer", "hem", "gibi", "için", "çünkü"];
     let vowel = match &text[span.clone()] {
         [vowel @ ('a' | 'e' | 'ı' | 'i')] => *vowel,
         _ => return None,
@@ -1155,6 +1147,7 @@ fn name_before_a_vowel_ending(
         && !in_capitals(letters)
         && letters.iter().all(|c| c.is_ascii_alphabetic() || "çğıöşüâîûÇĞİÖŞÜÂÎÛ".contains(*c))
         && !NAMING_NOUNS.iter().any(|noun| lower_word(letters).starts_with(noun))
+        && !NEVER_SUFFIXED.contains(&lower_word(letters).as_str())
         && suffix_fits(letters, &vowel.to_string())
         && last_judged.is_none_or(|last| last.source.end <= name.start || last.source == *name && last.misspelled.is_none());
     fits.then(|| name.clone())
@@ -1163,9 +1156,8 @@ fn name_before_a_vowel_ending(
 /// An acronym, two letters or more, with a suffix or a chain of them joined in lower case
 /// ("AKPli", "KHKlı", "TVye", "FETÖcüler"), corrected with the apostrophe ("AKP'li"). Not a
 /// word the dictionary knows, which is emphasis ("TAMAMdır", "ŞEREFinle oynamak"). The suffix
-/// must fit: an acronym read letter by letter ends in a vowel whatever its last letter, one
-/// ending in a vowel as typed is read as a word. Brands and hashtags in camel case
-/// ("TRTHaber", "NTVspor") end in no suffix.
+/// must fit the acronym ([`acronym_takes`]). Brands and hashtags in camel case ("TRTHaber",
+/// "NTVspor") end in no suffix.
 fn capitals_with_suffix(letters: &[char], speller: &SpellingModel) -> Option<String> {
     let split = letters.iter().position(|c| c.is_lowercase())?;
     let (head, tail) = letters.split_at(split);
@@ -1173,12 +1165,18 @@ fn capitals_with_suffix(letters: &[char], speller: &SpellingModel) -> Option<Str
         return None;
     }
     let suffix: String = tail.iter().collect();
-    let fits = !lower_word(head).ends_with(is_vowel) || suffix_fits(head, &suffix);
-    if !fits || !(speller.is_suffix(&suffix) || speller.is_suffix_chain(&suffix)) {
+    if !acronym_takes(head, &suffix) || !(speller.is_suffix(&suffix) || speller.is_suffix_chain(&suffix)) {
         return None;
     }
     let head: String = head.iter().collect();
     (!speller.knows_in_lower_case(&lower(&head))).then(|| format!("{head}'{suffix}"))
+}
+
+/// The acronym takes the suffix: an acronym read letter by letter ("AKP": a-ka-pe) ends in a vowel
+/// whatever its last letter, so any suffix fits it; one ending in a vowel as typed is read as a
+/// word ("NATO") and its suffix must fit it ("NATO'dur", not "NATO tır").
+fn acronym_takes(acronym: &[char], suffix: &str) -> bool {
+    !lower_word(acronym).ends_with(is_vowel) || suffix_fits(acronym, suffix)
 }
 
 /// The part before any apostrophe has two or more letters, none in lower case.
